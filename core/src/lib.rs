@@ -1,0 +1,13 @@
+//! Pure Rust core shared by the three extension parts (content script shim, background worker, popup).
+//!
+//! It owns everything that has no side effect: domain types ([`profile`]), the typed messages between the
+//! parts ([`messages`]), LinkedIn page classification and extraction ([`linkedin`]), Personio request and
+//! response types plus the transport-agnostic client ([`personio`]) and input validation ([`validation`]).
+//! Everything here compiles natively (for `cargo test` and the `extract` tool) and to wasm32.
+
+pub mod linkedin;
+pub mod messages;
+pub mod page;
+pub mod personio;
+pub mod profile;
+pub mod validation;

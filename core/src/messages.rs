@@ -1,0 +1,94 @@
+//! Typed messages between the extension parts: one enum per channel, serialised as JSON with a `type` tag.
+//!
+//! Channels:
+//! - content script → background: [`ContentToBackground`] (`chrome.runtime.sendMessage`);
+//! - background → content script: [`BackgroundToContent`] (`chrome.tabs.sendMessage`), answered with a
+//!   [`PageSnapshot`];
+//! - popup / side panel / options → background: [`PopupRequest`], answered with [`PopupResponse`].
+//!
+//! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).
+
+use crate::linkedin::{Extraction, PageKind};
+use crate::page::PageSnapshot;
+use serde::{Deserialize, Serialize};
+
+/// Content script → background.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ContentToBackground {
+    /// The page was loaded or navigated in-app (or lazily rendered more); here is its markup.
+    PageSnapshot {
+        /// The snapshot.
+        snapshot: PageSnapshot,
+    },
+}
+
+/// Background → content script.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BackgroundToContent {
+    /// Take a fresh snapshot now and answer with it.
+    TakeSnapshot,
+}
+
+/// What the background knows about one tab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TabState {
+    /// The tab id.
+    pub tab_id: i32,
+    /// The tab's URL as last seen.
+    pub url: String,
+    /// The URL's classification.
+    pub page: PageKind,
+    /// The latest extraction for that URL, if a snapshot arrived.
+    pub extraction: Option<Extraction>,
+}
+
+/// Popup / side panel / options page → background.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PopupRequest {
+    /// The state of a tab, re-reading the page first when it is a profile.
+    GetTabState {
+        /// Tab to read.
+        tab_id: i32,
+    },
+}
+
+/// Background → popup answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PopupResponse {
+    /// Answer to [`PopupRequest::GetTabState`].
+    TabState {
+        /// The state.
+        state: TabState,
+    },
+    /// The request failed.
+    Error {
+        /// Message key or text.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_message_json_shape_matches_the_js_shim() {
+        let json = r#"{"type":"page_snapshot","snapshot":{"url":"https://www.linkedin.com/in/a/","markup":"<main></main>"}}"#;
+        let msg: ContentToBackground = serde_json::from_str(json).unwrap();
+        let ContentToBackground::PageSnapshot { snapshot } = msg;
+        assert_eq!(snapshot.url, "https://www.linkedin.com/in/a/");
+        assert!(snapshot.embedded.is_empty());
+    }
+
+    #[test]
+    fn popup_request_round_trips() {
+        let req = PopupRequest::GetTabState { tab_id: 7 };
+        let json = serde_json::to_string(&req).unwrap();
+        assert_eq!(json, r#"{"type":"get_tab_state","tab_id":7}"#);
+        assert_eq!(serde_json::from_str::<PopupRequest>(&json).unwrap(), req);
+    }
+}

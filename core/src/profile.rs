@@ -1,0 +1,164 @@
+//! The candidate profile read from a LinkedIn page: every field with the source it came from.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a field's value was read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldSource {
+    /// Read from what the recruiter sees on the page.
+    VisiblePage,
+    /// Read from the page data LinkedIn embeds (`bpr-guid` blocks) for this same profile.
+    EmbeddedData,
+    /// Not found anywhere.
+    #[default]
+    None,
+}
+
+/// One extracted value together with its source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field<T> {
+    /// The value, `None` when the page did not show it.
+    pub value: Option<T>,
+    /// Where the value came from ([`FieldSource::None`] when missing).
+    pub source: FieldSource,
+}
+
+impl<T> Default for Field<T> {
+    fn default() -> Self {
+        Self::missing()
+    }
+}
+
+impl<T> Field<T> {
+    /// A field that was not found.
+    pub fn missing() -> Self {
+        Self { value: None, source: FieldSource::None }
+    }
+    /// A value read from the visible page.
+    pub fn visible(value: T) -> Self {
+        Self { value: Some(value), source: FieldSource::VisiblePage }
+    }
+    /// A value read from embedded page data.
+    pub fn embedded(value: T) -> Self {
+        Self { value: Some(value), source: FieldSource::EmbeddedData }
+    }
+    /// True when the field holds a value.
+    pub fn is_present(&self) -> bool {
+        self.value.is_some()
+    }
+    /// Keeps `self` when present, otherwise takes `other` (used to layer sources).
+    pub fn or(self, other: Field<T>) -> Field<T> {
+        if self.is_present() {
+            self
+        } else {
+            other
+        }
+    }
+}
+
+/// A year and optional month, printed as ISO `YYYY-MM` (or `YYYY`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct YearMonth {
+    /// Four-digit year.
+    pub year: u16,
+    /// 1–12 when known.
+    pub month: Option<u8>,
+}
+
+impl YearMonth {
+    /// ISO form: `2021-07` or `2021`.
+    pub fn iso(&self) -> String {
+        match self.month {
+            Some(m) => format!("{:04}-{:02}", self.year, m),
+            None => format!("{:04}", self.year),
+        }
+    }
+}
+
+/// One position in the experience section.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Experience {
+    /// Job title.
+    pub title: String,
+    /// Company name, if shown.
+    pub company: Option<String>,
+    /// Location line, if shown.
+    pub location: Option<String>,
+    /// Start, year-month precision.
+    pub start: Option<YearMonth>,
+    /// End; `None` for a current position or when unknown.
+    pub end: Option<YearMonth>,
+    /// True when the position is ongoing ("Present", "heute", "aujourd’hui", "actualidad", …).
+    pub current: bool,
+}
+
+/// One entry of the education section.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Education {
+    /// School name.
+    pub school: String,
+    /// Degree and field of study line, if shown.
+    pub degree: Option<String>,
+    /// Start year-month.
+    pub start: Option<YearMonth>,
+    /// End year-month.
+    pub end: Option<YearMonth>,
+}
+
+/// A spoken language with the proficiency line LinkedIn shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Language {
+    /// Language name as shown.
+    pub name: String,
+    /// Proficiency as shown (localised text or the LinkedIn enum), if any.
+    pub proficiency: Option<String>,
+}
+
+/// Contact details the viewer can see (usually only on first-degree connections).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactInfo {
+    /// E-mail addresses.
+    pub emails: Field<Vec<String>>,
+    /// Phone numbers.
+    pub phones: Field<Vec<String>>,
+    /// Websites (excluding the LinkedIn profile itself).
+    pub websites: Field<Vec<String>>,
+}
+
+/// Everything extracted from one profile page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Canonical `https://www.linkedin.com/in/<slug>/` (or the Sales Navigator / Recruiter URL).
+    pub profile_url: Field<String>,
+    /// The name exactly as displayed (emoji, credentials and all).
+    pub display_name: Field<String>,
+    /// First name after the name policy (see `linkedin::names`).
+    pub first_name: Field<String>,
+    /// Last name after the name policy.
+    pub last_name: Field<String>,
+    /// Headline under the name.
+    pub headline: Field<String>,
+    /// Title of the current position.
+    pub current_title: Field<String>,
+    /// Company of the current position.
+    pub current_company: Field<String>,
+    /// Location line of the top card.
+    pub location: Field<String>,
+    /// Largest profile photo URL.
+    pub photo_url: Field<String>,
+    /// The "About" text.
+    pub about: Field<String>,
+    /// Experience entries in page order.
+    pub experience: Field<Vec<Experience>>,
+    /// Education entries in page order.
+    pub education: Field<Vec<Education>>,
+    /// Skills in page order.
+    pub skills: Field<Vec<String>>,
+    /// Languages in page order.
+    pub languages: Field<Vec<Language>>,
+    /// Visible contact info.
+    pub contact: ContactInfo,
+    /// Names of the fields that were not found (e.g. `"location"`, `"contact.emails"`).
+    pub missing: Vec<String>,
+}

@@ -1,0 +1,1 @@
+//! Validation of what the recruiter types and attaches, with messages keyed for the UI.
