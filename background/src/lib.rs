@@ -1,1 +1,52 @@
-//! Service worker.
+//! The extension's service worker (Rust → wasm). It owns every side effect: the toolbar icon per tab, the
+//! per-tab page state and extraction, and (through `sourcing_core::personio`) everything that talks to Personio.
+//!
+//! `background/worker.js` registers Chrome's event listeners synchronously (MV3 requires it; a module
+//! service worker must not await at top level) and forwards each event to the functions exported here.
+
+mod icon;
+mod messages;
+mod tab_state;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+/// `chrome.runtime.onMessage`: routes a message from the content script or an extension page.
+#[wasm_bindgen]
+pub fn on_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
+    future_to_promise(async move { messages::route(message, sender).await.map_err(|e| JsValue::from_str(&e.0)) })
+}
+
+/// `chrome.tabs.onUpdated`: `url` is known only for hosts the extension may read (never LinkedIn: its URLs come
+/// from the content script). A document starting to load with an unknown URL is not a profile until the
+/// content script says otherwise, so the tab turns gray right away when the recruiter leaves LinkedIn.
+#[wasm_bindgen]
+pub fn on_tab_updated(tab_id: i32, url: Option<String>, status: Option<String>) -> js_sys::Promise {
+    future_to_promise(async move {
+        let result = match (url, status.as_deref()) {
+            (Some(url), _) => tab_state::url_changed(tab_id, url).await,
+            (None, Some("loading")) => tab_state::url_changed(tab_id, String::new()).await,
+            _ => Ok(()),
+        };
+        result.map_err(|e| JsValue::from_str(&e.0))?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// `chrome.tabs.onActivated`: re-applies the stored icon state of the tab that became active.
+#[wasm_bindgen]
+pub fn on_tab_activated(tab_id: i32) -> js_sys::Promise {
+    future_to_promise(async move {
+        tab_state::reapply(tab_id).await.map_err(|e| JsValue::from_str(&e.0))?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// `chrome.tabs.onRemoved`: forgets the tab.
+#[wasm_bindgen]
+pub fn on_tab_removed(tab_id: i32) -> js_sys::Promise {
+    future_to_promise(async move {
+        tab_state::forget(tab_id).await.map_err(|e| JsValue::from_str(&e.0))?;
+        Ok(JsValue::UNDEFINED)
+    })
+}

@@ -1,7 +1,7 @@
 //! Typed messages between the extension parts: one enum per channel, serialised as JSON with a `type` tag.
 //!
 //! Channels:
-//! - content script → background: [`ContentToBackground`] (`chrome.runtime.sendMessage`);
+//! - content script → background: [`ContentToBackground`] (`chrome.runtime.sendMessage`), URL only;
 //! - background → content script: [`BackgroundToContent`] (`chrome.tabs.sendMessage`), answered with a
 //!   [`PageSnapshot`];
 //! - popup / side panel / options → background: [`PopupRequest`], answered with [`PopupResponse`].
@@ -9,17 +9,17 @@
 //! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).
 
 use crate::linkedin::{Extraction, PageKind};
-use crate::page::PageSnapshot;
 use serde::{Deserialize, Serialize};
 
 /// Content script → background.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ContentToBackground {
-    /// The page was loaded or navigated in-app (or lazily rendered more); here is its markup.
-    PageSnapshot {
-        /// The snapshot.
-        snapshot: PageSnapshot,
+    /// The page was loaded or navigated in-app. Only the URL travels: markup leaves the page only when the
+    /// background asks for it ([`BackgroundToContent::TakeSnapshot`]), i.e. when the recruiter opens the popup.
+    PageVisited {
+        /// `location.href` after the navigation committed.
+        url: String,
     },
 }
 
@@ -27,7 +27,7 @@ pub enum ContentToBackground {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BackgroundToContent {
-    /// Take a fresh snapshot now and answer with it.
+    /// Take a fresh snapshot now and answer with it (a [`crate::page::PageSnapshot`]).
     TakeSnapshot,
 }
 
@@ -74,14 +74,21 @@ pub enum PopupResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::PageSnapshot;
 
     #[test]
     fn content_message_json_shape_matches_the_js_shim() {
-        let json = r#"{"type":"page_snapshot","snapshot":{"url":"https://www.linkedin.com/in/a/","markup":"<main></main>"}}"#;
+        let json = r#"{"type":"page_visited","url":"https://www.linkedin.com/in/a/"}"#;
         let msg: ContentToBackground = serde_json::from_str(json).unwrap();
-        let ContentToBackground::PageSnapshot { snapshot } = msg;
-        assert_eq!(snapshot.url, "https://www.linkedin.com/in/a/");
-        assert!(snapshot.embedded.is_empty());
+        assert_eq!(msg, ContentToBackground::PageVisited { url: "https://www.linkedin.com/in/a/".into() });
+    }
+
+    #[test]
+    fn snapshot_json_shape_matches_the_js_shim() {
+        let json = r#"{"url":"https://www.linkedin.com/in/a/","lang":null,"title":"t","markup":"<main></main>","embedded":[]}"#;
+        let snapshot: PageSnapshot = serde_json::from_str(json).unwrap();
+        assert_eq!(snapshot.markup, "<main></main>");
+        assert_eq!(serde_json::to_string(&BackgroundToContent::TakeSnapshot).unwrap(), r#"{"type":"take_snapshot"}"#);
     }
 
     #[test]

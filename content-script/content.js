@@ -1,0 +1,30 @@
+// Content-script shim on www.linkedin.com. It has no logic of its own and never touches LinkedIn's DOM:
+// - after every navigation (full load, or in-app via the Navigation API) it tells the background the URL;
+// - when the background asks (the recruiter opened the popup), it answers with a snapshot of the markup
+//   that extraction needs. Classification and extraction are Rust in the extension (WebAssembly cannot be
+//   compiled under LinkedIn's CSP). Message shapes: core/src/messages.rs and core/src/page.rs.
+(() => {
+  const EMBEDDED = 'code[id^="bpr-guid-"], code[id^="datalet-bpr-guid-"]';
+  const snapshot = () => ({
+    url: location.href,
+    lang: document.documentElement.lang || null,
+    title: document.title,
+    markup: (document.querySelector('main') ?? document.body)?.outerHTML ?? '',
+    embedded: Array.from(document.querySelectorAll(EMBEDDED), (el) => el.outerHTML),
+  });
+  let lastUrl = '';
+  const visited = () => {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    chrome.runtime.sendMessage({ type: 'page_visited', url: lastUrl }).catch(() => {});
+  };
+  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (message && message.type === 'take_snapshot') sendResponse(snapshot());
+  });
+  if (window.navigation) {
+    navigation.addEventListener('navigatesuccess', visited);
+    navigation.addEventListener('currententrychange', visited);
+  }
+  window.addEventListener('popstate', visited);
+  visited();
+})();

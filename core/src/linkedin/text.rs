@@ -1,0 +1,295 @@
+//! Reading text out of LinkedIn markup: whitespace normalisation and de-duplication of LinkedIn's doubled
+//! texts. LinkedIn renders most strings twice, a visible copy in `<span aria-hidden="true">` and an
+//! accessible copy (2024: `<span class="visually-hidden">`; 2025–26: a hashed class). The copies are not
+//! always identical ("Jul 2021 - Present" vs "Jul 2021 to Present"), so a plain `textContent` yields
+//! doubled strings ("RTCKRTCK"). Rules, in order:
+//! 1. skip elements with an a11y-copy class ([`TABLE`]`.hidden_copy_classes`) and never-text tags;
+//! 2. skip an element that sits right beside an `aria-hidden="true"` sibling carrying a similar text
+//!    (the hashed-class a11y copy);
+//! 3. as a last guard, collapse a string made of the same half twice ([`compact_repeated`]).
+
+use super::dom;
+use super::selectors::TABLE;
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Node};
+
+/// Collapses runs of whitespace (including no-break spaces) to one space and trims.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Cleans each line of a multi-line text, keeping single line breaks and at most one empty line.
+pub fn clean_multiline(s: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in s.lines().map(clean) {
+        if line.is_empty() && out.last().is_none_or(|l| l.is_empty()) {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// `"RTCKRTCK"` → `"RTCK"`, `"Berlin, Germany Berlin, Germany"` → `"Berlin, Germany"`. Only halves of at
+/// least four characters are collapsed, so real names such as "Li Li" stay intact.
+pub fn compact_repeated(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    for sep in [0usize, 1] {
+        if n < 8 + sep || (n - sep) % 2 != 0 {
+            continue;
+        }
+        let half = (n - sep) / 2;
+        let (a, rest) = chars.split_at(half);
+        let b = &rest[sep..];
+        if a == b && (sep == 0 || rest[0].is_whitespace()) {
+            return a.iter().collect();
+        }
+    }
+    s.to_string()
+}
+
+/// Cleans and de-duplicates one text value; `None` when empty.
+pub fn value(s: &str) -> Option<String> {
+    let v = compact_repeated(&clean(s));
+    (!v.is_empty()).then_some(v)
+}
+
+fn is_skipped_tag(name: &str) -> bool {
+    TABLE.skipped_tags.contains(&name)
+}
+
+fn has_hidden_copy_class(el: ElementRef<'_>) -> bool {
+    TABLE.hidden_copy_classes.iter().any(|c| dom::has_class(el, c)) || el.value().attr("hidden").is_some()
+}
+
+/// Raw (non de-duplicated) text of an element, skipping never-text tags.
+fn raw_text(el: ElementRef<'_>) -> String {
+    let mut s = String::new();
+    for node in el.descendants() {
+        if let Node::Text(t) = node.value() {
+            let skipped = node.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != el.id()).any(|a| {
+                is_skipped_tag(a.value().name())
+            });
+            if !skipped {
+                s.push_str(t);
+                s.push(' ');
+            }
+        }
+    }
+    clean(&s)
+}
+
+fn tokens(s: &str) -> Vec<String> {
+    const CONNECTORS: &[&str] = &["-", "–", "—", "to", "bis", "à", "a", "al", "au", "hasta", "·"];
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.is_empty() && !CONNECTORS.contains(&w.as_str()))
+        .collect()
+}
+
+/// True when two strings are copies of one text (same words up to range connectors, or one is a
+/// prefix-sharing variant of the other).
+pub fn similar(a: &str, b: &str) -> bool {
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    if ta == tb {
+        return true;
+    }
+    let common = ta.iter().filter(|t| tb.contains(t)).count();
+    let total = ta.len().max(tb.len());
+    common * 10 >= total * 7
+}
+
+/// True when `el` is an a11y copy of a visible sibling text and must not be read.
+pub fn is_hidden_copy(el: ElementRef<'_>) -> bool {
+    if has_hidden_copy_class(el) {
+        return true;
+    }
+    if dom::is_aria_hidden(el) {
+        return false;
+    }
+    let hidden_siblings: Vec<ElementRef<'_>> =
+        dom::adjacent_elements(el).into_iter().flatten().filter(|s| dom::is_aria_hidden(*s)).collect();
+    if hidden_siblings.is_empty() {
+        return false;
+    }
+    let mine = raw_text(el);
+    !mine.is_empty() && hidden_siblings.iter().any(|sib| similar(&raw_text(*sib), &mine))
+}
+
+/// One line of text with the element it came from.
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    /// Cleaned, de-duplicated text.
+    pub text: String,
+    /// The element whose direct text this is.
+    pub element: ElementRef<'a>,
+}
+
+/// The de-duplicated text lines of `root`: one line per element that directly holds text (consecutive
+/// text nodes of one element joined; `<br>` becomes a line break inside the line). Subtrees for which
+/// `skip` returns true are left out.
+pub fn lines_filtered<'a>(root: ElementRef<'a>, skip: &dyn Fn(ElementRef<'a>) -> bool) -> Vec<Line<'a>> {
+    let mut out: Vec<Line<'a>> = Vec::new();
+    let mut current: Option<(ElementRef<'a>, String)> = None;
+    walk(root, skip, &mut out, &mut current);
+    flush(&mut out, &mut current);
+    out
+}
+
+/// [`lines_filtered`] without extra filter.
+pub fn lines(root: ElementRef<'_>) -> Vec<Line<'_>> {
+    lines_filtered(root, &|_| false)
+}
+
+/// The texts of [`lines`].
+pub fn line_texts(root: ElementRef<'_>) -> Vec<String> {
+    lines(root).into_iter().map(|l| l.text).collect()
+}
+
+/// De-duplicated text of an element on one line.
+pub fn text(root: ElementRef<'_>) -> Option<String> {
+    value(&line_texts(root).join(" "))
+}
+
+/// De-duplicated text of an element keeping line breaks (for the About text and descriptions).
+pub fn multiline_text(root: ElementRef<'_>) -> Option<String> {
+    let joined = lines(root).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let v = clean_multiline(&joined);
+    (!v.is_empty()).then_some(v)
+}
+
+fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, String)>) {
+    if let Some((element, raw)) = current.take() {
+        let multi = clean_multiline(&raw);
+        let text = if multi.contains('\n') { multi } else { compact_repeated(&multi) };
+        if !text.is_empty() {
+            out.push(Line { text, element });
+        }
+    }
+}
+
+fn walk<'a>(
+    el: ElementRef<'a>,
+    skip: &dyn Fn(ElementRef<'a>) -> bool,
+    out: &mut Vec<Line<'a>>,
+    current: &mut Option<(ElementRef<'a>, String)>,
+) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => append(el, t, out, current),
+            Node::Element(e) => {
+                let Some(child_el) = ElementRef::wrap(child) else { continue };
+                if e.name() == "br" {
+                    append(el, "\n", out, current);
+                    continue;
+                }
+                if is_skipped_tag(e.name()) || skip(child_el) || is_hidden_copy(child_el) {
+                    continue;
+                }
+                if is_inline_format(e.name()) && direct_text_only(child) {
+                    // <strong>, <em>, … inside a line stay part of that line.
+                    let t = raw_text(child_el);
+                    append(el, &format!(" {t} "), out, current);
+                    continue;
+                }
+                walk(child_el, skip, out, current);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_inline_format(name: &str) -> bool {
+    matches!(name, "b" | "strong" | "i" | "em" | "u" | "mark" | "small" | "sup" | "sub")
+}
+
+fn direct_text_only(node: NodeRef<'_, Node>) -> bool {
+    node.children().all(|c| matches!(c.value(), Node::Text(_)))
+}
+
+fn append<'a>(owner: ElementRef<'a>, t: &str, out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, String)>) {
+    if t.trim().is_empty() && t != "\n" {
+        if let Some((_, s)) = current.as_mut() {
+            s.push(' ');
+        }
+        return;
+    }
+    match current {
+        Some((e, s)) if e.id() == owner.id() => s.push_str(t),
+        _ => {
+            flush(out, current);
+            *current = Some((owner, t.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn first_div(html: &str) -> Vec<String> {
+        let doc = Html::parse_fragment(html);
+        let div = doc.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
+        line_texts(div)
+    }
+
+    #[test]
+    fn cleans_whitespace() {
+        assert_eq!(clean("  a \u{a0} b\n c "), "a b c");
+    }
+
+    #[test]
+    fn compacts_doubled_strings_but_not_short_names() {
+        assert_eq!(compact_repeated("RTCKRTCK"), "RTCK");
+        assert_eq!(compact_repeated("Berlin, Germany Berlin, Germany"), "Berlin, Germany");
+        assert_eq!(compact_repeated("Li Li"), "Li Li");
+        assert_eq!(compact_repeated("Anna"), "Anna");
+    }
+
+    #[test]
+    fn skips_visually_hidden_copies() {
+        let lines = first_div(
+            r#"<div><span aria-hidden="true">Jul 2021 - Present</span><span class="visually-hidden">Jul 2021 to Present</span></div>"#,
+        );
+        assert_eq!(lines, vec!["Jul 2021 - Present"]);
+    }
+
+    #[test]
+    fn skips_hashed_class_copies_beside_aria_hidden() {
+        let lines = first_div(
+            r#"<div><p class="_x1"><span aria-hidden="true">Jul 2021 - Present</span><span class="_q9">Jul 2021 to Present</span></p><p>Berlin</p></div>"#,
+        );
+        assert_eq!(lines, vec!["Jul 2021 - Present", "Berlin"]);
+    }
+
+    #[test]
+    fn keeps_separate_texts_beside_aria_hidden_separators() {
+        let lines = first_div(r#"<div><span aria-hidden="true">·</span><span>Berlin</span></div>"#);
+        assert_eq!(lines, vec!["·", "Berlin"]);
+    }
+
+    #[test]
+    fn br_becomes_a_line_break() {
+        let doc = Html::parse_fragment("<div><span>One<br>Two <b>bold</b></span></div>");
+        let div = doc.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
+        assert_eq!(multiline_text(div).unwrap(), "One\nTwo bold");
+    }
+}

@@ -1,0 +1,98 @@
+//! The popup's root: finds the tab, asks the background for its state (re-reading while the profile renders)
+//! and shows either the candidate form or why there is nothing to show.
+
+use crate::bridge;
+use crate::components::candidate_form::CandidateForm;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sourcing_core::linkedin::Extraction;
+use sourcing_core::messages::TabState;
+use sourcing_core::profile::Profile;
+use webext::i18n::t;
+
+/// How often and how far apart the popup re-reads a profile that is still rendering.
+const RENDER_RETRIES: u32 = 8;
+const RENDER_RETRY_MS: u32 = 700;
+
+/// What the popup shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PopupView {
+    /// Waiting for the background.
+    Loading,
+    /// The tab is not a candidate profile.
+    NotProfile,
+    /// A profile URL whose page did not show that profile in time.
+    StillRendering,
+    /// The extracted profile.
+    Profile(Box<Profile>),
+    /// Something failed.
+    Failed(String),
+}
+
+impl PopupView {
+    /// The view for a tab state.
+    pub fn from_state(state: &TabState) -> PopupView {
+        match &state.extraction {
+            _ if !state.page.is_candidate() => PopupView::NotProfile,
+            Some(Extraction::Profile { profile, .. }) => PopupView::Profile(profile.clone()),
+            Some(Extraction::NotAProfile { .. }) => PopupView::NotProfile,
+            Some(Extraction::Pending { .. }) | None => PopupView::StillRendering,
+        }
+    }
+}
+
+async fn load_view() -> PopupView {
+    let tab_id = match bridge::target_tab_id().await {
+        Ok(id) => id,
+        Err(e) => return PopupView::Failed(e),
+    };
+    let mut view = PopupView::Loading;
+    for attempt in 0..RENDER_RETRIES {
+        if attempt > 0 {
+            webext::timer::sleep(RENDER_RETRY_MS).await;
+        }
+        view = match bridge::tab_state(tab_id).await {
+            Ok(state) => PopupView::from_state(&state),
+            Err(e) => PopupView::Failed(e),
+        };
+        if view != PopupView::StillRendering {
+            break;
+        }
+    }
+    view
+}
+
+/// Renders a [`PopupView`].
+#[component]
+pub fn PopupBody(view: ReadSignal<PopupView>) -> impl IntoView {
+    move || match view.get() {
+        PopupView::Loading => view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any(),
+        PopupView::NotProfile => view! {
+            <section class="off-profile" role="status">
+                <h2>{t("offProfileTitle")}</h2>
+                <p>{t("offProfileBody")}</p>
+            </section>
+        }
+        .into_any(),
+        PopupView::StillRendering => {
+            view! { <p class="status" role="status">{t("statusStillRendering")}</p> }.into_any()
+        }
+        PopupView::Profile(profile) => view! { <CandidateForm profile=*profile /> }.into_any(),
+        PopupView::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+    }
+}
+
+/// The popup application.
+#[component]
+pub fn App() -> impl IntoView {
+    let (view, set_view) = signal(PopupView::Loading);
+    spawn_local(async move { set_view.set(load_view().await) });
+    view! {
+        <header class="app-header">
+            <h1>{t("appName")}</h1>
+        </header>
+        <main>
+            <PopupBody view=view />
+        </main>
+    }
+}

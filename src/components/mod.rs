@@ -1,0 +1,4 @@
+//! The popup's components, each in its own module.
+
+pub mod candidate_form;
+pub mod source_badge;

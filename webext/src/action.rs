@@ -1,0 +1,62 @@
+//! `chrome.action`: the toolbar icon's per-tab state (blue and enabled on a profile, gray and disabled elsewhere).
+
+use crate::ExtResult;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = enable, catch)]
+    fn enable_raw(tab_id: i32) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = disable, catch)]
+    fn disable_raw(tab_id: i32) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setIcon, catch)]
+    fn set_icon_raw(details: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setTitle, catch)]
+    fn set_title_raw(details: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The two icon states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IconState {
+    /// Blue: the tab shows a candidate profile.
+    Active,
+    /// Gray: anything else.
+    Inactive,
+}
+
+impl IconState {
+    /// File name prefix under `icons/`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            IconState::Active => "active",
+            IconState::Inactive => "inactive",
+        }
+    }
+}
+
+/// Applies `state` to `tab_id`: icon, enabled flag and tooltip.
+pub async fn apply(tab_id: i32, state: IconState, title: &str) -> ExtResult<()> {
+    let path = js_sys::Object::new();
+    for size in [16, 32, 48, 128] {
+        js_sys::Reflect::set(
+            &path,
+            &size.to_string().into(),
+            &format!("icons/{}-{size}.png", state.prefix()).into(),
+        )?;
+    }
+    let details = js_sys::Object::new();
+    js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
+    js_sys::Reflect::set(&details, &"path".into(), &path)?;
+    JsFuture::from(set_icon_raw(&details)?).await?;
+    let details = js_sys::Object::new();
+    js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
+    js_sys::Reflect::set(&details, &"title".into(), &title.into())?;
+    JsFuture::from(set_title_raw(&details)?).await?;
+    let toggle = match state {
+        IconState::Active => enable_raw(tab_id)?,
+        IconState::Inactive => disable_raw(tab_id)?,
+    };
+    JsFuture::from(toggle).await?;
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! `chrome.runtime`: typed request/response messaging from extension pages to the background.
+
+use crate::json::{from_js, to_js};
+use crate::ExtResult;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
+    fn send_message_raw(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    fn get_url_raw(path: &str) -> String;
+}
+
+/// Sends `request` to the background and awaits its typed answer.
+pub async fn send<Req: Serialize, Resp: DeserializeOwned>(request: &Req) -> ExtResult<Resp> {
+    let answer = JsFuture::from(send_message_raw(&to_js(request)?)?).await?;
+    from_js(&answer)
+}
+
+/// The `chrome-extension://<id>/<path>` URL of a packaged file.
+pub fn get_url(path: &str) -> String {
+    get_url_raw(path)
+}

@@ -1,0 +1,73 @@
+//! `chrome.storage`: typed get/set/remove of JSON records in the `local` and `session` areas.
+//!
+//! `local` persists across browser restarts and is not readable by content scripts unless the extension
+//! widens its access level (it never does). `session` lives in memory until the browser closes.
+
+use crate::json::{from_js, to_js};
+use crate::ExtResult;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// A storage area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// `chrome.storage.local`: persistent.
+    Local,
+    /// `chrome.storage.session`: in memory, survives service-worker restarts, cleared with the browser.
+    Session,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
+    fn local_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
+    fn local_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
+    fn local_remove(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get, catch)]
+    fn session_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set, catch)]
+    fn session_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = remove, catch)]
+    fn session_remove(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Reads the record stored under `key`, `None` when absent.
+pub async fn get<T: DeserializeOwned>(area: Area, key: &str) -> ExtResult<Option<T>> {
+    let keys = JsValue::from_str(key);
+    let promise = match area {
+        Area::Local => local_get(&keys)?,
+        Area::Session => session_get(&keys)?,
+    };
+    let items = JsFuture::from(promise).await?;
+    let value = js_sys::Reflect::get(&items, &keys)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    Ok(Some(from_js(&value)?))
+}
+
+/// Stores `value` under `key`.
+pub async fn set<T: Serialize>(area: Area, key: &str, value: &T) -> ExtResult<()> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), &to_js(value)?)?;
+    let promise = match area {
+        Area::Local => local_set(&items)?,
+        Area::Session => session_set(&items)?,
+    };
+    JsFuture::from(promise).await?;
+    Ok(())
+}
+
+/// Removes `key`.
+pub async fn remove(area: Area, key: &str) -> ExtResult<()> {
+    let keys = JsValue::from_str(key);
+    let promise = match area {
+        Area::Local => local_remove(&keys)?,
+        Area::Session => session_remove(&keys)?,
+    };
+    JsFuture::from(promise).await?;
+    Ok(())
+}

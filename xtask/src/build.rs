@@ -1,0 +1,138 @@
+//! Release build of the loadable extension: compiles the wasm parts, runs `wasm-bindgen` and `wasm-opt`
+//! (binaryen from npm; Debian's binaryen emits modules that fail to load), assembles `dist/` and zips it for
+//! the Chrome Web Store.
+
+use crate::util::{cmd, root, run, workspace_version, XResult};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The wasm parts of the extension: (cargo package, wasm file stem, output folder under `dist/pkg/`).
+pub const WASM_PARTS: [(&str, &str, &str); 2] = [("background", "background", "background"), ("popup", "popup", "popup")];
+
+/// Files copied as they are: (source relative to the root, destination relative to `dist/`).
+const STATIC_FILES: [(&str, &str); 6] = [
+    ("manifest.json", "manifest.json"),
+    ("background/worker.js", "worker.js"),
+    ("content-script/content.js", "content.js"),
+    ("static/popup.html", "popup.html"),
+    ("static/popup.js", "popup.js"),
+    ("static/popup.css", "popup.css"),
+];
+
+/// Builds `dist/` and the Web Store zip; returns the `dist/` path.
+pub fn release() -> XResult<PathBuf> {
+    let dist = root().join("dist");
+    check_manifest_version()?;
+    let mut cargo = cmd("cargo");
+    cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    for (package, _, _) in WASM_PARTS {
+        cargo.args(["-p", package]);
+    }
+    run(&mut cargo)?;
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clean dist/: {e}"))?;
+    }
+    for (_, stem, folder) in WASM_PARTS {
+        bindgen_and_optimise(stem, folder, &dist)?;
+    }
+    copy_static(&dist)?;
+    let zip = zip_dist(&dist)?;
+    eprintln!("built {} and {}", dist.display(), zip.display());
+    Ok(dist)
+}
+
+fn check_manifest_version() -> XResult<()> {
+    let manifest: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("manifest.json")).map_err(|e| format!("manifest.json: {e}"))?,
+    )
+    .map_err(|e| format!("manifest.json: {e}"))?;
+    let version = workspace_version()?;
+    if manifest["version"] != version.as_str() {
+        return Err(format!("manifest.json version {} differs from the workspace version {version}", manifest["version"]));
+    }
+    Ok(())
+}
+
+fn bindgen_and_optimise(stem: &str, folder: &str, dist: &Path) -> XResult<()> {
+    let out = dist.join("pkg").join(folder);
+    let wasm = root().join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"));
+    run(cmd("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&out)
+        .arg(&wasm))?;
+    let bg = out.join(format!("{stem}_bg.wasm"));
+    run(cmd(&root().join("node_modules/.bin/wasm-opt").display().to_string())
+        .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-multivalue"])
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg))
+}
+
+fn copy_static(dist: &Path) -> XResult<()> {
+    for (from, to) in STATIC_FILES {
+        copy(&root().join(from), &dist.join(to))?;
+    }
+    copy_tree(&root().join("static/_locales"), &dist.join("_locales"))?;
+    for entry in fs::read_dir(root().join("static/icons")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "png") {
+            copy(&path, &dist.join("icons").join(path.file_name().unwrap_or_default()))?;
+        }
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> XResult<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> XResult<()> {
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else {
+            copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every file under `dir`, relative paths sorted (so the zip is reproducible).
+pub fn files_under(dir: &Path) -> XResult<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).map_err(|e| format!("{}: {e}", current.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).map_err(|e| e.to_string())?.to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn zip_dist(dist: &Path) -> XResult<PathBuf> {
+    let out_dir = root().join("target/webstore");
+    fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    let zip_path = out_dir.join(format!("personio-sourcing-{}.zip", workspace_version()?));
+    let file = fs::File::create(&zip_path).map_err(|e| format!("{}: {e}", zip_path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for relative in files_under(dist)? {
+        let name = relative.to_string_lossy().replace('\\', "/");
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(dist.join(&relative)).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    }
+    zip.finish().map_err(|e| e.to_string())?;
+    Ok(zip_path)
+}
