@@ -161,4 +161,45 @@ pub struct Profile {
     pub contact: ContactInfo,
     /// Names of the fields that were not found (e.g. `"location"`, `"contact.emails"`).
     pub missing: Vec<String>,
+    /// Rules of the name policy that fired while deriving first and last name (see `linkedin::names`);
+    /// the popup asks for confirmation when this is not empty.
+    #[serde(default)]
+    pub name_flags: Vec<NameFlag>,
+    /// How the page was matched to the profile in the URL before anything was read.
+    #[serde(default)]
+    pub verified_by: Option<IdentityEvidence>,
+}
+
+/// A rule of the name policy that changed or qualified the first / last name split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameFlag {
+    /// Emoji or decorative symbols (and text after a `|` separator) were removed.
+    EmojiRemoved,
+    /// Credentials (", PhD", "MBA") or honorifics ("Dr.", "Prof.") were removed.
+    CredentialsRemoved,
+    /// A nickname or alternate name in parentheses or quotes was removed.
+    NicknameRemoved,
+    /// The "LinkedIn Member" placeholder of a private profile: no name.
+    PrivateMember,
+    /// The last name is an initial only.
+    LastInitialOnly,
+    /// Only one word: first name only.
+    SingleName,
+    /// Three or more words without a particle (or an unspaced East Asian name): the split is a guess.
+    AmbiguousSplit,
+    /// East Asian order: the family name is written first.
+    FamilyNameFirst,
+}
+
+/// What showed that a rendered page belongs to the profile in its URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityEvidence {
+    /// Links of the page to the profile's own sub-routes (`/in/<slug>/overlay/…`, `/details/…`).
+    ProfileLinks,
+    /// Embedded page data for the URL's profile names the person shown.
+    EmbeddedData,
+    /// The page's id attributes / links carry the Sales Navigator or Recruiter id of the URL.
+    PageIds,
 }

@@ -1,1 +1,41 @@
-//! Personio: request/response types and the transport-agnostic client (filled in by the Personio work).
+//! Personio: the transport-agnostic client the background worker uses (over `gloo-net`) and native
+//! tests drive over real HTTP against the stand-in in `tests/personio-standin`.
+//!
+//! * [`http`]: request/response bytes and the [`Transport`] trait; [`encode`]: multipart/form bodies.
+//! * [`config`]: [`Credentials`], [`Endpoints`], [`parse_subdomain`].
+//! * [`client`]: [`PersonioClient`] and its persisted [`ClientState`] (tokens, budget, backoff).
+//! * [`application`]: the draft, the form → Personio field mapping, local checks.
+//! * [`recruiting`], [`positions`], [`lookups`], [`employees`]: the endpoint families.
+//! * [`submission`]: the resumable [`SubmissionJob`].
+//! * [`error`]: [`PersonioError`] and parsing of every Personio error body.
+//!
+//! The client never sleeps and reads no clock: every call takes `now_ms` (epoch ms) and waits come
+//! back as errors / outcomes carrying `retry_at_ms`.
+
+pub mod application;
+pub mod budget;
+pub mod client;
+pub mod config;
+pub mod date;
+pub mod employees;
+pub mod encode;
+pub mod error;
+pub mod http;
+pub mod lookups;
+pub mod positions;
+pub mod recruiting;
+pub mod submission;
+
+pub use application::{
+    build_application, ApplicationDraft, Attribute, CandidateForm, DocumentCategory, FieldMapping, FileReference, Phase, UploadedFile,
+};
+pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
+pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
+pub use config::{parse_subdomain, ApiVersion, Credentials, Endpoints, SubdomainError};
+pub use employees::{DocumentCategoryInfo, Employee, EmployeeCreated, NewEmployee};
+pub use error::{FieldError, MissingRight, PersonioError};
+pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError};
+pub use lookups::{ApplicationSummary, Candidate, Stage, StageTransition};
+pub use positions::{Position, PositionList, PositionSource};
+pub use recruiting::CreatedApplication;
+pub use submission::{DocumentSource, DocumentToUpload, StepOutcome, Step, SubmissionJob, SubmissionStatus};

@@ -1,0 +1,64 @@
+//! Contact info from the contact-info overlay (a `[role=dialog]` LinkedIn renders at body level when the
+//! recruiter opens "Contact info"; the snapshot carries it after `<main>`). Language-independent: e-mails
+//! from `mailto:` links, phones from `tel:` links or phone-shaped lines, websites from external links.
+//! Usually empty: LinkedIn shows contact info to first-degree connections only.
+
+use super::dom;
+use super::selectors::TABLE;
+use super::text;
+use scraper::ElementRef;
+
+/// What the overlay shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contact {
+    /// E-mail addresses.
+    pub emails: Vec<String>,
+    /// Phone numbers.
+    pub phones: Vec<String>,
+    /// Websites (not LinkedIn itself).
+    pub websites: Vec<String>,
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// True for `+49 30 1234 5678`, `(555) 010-0199`: at least 6 digits and only phone punctuation.
+pub fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    (6..=20).contains(&digits) && s.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+}
+
+/// The overlay root inside the snapshot markup, if open.
+pub fn dialog<'a>(root: ElementRef<'a>) -> Option<ElementRef<'a>> {
+    dom::select_all(root, TABLE.contact_dialog)
+        .into_iter()
+        .find(|d| dom::first(*d, &["a[href^=\"mailto:\"]", "a[href^=\"tel:\"]", "a[href*=\"/in/\"]", "section"]).is_some())
+}
+
+/// Reads the overlay.
+pub fn read(dialog: ElementRef<'_>) -> Contact {
+    let mut c = Contact::default();
+    for a in dom::select_all(dialog, &["a[href]"]) {
+        let href = a.value().attr("href").unwrap_or("").trim();
+        let lower = href.to_ascii_lowercase();
+        if let Some(mail) = lower.strip_prefix("mailto:").map(|_| &href[7..]) {
+            let mail = mail.split('?').next().unwrap_or("");
+            push_unique(&mut c.emails, percent_encoding::percent_decode_str(mail).decode_utf8_lossy().trim().to_string());
+        } else if lower.starts_with("tel:") {
+            push_unique(&mut c.phones, text::text(a).unwrap_or_else(|| href[4..].to_string()));
+        } else if (lower.starts_with("http://") || lower.starts_with("https://")) && super::url::linkedin_path(href).is_none() {
+            push_unique(&mut c.websites, href.to_string());
+        }
+    }
+    if c.phones.is_empty() {
+        for line in text::line_texts(dialog) {
+            if looks_like_phone(&line) {
+                push_unique(&mut c.phones, line);
+            }
+        }
+    }
+    c
+}

@@ -1,0 +1,136 @@
+//! Does the rendered page belong to the profile in the URL? LinkedIn is a single-page app: after in-app
+//! navigation the previous person's markup (and embedded data) can stay in the DOM for a while. Nothing is
+//! reported unless the page positively names the URL's profile:
+//! - member profiles: links to the profile's own sub-routes (`/in/<slug>/overlay/contact-info/`,
+//!   `/details/experience/`, …; the top card's first), else the embedded data of the URL's slug agreeing
+//!   with the top card (`data-member-id` = `objectUrn`, or the displayed name);
+//! - Sales Navigator / Recruiter: the lead / candidate id in links or URN attributes.
+//!
+//! A page that names another profile is stale; one that names none is not rendered yet. Both are
+//! `Pending` for the caller, which re-reads.
+
+use super::dom;
+use super::embedded::EmbeddedProfile;
+use super::url;
+use crate::profile::IdentityEvidence;
+use scraper::ElementRef;
+
+/// The outcome of the check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The page shows the URL's profile.
+    Verified(IdentityEvidence),
+    /// The page shows another profile (stale markup after in-app navigation).
+    Stale,
+    /// Nothing on the page names a profile yet.
+    Unknown,
+}
+
+/// Slugs of links under `root` to a profile's sub-routes (`/in/<slug>/<something>`); with `plain`, links to
+/// the bare profile count too.
+fn linked_slugs(root: ElementRef<'_>, plain: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in dom::select_all(root, &["a[href*=\"/in/\"]"]) {
+        if let Some((slug, sub)) = a.value().attr("href").and_then(url::profile_link) {
+            if (plain || !sub.is_empty()) && !out.iter().any(|s| s.eq_ignore_ascii_case(&slug)) {
+                out.push(slug);
+            }
+        }
+    }
+    out
+}
+
+fn verdict_from(slugs: &[String], slug: &str) -> Option<Verdict> {
+    if slugs.is_empty() {
+        return None;
+    }
+    Some(if slugs.iter().any(|s| s.eq_ignore_ascii_case(slug)) {
+        Verdict::Verified(IdentityEvidence::ProfileLinks)
+    } else {
+        Verdict::Stale
+    })
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Checks a member profile page. `card` is the top-card root, `route` the URL's sub-route.
+pub fn member(
+    main: ElementRef<'_>,
+    card: Option<ElementRef<'_>>,
+    slug: &str,
+    route: &str,
+    shown_name: Option<&str>,
+    shown_member_id: Option<&str>,
+    embedded: Option<&EmbeddedProfile>,
+) -> Verdict {
+    if let Some(v) = card.and_then(|c| verdict_from(&linked_slugs(c, false), slug)) {
+        return v;
+    }
+    if let Some(v) = verdict_from(&linked_slugs(main, false), slug) {
+        return v;
+    }
+    if route.starts_with("details/") {
+        if let Some(v) = verdict_from(&linked_slugs(main, true), slug) {
+            return v;
+        }
+    }
+    if let Some(e) = embedded {
+        if let (Some(shown), Some(theirs)) = (shown_member_id, e.member_id.as_deref()) {
+            return if shown == theirs { Verdict::Verified(IdentityEvidence::EmbeddedData) } else { Verdict::Stale };
+        }
+        if let Some(shown) = shown_name {
+            let shown = fold(shown);
+            let parts: Vec<String> = [&e.first_name, &e.last_name].iter().filter_map(|p| p.as_deref()).map(fold).collect();
+            if !parts.is_empty() {
+                return if parts.iter().all(|p| shown.contains(p.as_str())) {
+                    Verdict::Verified(IdentityEvidence::EmbeddedData)
+                } else {
+                    Verdict::Stale
+                };
+            }
+        }
+    }
+    Verdict::Unknown
+}
+
+/// Ids found after `marker` in any attribute value (`urn:li:fs_salesProfile:(ID,…`, `/sales/lead/ID,…`).
+fn ids_after(root: ElementRef<'_>, markers: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for el in std::iter::once(root).chain(root.descendent_elements()) {
+        for (_, value) in el.value().attrs() {
+            for m in markers {
+                let mut rest = value;
+                while let Some(i) = rest.find(m) {
+                    rest = &rest[i + m.len()..];
+                    let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
+                    if !id.is_empty() && !out.contains(&id) {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn by_ids(ids: &[String], id: &str) -> Verdict {
+    if ids.is_empty() {
+        Verdict::Unknown
+    } else if ids.iter().any(|x| x == id) {
+        Verdict::Verified(IdentityEvidence::PageIds)
+    } else {
+        Verdict::Stale
+    }
+}
+
+/// Checks a Sales Navigator lead page.
+pub fn sales_lead(root: ElementRef<'_>, id: &str) -> Verdict {
+    by_ids(&ids_after(root, &["fs_salesProfile:(", "/sales/lead/", "/sales/people/"]), id)
+}
+
+/// Checks a Recruiter profile page.
+pub fn recruiter(root: ElementRef<'_>, id: &str) -> Verdict {
+    by_ids(&ids_after(root, &["ts_linkedin_member_profile:(", "/talent/profile/", "/profile/"]), id)
+}

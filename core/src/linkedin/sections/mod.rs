@@ -1,0 +1,92 @@
+//! Profile sections: finding each section (language-independent anchors first, localised headings last)
+//! and the entries of its list. The parsers of each section's entries live in the sub-modules.
+
+pub mod education;
+pub mod experience;
+pub mod lists;
+
+use super::dom;
+use super::selectors::{SectionKey, TABLE};
+use super::text;
+use scraper::ElementRef;
+
+/// Finds a section inside `main`. `route` is the profile sub-route of the URL (`"details/experience"`):
+/// on a details page the whole page is that section.
+pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<ElementRef<'a>> {
+    let anchors = TABLE.section(key);
+    if !anchors.details_route.is_empty() && route.trim_matches('/') == format!("details/{}", anchors.details_route) {
+        return Some(main);
+    }
+    // 1. 2024: <div id="experience" class="pv-profile-card__anchor"> inside the section
+    let by_id = format!("[id=\"{}\"]", anchors.anchor_id);
+    if let Some(anchor) = dom::first(main, &[by_id.as_str()]) {
+        if let Some(section) = dom::closest(anchor, "section") {
+            return Some(section);
+        }
+        if let Some(parent) = anchor.parent().and_then(ElementRef::wrap) {
+            return Some(parent);
+        }
+    }
+    // 2. 2025–26: component keys / view names
+    for el in dom::select_all(main, &["[componentkey]", "[data-view-name]", "[data-section]"]) {
+        let attrs = ["componentkey", "data-view-name", "data-section"];
+        if attrs.iter().filter_map(|a| el.value().attr(a)).any(|v| anchors.attr_keys.iter().any(|k| v.contains(k))) {
+            return Some(el);
+        }
+    }
+    // 3. localised heading
+    for section in dom::select_all(main, &["section"]) {
+        if let Some(h) = dom::first(section, &["h2", "h3"]) {
+            if let Some(t) = text::text(h) {
+                if anchors.headings.iter().any(|w| w.to_lowercase() == t.to_lowercase()) {
+                    return Some(section);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The top-level entries of a section list (entries nested in another entry, such as the roles of a
+/// grouped position, are left to their parent). Uses the first entry selector that matches.
+pub fn entries<'a>(section: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+    for css in TABLE.entity {
+        let all = dom::select_all(section, &[css]);
+        if all.is_empty() {
+            continue;
+        }
+        let top: Vec<ElementRef<'a>> = all
+            .iter()
+            .copied()
+            .filter(|e| !dom::ancestors(*e).take_while(|a| a.id() != section.id()).any(|a| all.iter().any(|x| x.id() == a.id())))
+            .collect();
+        return top;
+    }
+    Vec::new()
+}
+
+/// Entries nested inside `entry` (same selector family as [`entries`]).
+pub fn nested_entries<'a>(entry: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+    for css in TABLE.entity {
+        let all = dom::select_all(entry, &[css]);
+        if !all.is_empty() {
+            return all
+                .iter()
+                .copied()
+                .filter(|e| !dom::ancestors(*e).take_while(|a| a.id() != entry.id()).any(|a| all.iter().any(|x| x.id() == a.id())))
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// True for subtrees that hold an entry's free-text description (not its header lines).
+pub fn is_description(el: ElementRef<'_>) -> bool {
+    TABLE.entity_description.iter().any(|css| dom::matches(el, css))
+}
+
+/// The header lines of an entry: its de-duplicated lines without descriptions and without the subtrees
+/// for which `also_skip` is true.
+pub fn header_lines<'a>(entry: ElementRef<'a>, also_skip: &dyn Fn(ElementRef<'a>) -> bool) -> Vec<String> {
+    text::lines_filtered(entry, &|e| is_description(e) || also_skip(e)).into_iter().map(|l| l.text).collect()
+}

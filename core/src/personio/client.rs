@@ -1,0 +1,332 @@
+//! The client: credentials, endpoints and persisted state, plus the one place where requests get
+//! their auth headers, pass the budget, go out through the [`Transport`] and come back as typed
+//! results (token renewal on 401, cool-down on 429, backoff on 5xx / network errors).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::budget::{Backoff, RecruitingBudget};
+use super::config::{ApiVersion, Credentials, Endpoints};
+use super::encode::form_urlencode;
+use super::error::{classify, Family, PersonioError, COOLDOWN_AFTER_429_MS};
+use super::http::{HttpRequest, HttpResponse, Transport};
+
+/// A bearer token and when to stop using it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedToken {
+    /// The token.
+    pub token: String,
+    /// Epoch ms after which a new token is fetched (expiry minus a safety margin).
+    pub expires_at_ms: u64,
+    /// Granted scopes, when the token endpoint said.
+    pub scope: Option<String>,
+}
+
+/// Everything the client must keep across service-worker restarts. Persist it after each call
+/// (e.g. with the outbox) and pass it back with [`PersonioClient::with_state`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientState {
+    /// v2 OAuth access token.
+    pub oauth_token: Option<CachedToken>,
+    /// v1 personnel token from `POST /v1/auth`.
+    pub personnel_token: Option<CachedToken>,
+    /// Recruiting write budget and 429 cool-down.
+    pub budget: RecruitingBudget,
+    /// Cool-down for the other endpoints after a 429.
+    pub other_cooldown_until_ms: u64,
+    /// Backoff for 5xx / network errors.
+    pub backoff: Backoff,
+}
+
+/// Safety margin before a token's stated expiry.
+pub const TOKEN_MARGIN_MS: u64 = 60_000;
+/// Assumed token lifetime when the token endpoint gives no `expires_in` (24 h).
+pub const DEFAULT_TOKEN_LIFETIME_S: u64 = 86_400;
+/// Default `App-ID` partner header value (UPPER_SNAKE_CASE as Personio asks).
+pub const DEFAULT_APP_ID: &str = "LINKEDIN_SOURCING";
+
+/// How a call authenticates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Auth {
+    /// No credentials (career-site feed).
+    None,
+    /// v1 recruiting token + `X-Company-ID`.
+    RecruitingToken,
+    /// v2 OAuth bearer.
+    OAuth,
+    /// v1 personnel bearer from `/v1/auth`.
+    Personnel,
+}
+
+/// What kind of call is being made.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Call {
+    pub family: Family,
+    pub auth: Auth,
+    /// Counts against the 20/min recruiting budget.
+    pub budgeted: bool,
+}
+
+/// Result of [`PersonioClient::connect`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionInfo {
+    /// The recruiting API the client will use.
+    pub api: ApiVersion,
+    /// True when credentials were checked against Personio (v2 token issued). The static v1
+    /// recruiting token cannot be checked without submitting something, so it is `false` there.
+    pub verified: bool,
+    /// Granted OAuth scopes (v2).
+    pub scopes: Vec<String>,
+}
+
+/// Personio client over a caller-supplied transport. Never sleeps: waits come back as errors
+/// carrying `retry_at_ms`.
+pub struct PersonioClient<T> {
+    transport: T,
+    credentials: Credentials,
+    endpoints: Endpoints,
+    state: ClientState,
+    app_id: Option<String>,
+}
+
+impl<T: Transport> PersonioClient<T> {
+    /// A client with fresh state.
+    pub fn new(transport: T, credentials: Credentials, endpoints: Endpoints) -> Self {
+        Self { transport, credentials, endpoints, state: ClientState::default(), app_id: Some(DEFAULT_APP_ID.into()) }
+    }
+
+    /// Restores persisted state.
+    pub fn with_state(mut self, state: ClientState) -> Self {
+        self.state = state;
+        self
+    }
+
+    /// Sets (or with `None` removes) the partner `App-ID` header value.
+    pub fn with_app_id(mut self, app_id: Option<String>) -> Self {
+        self.app_id = app_id;
+        self
+    }
+
+    /// The state to persist.
+    pub fn state(&self) -> &ClientState {
+        &self.state
+    }
+
+    /// Mutable state (tests, or a caller that merges state).
+    pub fn state_mut(&mut self) -> &mut ClientState {
+        &mut self.state
+    }
+
+    /// The credentials in use.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// The endpoints in use.
+    pub fn endpoints(&self) -> &Endpoints {
+        &self.endpoints
+    }
+
+    /// The recruiting API generation in use, or `UnsupportedAuth` when no credentials are set.
+    pub fn recruiting_api(&self) -> Result<ApiVersion, PersonioError> {
+        self.credentials.recruiting_api().ok_or_else(|| PersonioError::UnsupportedAuth {
+            needed: "OAuth client id + secret, or recruiting token + company id".into(),
+        })
+    }
+
+    /// Checks the connection: with OAuth credentials fetches a fresh token (so wrong credentials
+    /// show up now); with only the v1 token reports it unverified.
+    pub async fn connect(&mut self, now_ms: u64) -> Result<ConnectionInfo, PersonioError> {
+        match self.recruiting_api()? {
+            ApiVersion::V2 => {
+                self.state.oauth_token = None;
+                self.oauth_token(now_ms).await?;
+                let scopes = self
+                    .state
+                    .oauth_token
+                    .as_ref()
+                    .and_then(|t| t.scope.clone())
+                    .map(|s| s.split_whitespace().map(str::to_string).collect())
+                    .unwrap_or_default();
+                Ok(ConnectionInfo { api: ApiVersion::V2, verified: true, scopes })
+            }
+            ApiVersion::V1 => Ok(ConnectionInfo { api: ApiVersion::V1, verified: false, scopes: vec![] }),
+        }
+    }
+
+    /// `{api_base}{path}`.
+    pub(crate) fn api_url(&self, path: &str) -> String {
+        format!("{}{}", self.endpoints.api_base.trim_end_matches('/'), path)
+    }
+
+    /// `{careers_base}{path}`.
+    pub(crate) fn careers_url(&self, path: &str) -> String {
+        format!("{}{}", self.endpoints.careers_base.trim_end_matches('/'), path)
+    }
+
+    /// Sends a call: budget, auth headers, one renewal on 401, error mapping.
+    pub(crate) async fn execute(&mut self, req: HttpRequest, call: Call, now_ms: u64) -> Result<HttpResponse, PersonioError> {
+        self.take_budget(call, now_ms)?;
+        let authed = self.authorize(req.clone(), call.auth, now_ms).await?;
+        let mut resp = self.send(authed, now_ms).await?;
+        if resp.status == 401 && matches!(call.auth, Auth::OAuth | Auth::Personnel) {
+            match call.auth {
+                Auth::OAuth => self.state.oauth_token = None,
+                _ => self.state.personnel_token = None,
+            }
+            self.take_budget(call, now_ms)?;
+            let authed = self.authorize(req, call.auth, now_ms).await?;
+            resp = self.send(authed, now_ms).await?;
+        }
+        self.finish(resp, call, now_ms)
+    }
+
+    fn take_budget(&mut self, call: Call, now_ms: u64) -> Result<(), PersonioError> {
+        if call.budgeted {
+            self.state.budget.try_take(now_ms).map_err(|retry_at_ms| PersonioError::RateLimited { retry_at_ms })
+        } else if now_ms < self.state.other_cooldown_until_ms {
+            Err(PersonioError::RateLimited { retry_at_ms: self.state.other_cooldown_until_ms })
+        } else {
+            Ok(())
+        }
+    }
+
+    async fn send(&mut self, req: HttpRequest, now_ms: u64) -> Result<HttpResponse, PersonioError> {
+        match self.transport.send(req).await {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                let delay = self.state.backoff.fail();
+                Err(PersonioError::Network { retry_at_ms: now_ms + delay, message: e.message })
+            }
+        }
+    }
+
+    fn finish(&mut self, resp: HttpResponse, call: Call, now_ms: u64) -> Result<HttpResponse, PersonioError> {
+        if resp.is_success() {
+            self.state.backoff.succeed();
+            if call.auth == Auth::Personnel {
+                // Personio echoes (formerly: rotated) the personnel token in the Authorization header.
+                if let Some(tok) = resp.header("authorization").and_then(|h| h.strip_prefix("Bearer ")) {
+                    if let Some(cached) = self.state.personnel_token.as_mut() {
+                        cached.token = tok.trim().to_string();
+                    }
+                }
+            }
+            return Ok(resp);
+        }
+        let delay = if resp.status >= 500 { self.state.backoff.fail() } else { 0 };
+        let err = classify(&resp, call.family, now_ms, delay);
+        if let PersonioError::RateLimited { retry_at_ms } = err {
+            if call.budgeted || call.family == Family::Recruiting {
+                self.state.budget.cool_down(retry_at_ms);
+            } else {
+                self.state.other_cooldown_until_ms = self.state.other_cooldown_until_ms.max(retry_at_ms);
+            }
+        }
+        Err(err)
+    }
+
+    async fn authorize(&mut self, req: HttpRequest, auth: Auth, now_ms: u64) -> Result<HttpRequest, PersonioError> {
+        let mut req = req.header("Accept", "application/json");
+        if let Some(app) = self.app_id.clone() {
+            if auth != Auth::None {
+                req = req.header("X-Personio-App-ID", app.clone()).header("Personio-App-ID", app);
+            }
+        }
+        Ok(match auth {
+            Auth::None => req,
+            Auth::RecruitingToken => {
+                if !self.credentials.has_recruiting_token() {
+                    return Err(PersonioError::UnsupportedAuth { needed: "recruiting token + company id".into() });
+                }
+                req.header("Authorization", format!("Bearer {}", self.credentials.recruiting_token.trim()))
+                    .header("X-Company-ID", self.credentials.company_id.trim().to_string())
+            }
+            Auth::OAuth => {
+                let token = self.oauth_token(now_ms).await?;
+                req.header("Authorization", format!("Bearer {token}"))
+            }
+            Auth::Personnel => {
+                let token = self.personnel_token(now_ms).await?;
+                req.header("Authorization", format!("Bearer {token}"))
+            }
+        })
+    }
+
+    /// The cached v2 token, or a new one from `POST /v2/auth/token` (client credentials, form-encoded).
+    pub(crate) async fn oauth_token(&mut self, now_ms: u64) -> Result<String, PersonioError> {
+        if let Some(t) = &self.state.oauth_token {
+            if now_ms < t.expires_at_ms {
+                return Ok(t.token.clone());
+            }
+        }
+        if !self.credentials.has_oauth() {
+            return Err(PersonioError::UnsupportedAuth { needed: "OAuth client id + secret".into() });
+        }
+        let body = form_urlencode(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", self.credentials.client_id.trim()),
+            ("client_secret", self.credentials.client_secret.trim()),
+        ]);
+        let req = HttpRequest::post(self.api_url("/v2/auth/token"), "application/x-www-form-urlencoded", body.into_bytes())
+            .header("Accept", "application/json");
+        let call = Call { family: Family::Auth, auth: Auth::None, budgeted: false };
+        self.take_budget(call, now_ms)?;
+        let resp = self.send(req, now_ms).await?;
+        let resp = self.finish(resp, call, now_ms)?;
+        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let token = v.get("access_token").and_then(Value::as_str).ok_or_else(|| unexpected(&resp, "no access_token"))?;
+        let expires_in = v.get("expires_in").and_then(Value::as_u64).unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
+        self.state.oauth_token = Some(CachedToken {
+            token: token.to_string(),
+            expires_at_ms: token_expiry(now_ms, expires_in),
+            scope: v.get("scope").and_then(Value::as_str).map(str::to_string),
+        });
+        Ok(token.to_string())
+    }
+
+    /// The cached personnel token, or a new one from `POST /v1/auth` (credentials in the JSON body).
+    pub(crate) async fn personnel_token(&mut self, now_ms: u64) -> Result<String, PersonioError> {
+        if let Some(t) = &self.state.personnel_token {
+            if now_ms < t.expires_at_ms {
+                return Ok(t.token.clone());
+            }
+        }
+        if !self.credentials.has_oauth() {
+            return Err(PersonioError::UnsupportedAuth { needed: "API client id + secret".into() });
+        }
+        let body = serde_json::json!({
+            "client_id": self.credentials.client_id.trim(),
+            "client_secret": self.credentials.client_secret.trim(),
+        });
+        let req = HttpRequest::post(self.api_url("/v1/auth"), "application/json", body.to_string().into_bytes())
+            .header("Accept", "application/json");
+        let call = Call { family: Family::Auth, auth: Auth::None, budgeted: false };
+        self.take_budget(call, now_ms)?;
+        let resp = self.send(req, now_ms).await?;
+        let resp = self.finish(resp, call, now_ms)?;
+        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let data = v.get("data").cloned().unwrap_or(Value::Null);
+        let token = data.get("token").and_then(Value::as_str).ok_or_else(|| unexpected(&resp, "no data.token"))?;
+        let expires_in = data.get("expires_in").and_then(Value::as_f64).map(|f| f as u64).unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
+        self.state.personnel_token = Some(CachedToken {
+            token: token.to_string(),
+            expires_at_ms: token_expiry(now_ms, expires_in),
+            scope: data.get("scope").and_then(Value::as_str).map(str::to_string),
+        });
+        Ok(token.to_string())
+    }
+}
+
+fn token_expiry(now_ms: u64, expires_in_s: u64) -> u64 {
+    let life = expires_in_s.saturating_mul(1000);
+    now_ms + life.saturating_sub(TOKEN_MARGIN_MS.min(life / 2))
+}
+
+/// An `Unexpected` error for a 2xx body the client cannot read.
+pub(crate) fn unexpected(resp: &HttpResponse, why: impl std::fmt::Display) -> PersonioError {
+    PersonioError::Unexpected { status: resp.status, detail: format!("{why}: {}", resp.text().chars().take(200).collect::<String>()) }
+}
+
+/// 429 cool-down (re-exported for callers that schedule alarms).
+pub const COOLDOWN_MS: u64 = COOLDOWN_AFTER_429_MS;

@@ -1,0 +1,209 @@
+//! HRIS export over v1 Personnel Data: find an employee by e-mail, create one from a hired
+//! candidate (`{"employee": …}`), list document categories and attach the CV
+//! (`POST /v1/company/documents`). All calls use the `/v1/auth` token.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::client::{unexpected, Auth, Call, PersonioClient};
+use super::encode::{form_urlencode, mime_for, Multipart};
+use super::error::{Family, PersonioError};
+use super::http::{HttpRequest, Transport};
+
+/// The `employee` object of `POST /v1/company/employees`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewEmployee {
+    /// E-mail (required, cannot be changed later).
+    pub email: String,
+    /// First name (required).
+    pub first_name: String,
+    /// Last name (required).
+    pub last_name: String,
+    /// Preferred name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_name: Option<String>,
+    /// `male`, `female`, `diverse`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// Position (job title).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Existing subcompany name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subcompany: Option<String>,
+    /// Existing department name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// Existing office name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// `yyyy-mm-dd`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hire_date: Option<String>,
+    /// Weekly hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly_working_hours: Option<f64>,
+    /// `onboarding`, `active`, `leave`, `inactive`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Existing employee id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervisor_id: Option<i64>,
+    /// `dynamic_<id>` → value.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub custom_attributes: BTreeMap<String, String>,
+}
+
+/// An employee found by e-mail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Employee {
+    /// Employee id.
+    pub id: i64,
+    /// E-mail.
+    pub email: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Status.
+    pub status: Option<String>,
+}
+
+/// Result of creating (or finding) an employee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployeeCreated {
+    /// Employee id.
+    pub id: i64,
+    /// False when an employee with this e-mail already existed.
+    pub created: bool,
+    /// Personio's notes on ignored values (unknown department / office / subcompany).
+    pub warnings: Vec<String>,
+    /// Id of the uploaded CV document, when one was attached.
+    pub document_id: Option<i64>,
+}
+
+/// A personnel document category.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentCategoryInfo {
+    /// Category id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+}
+
+fn attr(e: &Value, key: &str) -> Option<Value> {
+    e.pointer(&format!("/attributes/{key}/value")).cloned()
+}
+
+impl<T: Transport> PersonioClient<T> {
+    fn personnel_call() -> Call {
+        Call { family: Family::Personnel, auth: Auth::Personnel, budgeted: false }
+    }
+
+    /// `GET /v1/company/employees?email=` → the employee with that e-mail, if any.
+    pub async fn find_employee_by_email(&mut self, email: &str, now_ms: u64) -> Result<Option<Employee>, PersonioError> {
+        let url = format!("{}?{}", self.api_url("/v1/company/employees"), form_urlencode(&[("email", email.trim()), ("limit", "10")]));
+        let resp = self.execute(HttpRequest::get(url), Self::personnel_call(), now_ms).await?;
+        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let list = v.get("data").and_then(Value::as_array).cloned().unwrap_or_default();
+        Ok(list.iter().find_map(|e| {
+            let mail = attr(e, "email")?.as_str()?.to_string();
+            if !mail.eq_ignore_ascii_case(email.trim()) {
+                return None;
+            }
+            Some(Employee {
+                id: attr(e, "id")?.as_i64()?,
+                email: mail,
+                first_name: attr(e, "first_name").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                last_name: attr(e, "last_name").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                status: attr(e, "status").and_then(|v| v.as_str().map(str::to_string)),
+            })
+        }))
+    }
+
+    /// `POST /v1/company/employees` with `{"employee": …}`.
+    pub async fn create_employee(&mut self, employee: &NewEmployee, now_ms: u64) -> Result<EmployeeCreated, PersonioError> {
+        let body = json!({ "employee": employee }).to_string().into_bytes();
+        let req = HttpRequest::post(self.api_url("/v1/company/employees"), "application/json", body);
+        let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
+        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let id = v.pointer("/data/id").and_then(Value::as_f64).ok_or_else(|| unexpected(&resp, "no data.id"))? as i64;
+        let warnings = v
+            .pointer("/meta/errors")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|w| w.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        Ok(EmployeeCreated { id, created: true, warnings, document_id: None })
+    }
+
+    /// `GET /v1/company/document-categories`.
+    pub async fn document_categories(&mut self, now_ms: u64) -> Result<Vec<DocumentCategoryInfo>, PersonioError> {
+        let resp = self.execute(HttpRequest::get(self.api_url("/v1/company/document-categories")), Self::personnel_call(), now_ms).await?;
+        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        Ok(v.get("data")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| {
+                        Some(DocumentCategoryInfo {
+                            id: c.get("id")?.as_i64()?,
+                            name: c.pointer("/attributes/name").and_then(Value::as_str).unwrap_or_default().into(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// `POST /v1/company/documents` (multipart: `title`, `employee_id`, `category_id`, `file`).
+    pub async fn upload_employee_document(
+        &mut self,
+        employee_id: i64,
+        category_id: i64,
+        title: &str,
+        file_name: &str,
+        bytes: &[u8],
+        now_ms: u64,
+    ) -> Result<i64, PersonioError> {
+        let mut mp = Multipart::new(bytes);
+        mp.text("title", title)
+            .text("employee_id", &employee_id.to_string())
+            .text("category_id", &category_id.to_string())
+            .file("file", file_name, mime_for(file_name), bytes);
+        let (ct, body) = mp.finish();
+        let req = HttpRequest::post(self.api_url("/v1/company/documents"), &ct, body);
+        let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
+        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        v.pointer("/data/id").and_then(Value::as_i64).ok_or_else(|| unexpected(&resp, "no data.id"))
+    }
+
+    /// Idempotent HRIS export of a hired candidate: reuses the employee with this e-mail when one
+    /// exists, otherwise creates it; then attaches `cv` (file name, bytes) under the category whose
+    /// name contains `cv_category_hint` (case-insensitive), or the first category.
+    pub async fn export_hired_candidate(
+        &mut self,
+        employee: &NewEmployee,
+        cv: Option<(&str, &[u8])>,
+        cv_category_hint: &str,
+        now_ms: u64,
+    ) -> Result<EmployeeCreated, PersonioError> {
+        let mut result = match self.find_employee_by_email(&employee.email, now_ms).await? {
+            Some(e) => EmployeeCreated { id: e.id, created: false, warnings: vec![], document_id: None },
+            None => self.create_employee(employee, now_ms).await?,
+        };
+        if let Some((name, bytes)) = cv {
+            let cats = self.document_categories(now_ms).await?;
+            let hint = cv_category_hint.to_ascii_lowercase();
+            let cat = cats
+                .iter()
+                .find(|c| !hint.is_empty() && c.name.to_ascii_lowercase().contains(&hint))
+                .or(cats.first())
+                .ok_or_else(|| PersonioError::NotFound { what: "document category".into(), trace_id: None })?;
+            let title = format!("CV {} {}", employee.first_name, employee.last_name);
+            result.document_id = Some(self.upload_employee_document(result.id, cat.id, &title, name, bytes, now_ms).await?);
+        }
+        Ok(result)
+    }
+}

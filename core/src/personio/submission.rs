@@ -1,0 +1,349 @@
+//! Resumable submission of one candidate: duplicate check, one upload per document, then the
+//! application. Each [`SubmissionJob::advance`] does at most one step (one write call; the
+//! duplicate check may issue two read-only GETs), so the caller persists the job after every step
+//! and a killed service worker resumes without re-uploading finished files or creating twice.
+//!
+//! Documents are referenced by the caller's id (e.g. an IndexedDB key); their bytes are loaded
+//! through [`DocumentSource`] only when the upload step runs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::application::{check_document, ApplicationDraft, DocumentCategory, FileReference, UploadedFile};
+use super::client::PersonioClient;
+use super::encode::normalise_file_name;
+use super::error::{FieldError, PersonioError};
+use super::http::Transport;
+use super::lookups::ApplicationSummary;
+
+/// Where the bytes of the job's documents live (IndexedDB in the extension).
+#[allow(async_fn_in_trait)]
+pub trait DocumentSource {
+    /// The bytes of document `document_id`, or why they are unavailable.
+    async fn load(&self, document_id: &str) -> Result<Vec<u8>, String>;
+}
+
+impl DocumentSource for BTreeMap<String, Vec<u8>> {
+    async fn load(&self, document_id: &str) -> Result<Vec<u8>, String> {
+        self.get(document_id).cloned().ok_or_else(|| "unknown document".into())
+    }
+}
+
+impl DocumentSource for HashMap<String, Vec<u8>> {
+    async fn load(&self, document_id: &str) -> Result<Vec<u8>, String> {
+        self.get(document_id).cloned().ok_or_else(|| "unknown document".into())
+    }
+}
+
+/// One document to attach.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentToUpload {
+    /// The caller's id for the bytes (passed to [`DocumentSource::load`]).
+    pub document_id: String,
+    /// File name sent to Personio.
+    pub name: String,
+    /// Category in `files[].category`.
+    pub category: DocumentCategory,
+}
+
+/// Where a job stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SubmissionStatus {
+    /// More steps to run.
+    Pending,
+    /// Run the next step at `retry_at_ms` (rate limit, 5xx, network).
+    Waiting {
+        /// When.
+        retry_at_ms: u64,
+        /// Why.
+        reason: PersonioError,
+    },
+    /// The application exists in Personio.
+    Done {
+        /// Application id, when Personio returned one.
+        application_id: Option<String>,
+    },
+    /// The person already applied to this position (found before creating, or Personio said so on
+    /// our first attempt).
+    Duplicate {
+        /// The existing application when the lookup found it.
+        existing: Option<ApplicationSummary>,
+    },
+    /// Stopped on an error that waiting does not fix (validation, credentials, rights, …).
+    Failed {
+        /// The error.
+        error: PersonioError,
+    },
+}
+
+/// What one step did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// Looked for an existing application (none found, or lookups unavailable).
+    DuplicateChecked,
+    /// Uploaded document `index`.
+    Uploaded {
+        /// Index in `documents`.
+        index: usize,
+    },
+    /// Marked the create as attempted (persist before the next step sends it).
+    CreateArmed,
+}
+
+/// Result of [`SubmissionJob::advance`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum StepOutcome {
+    /// A step completed; persist and call `advance` again.
+    Progress(Step),
+    /// Nothing to do before `retry_at_ms`; persist and schedule an alarm.
+    Wait {
+        /// When to call `advance` again.
+        retry_at_ms: u64,
+        /// Why (RateLimited / Server / Network).
+        error: PersonioError,
+    },
+    /// Finished: the application exists.
+    Done {
+        /// Application id, when known.
+        application_id: Option<String>,
+    },
+    /// Finished: duplicate, nothing created.
+    Duplicate {
+        /// The existing application, when known.
+        existing: Option<ApplicationSummary>,
+    },
+    /// Finished with an error to show (field errors are `files[i]`, `email`, …).
+    Failed {
+        /// The error.
+        error: PersonioError,
+    },
+}
+
+/// A persisted, resumable submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmissionJob {
+    /// Caller's id.
+    pub id: String,
+    /// The application fields.
+    pub application: ApplicationDraft,
+    /// Documents to upload, in order.
+    pub documents: Vec<DocumentToUpload>,
+    /// Upload results, index-aligned with `documents`.
+    pub uploaded: Vec<Option<UploadedFile>>,
+    /// The duplicate check ran (or cannot run with these credentials).
+    pub duplicate_checked: bool,
+    /// The budget for all writes of this job was found available once (the job then proceeds).
+    pub writes_started: bool,
+    /// A create may have been sent: from now on `applicant-already-exists` is our own application.
+    pub create_attempted: bool,
+    /// Create attempts armed so far (see [`SubmissionJob::on_restore`]).
+    pub create_attempts: u32,
+    /// The create step is armed and is the next step.
+    pub create_armed: bool,
+    /// Current status.
+    pub status: SubmissionStatus,
+}
+
+impl SubmissionJob {
+    /// A new job.
+    pub fn new(id: impl Into<String>, application: ApplicationDraft, documents: Vec<DocumentToUpload>) -> Self {
+        let n = documents.len();
+        Self {
+            id: id.into(),
+            application,
+            documents,
+            uploaded: vec![None; n],
+            duplicate_checked: false,
+            writes_started: false,
+            create_attempted: false,
+            create_attempts: 0,
+            create_armed: false,
+            status: SubmissionStatus::Pending,
+        }
+    }
+
+    /// Call once when the job is loaded after a service-worker restart: a create that was armed
+    /// may have reached Personio before the worker died, so a following
+    /// `applicant-already-exists` counts as our own application.
+    pub fn on_restore(&mut self) {
+        if self.create_armed {
+            self.create_attempts += 1;
+        }
+    }
+
+    /// True once the job reached `Done`, `Duplicate` or `Failed`.
+    pub fn is_finished(&self) -> bool {
+        matches!(self.status, SubmissionStatus::Done { .. } | SubmissionStatus::Duplicate { .. } | SubmissionStatus::Failed { .. })
+    }
+
+    /// Recruiting calls still needed (uploads left + the create): the budget cost.
+    pub fn calls_remaining(&self) -> usize {
+        self.uploaded.iter().filter(|u| u.is_none()).count() + usize::from(!self.is_finished())
+    }
+
+    /// Makes a failed job runnable again (e.g. after the admin reconnected).
+    pub fn retry(&mut self) {
+        if matches!(self.status, SubmissionStatus::Failed { .. }) {
+            self.status = SubmissionStatus::Pending;
+        }
+    }
+
+    fn finish(&mut self, status: SubmissionStatus) -> StepOutcome {
+        self.status = status.clone();
+        self.outcome()
+    }
+
+    fn outcome(&self) -> StepOutcome {
+        match &self.status {
+            SubmissionStatus::Done { application_id } => StepOutcome::Done { application_id: application_id.clone() },
+            SubmissionStatus::Duplicate { existing } => StepOutcome::Duplicate { existing: existing.clone() },
+            SubmissionStatus::Failed { error } => StepOutcome::Failed { error: error.clone() },
+            SubmissionStatus::Waiting { retry_at_ms, reason } => StepOutcome::Wait { retry_at_ms: *retry_at_ms, error: reason.clone() },
+            SubmissionStatus::Pending => unreachable!("outcome of a pending job"),
+        }
+    }
+
+    fn error(&mut self, error: PersonioError) -> StepOutcome {
+        match error.retry_at_ms() {
+            Some(retry_at_ms) => self.finish(SubmissionStatus::Waiting { retry_at_ms, reason: error }),
+            None => self.finish(SubmissionStatus::Failed { error }),
+        }
+    }
+
+    fn progress(&mut self, step: Step) -> StepOutcome {
+        self.status = SubmissionStatus::Pending;
+        StepOutcome::Progress(step)
+    }
+
+    /// Runs the next step. Finished jobs return their final outcome again without any call.
+    pub async fn advance<T: Transport, D: DocumentSource>(
+        &mut self,
+        client: &mut PersonioClient<T>,
+        documents: &D,
+        now_ms: u64,
+    ) -> StepOutcome {
+        if self.is_finished() {
+            return self.outcome();
+        }
+        if let SubmissionStatus::Waiting { retry_at_ms, .. } = self.status {
+            if now_ms < retry_at_ms {
+                return self.outcome();
+            }
+        }
+        // Local checks, no call spent.
+        if let Err(fields) = self.local_check() {
+            return self.finish(SubmissionStatus::Failed { error: PersonioError::Validation { fields, trace_id: None } });
+        }
+        if let Err(e) = client.recruiting_api() {
+            return self.finish(SubmissionStatus::Failed { error: e });
+        }
+        // 1. Duplicate check (v2 only), before any write.
+        if !self.duplicate_checked && !self.create_attempted {
+            if client.credentials().has_oauth() {
+                match client.find_existing_application(&self.application.email, self.application.job_position_id, now_ms).await {
+                    Ok(Some(existing)) => return self.finish(SubmissionStatus::Duplicate { existing: Some(existing) }),
+                    Ok(None) => {}
+                    Err(PersonioError::Forbidden { .. } | PersonioError::NotFound { .. } | PersonioError::UnsupportedAuth { .. }) => {}
+                    Err(e) => return self.error(e),
+                }
+                self.duplicate_checked = true;
+                return self.progress(Step::DuplicateChecked);
+            }
+            self.duplicate_checked = true;
+        }
+        // 2. The whole job's writes must fit the budget before the first one.
+        if !self.writes_started {
+            let at = client.state().budget.available_at(now_ms, self.calls_remaining());
+            if at > now_ms {
+                return self.error(PersonioError::RateLimited { retry_at_ms: at });
+            }
+            self.writes_started = true;
+        }
+        // 3. One upload per step.
+        if let Some(i) = self.uploaded.iter().position(Option::is_none) {
+            let doc = self.documents[i].clone();
+            let bytes = match documents.load(&doc.document_id).await {
+                Ok(b) => b,
+                Err(message) => return self.error(PersonioError::DocumentMissing { document_id: doc.document_id, message }),
+            };
+            let name = normalise_file_name(&doc.name);
+            if let Err(fe) = check_document(i, &name, bytes.len() as u64) {
+                return self.error(file_error(fe));
+            }
+            return match client.upload_document(&name, &bytes, now_ms).await {
+                Ok(u) => {
+                    self.uploaded[i] = Some(u);
+                    self.progress(Step::Uploaded { index: i })
+                }
+                Err(e) => self.error(reindex_file_error(e, i)),
+            };
+        }
+        // 4. Arm the create (persisted before it is sent).
+        if !self.create_armed {
+            self.create_armed = true;
+            self.create_attempted = true;
+            self.create_attempts += 1;
+            return self.progress(Step::CreateArmed);
+        }
+        // 5. Create.
+        let files: Vec<FileReference> = self
+            .documents
+            .iter()
+            .zip(&self.uploaded)
+            .filter_map(|(d, u)| {
+                u.as_ref().map(|u| FileReference { uuid: u.uuid.clone(), original_filename: u.original_filename.clone(), category: d.category })
+            })
+            .collect();
+        match client.create_application(&self.application, &files, now_ms).await {
+            Ok(created) => self.finish(SubmissionStatus::Done { application_id: created.id }),
+            Err(PersonioError::AlreadyExists) if self.create_attempts >= 2 => self.finish(SubmissionStatus::Done { application_id: None }),
+            Err(PersonioError::AlreadyExists) => self.finish(SubmissionStatus::Duplicate { existing: None }),
+            Err(e) => {
+                if e.is_transient() {
+                    // Ambiguous: the create may have happened. Re-arm (attempt + 1) before resending.
+                    self.create_armed = false;
+                }
+                self.error(e)
+            }
+        }
+    }
+
+    fn local_check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errs = self.application.check().err().unwrap_or_default();
+        for (i, d) in self.documents.iter().enumerate() {
+            if let Err(e) = check_document(i, &normalise_file_name(&d.name), 0) {
+                errs.push(e);
+            }
+        }
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+fn file_error(fe: FieldError) -> PersonioError {
+    if fe.reason == "errors.file-too-big" {
+        PersonioError::TooLarge { field: fe.field }
+    } else {
+        PersonioError::Validation { fields: vec![fe], trace_id: None }
+    }
+}
+
+/// Upload errors name the field `file`; the UI needs `files[i]`.
+fn reindex_file_error(e: PersonioError, i: usize) -> PersonioError {
+    let f = format!("files[{i}]");
+    match e {
+        PersonioError::TooLarge { .. } => PersonioError::TooLarge { field: f },
+        PersonioError::Validation { fields, trace_id } => PersonioError::Validation {
+            fields: fields.into_iter().map(|x| FieldError::new(if x.field == "file" { f.clone() } else { x.field }, x.reason)).collect(),
+            trace_id,
+        },
+        e => e,
+    }
+}

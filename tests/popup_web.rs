@@ -1,0 +1,62 @@
+//! Popup components in headless Chromium (wasm-bindgen-test): what the recruiter sees for each popup state.
+//! Run with `cargo test --target wasm32-unknown-unknown -p popup` or `wasm-pack test --headless --chrome`.
+
+use leptos::prelude::*;
+use popup::app::{PopupBody, PopupView};
+use sourcing_core::profile::{Field, Profile};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount(view: PopupView) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let (signal, _) = signal(view);
+    leptos::mount::mount_to(root.clone(), move || view! { <PopupBody view=signal /> }).forget();
+    root
+}
+
+fn input_value(root: &web_sys::HtmlElement, name: &str) -> String {
+    let input = root.query_selector(&format!("[name='{name}']")).unwrap().unwrap_or_else(|| panic!("no input {name}"));
+    input.unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+#[wasm_bindgen_test]
+async fn a_profile_prefills_the_form_with_personio_field_names() {
+    let profile = Profile {
+        display_name: Field::visible("Inès Duval-Okoye".into()),
+        first_name: Field::visible("Inès".into()),
+        last_name: Field::visible("Duval-Okoye".into()),
+        headline: Field::embedded("Backend engineer".into()),
+        location: Field::visible("Lyon, France".into()),
+        ..Profile::default()
+    };
+    let root = mount(PopupView::Profile(Box::new(profile)));
+    leptos::task::tick().await;
+    assert_eq!(input_value(&root, "first_name"), "Inès");
+    assert_eq!(input_value(&root, "last_name"), "Duval-Okoye");
+    assert_eq!(input_value(&root, "location"), "Lyon, France");
+    assert_eq!(input_value(&root, "email"), "", "email is typed by hand");
+    let headline = root.query_selector("[data-field='headline']").unwrap().unwrap();
+    assert!(headline.text_content().unwrap().contains("Backend engineer"));
+    let badge = headline.query_selector("[data-source]").unwrap().unwrap();
+    assert_eq!(badge.get_attribute("data-source").unwrap(), "EmbeddedData");
+}
+
+#[wasm_bindgen_test]
+async fn off_profile_explains_where_it_works_and_shows_no_form() {
+    let root = mount(PopupView::NotProfile);
+    leptos::task::tick().await;
+    assert!(root.query_selector(".off-profile").unwrap().is_some());
+    assert!(root.query_selector("input").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_failure_is_announced_as_an_alert() {
+    let root = mount(PopupView::Failed("background unreachable".into()));
+    leptos::task::tick().await;
+    let alert = root.query_selector("[role='alert']").unwrap().unwrap();
+    assert_eq!(alert.text_content().unwrap(), "background unreachable");
+}
