@@ -3,10 +3,11 @@
 
 use crate::bridge;
 use crate::components::candidate_form::CandidateForm;
+use crate::components::disclaimer::Disclaimer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::linkedin::Extraction;
-use sourcing_core::messages::TabState;
+use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState, TabState};
 use sourcing_core::profile::Profile;
 use webext::i18n::t;
 
@@ -19,6 +20,10 @@ const RENDER_RETRY_MS: u32 = 700;
 pub enum PopupView {
     /// Waiting for the background.
     Loading,
+    /// The legal disclaimer has not been accepted (in its current version).
+    NeedsDisclaimer,
+    /// No Personio connection is configured yet.
+    NeedsSetup,
     /// The tab is not a candidate profile.
     NotProfile,
     /// A profile URL whose page did not show that profile in time.
@@ -41,7 +46,24 @@ impl PopupView {
     }
 }
 
+async fn setup_state() -> Result<SetupState, String> {
+    match bridge::request(&PopupRequest::GetSetup).await? {
+        PopupResponse::Setup { setup } => Ok(setup),
+        other => Err(format!("unexpected answer {other:?}")),
+    }
+}
+
 async fn load_view() -> PopupView {
+    let setup = match setup_state().await {
+        Ok(setup) => setup,
+        Err(e) => return PopupView::Failed(e),
+    };
+    if !setup.disclaimer.as_ref().is_some_and(|d| d.is_current()) {
+        return PopupView::NeedsDisclaimer;
+    }
+    if !setup.settings.is_configured() {
+        return PopupView::NeedsSetup;
+    }
     let tab_id = match bridge::target_tab_id().await {
         Ok(id) => id,
         Err(e) => return PopupView::Failed(e),
@@ -64,9 +86,29 @@ async fn load_view() -> PopupView {
 
 /// Renders a [`PopupView`].
 #[component]
-pub fn PopupBody(view: ReadSignal<PopupView>) -> impl IntoView {
+pub fn PopupBody(
+    /// What to show.
+    view: ReadSignal<PopupView>,
+    /// Called when the recruiter accepts the disclaimer.
+    #[prop(optional)]
+    on_accept: Option<Callback<()>>,
+) -> impl IntoView {
+    let on_accept = on_accept.unwrap_or_else(|| Callback::new(|_| ()));
     move || match view.get() {
         PopupView::Loading => view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any(),
+        PopupView::NeedsDisclaimer => view! { <Disclaimer on_accept=on_accept /> }.into_any(),
+        PopupView::NeedsSetup => view! {
+            <section class="needs-setup">
+                <h2>{t("setupTitle")}</h2>
+                <p>{t("setupBody")}</p>
+                <button type="button" class="primary" id="open-settings" on:click=|_| {
+                    spawn_local(async {
+                        let _ = webext::runtime::open_options_page().await;
+                    })
+                }>{t("setupOpenSettings")}</button>
+            </section>
+        }
+        .into_any(),
         PopupView::NotProfile => view! {
             <section class="off-profile" role="status">
                 <h2>{t("offProfileTitle")}</h2>
@@ -87,12 +129,21 @@ pub fn PopupBody(view: ReadSignal<PopupView>) -> impl IntoView {
 pub fn App() -> impl IntoView {
     let (view, set_view) = signal(PopupView::Loading);
     spawn_local(async move { set_view.set(load_view().await) });
+    let on_accept = Callback::new(move |_| {
+        spawn_local(async move {
+            let accepted = bridge::request(&PopupRequest::AcceptDisclaimer).await;
+            set_view.set(match accepted {
+                Ok(_) => load_view().await,
+                Err(e) => PopupView::Failed(e),
+            });
+        })
+    });
     view! {
         <header class="app-header">
             <h1>{t("appName")}</h1>
         </header>
         <main>
-            <PopupBody view=view />
+            <PopupBody view=view on_accept=on_accept />
         </main>
     }
 }

@@ -7,17 +7,24 @@
 pub mod app;
 pub mod bridge;
 pub mod components;
+pub mod options;
 
 use wasm_bindgen::prelude::*;
 
-/// Entry point: mounts the app when the page has an `#app` element (tests mount components themselves).
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Entry point: mounts the popup into `#app` or the settings page into `#options` (tests mount components
+/// themselves).
 #[wasm_bindgen(start)]
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(root) = root {
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", &webext::i18n::ui_language());
+    }
+    if let Some(root) = element("app") {
         leptos::mount::mount_to(root, app::App).forget();
+    } else if let Some(root) = element("options") {
+        leptos::mount::mount_to(root, options::OptionsPage).forget();
     }
 }

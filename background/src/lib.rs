@@ -4,9 +4,13 @@
 //! `background/worker.js` registers Chrome's event listeners synchronously (MV3 requires it; a module
 //! service worker must not await at top level) and forwards each event to the functions exported here.
 
+mod clock;
 mod icon;
 mod messages;
+mod personio;
+mod settings;
 mod tab_state;
+mod transport;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;

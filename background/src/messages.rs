@@ -1,7 +1,7 @@
 //! Routes `chrome.runtime.onMessage` traffic. Content scripts may only hand over page snapshots; every other
 //! request is accepted only from the extension's own pages (so nothing secret can reach LinkedIn's page).
 
-use crate::tab_state;
+use crate::{personio, settings, tab_state};
 use sourcing_core::messages::{BackgroundToContent, ContentToBackground, PopupRequest, PopupResponse, TabState};
 use sourcing_core::page::PageSnapshot;
 use wasm_bindgen::JsValue;
@@ -55,9 +55,23 @@ pub async fn route(message: JsValue, sender: JsValue) -> ExtResult<JsValue> {
 }
 
 async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> {
-    match request {
-        PopupRequest::GetTabState { tab_id } => Ok(PopupResponse::TabState { state: fresh_tab_state(tab_id).await? }),
-    }
+    Ok(match request {
+        PopupRequest::GetTabState { tab_id } => PopupResponse::TabState { state: fresh_tab_state(tab_id).await? },
+        PopupRequest::GetSetup => PopupResponse::Setup { setup: settings::setup_state().await? },
+        PopupRequest::SaveSettings { input } => match settings::save(&input).await? {
+            Ok(setup) => PopupResponse::Setup { setup },
+            Err(issues) => PopupResponse::SettingsInvalid { issues },
+        },
+        PopupRequest::AcceptDisclaimer => PopupResponse::Setup { setup: settings::accept_disclaimer().await? },
+        PopupRequest::TestConnection => match personio::test_connection().await? {
+            Ok(info) => PopupResponse::Connection { info },
+            Err(error) => PopupResponse::Personio { error },
+        },
+        PopupRequest::ListPositions { refresh } => match personio::positions(refresh).await? {
+            Ok(positions) => PopupResponse::Positions { positions },
+            Err(error) => PopupResponse::Personio { error },
+        },
+    })
 }
 
 /// The tab's state after asking its content script for a fresh snapshot (the popup always shows the page as

@@ -10,4 +10,5 @@ pub mod messages;
 pub mod page;
 pub mod personio;
 pub mod profile;
+pub mod settings;
 pub mod validation;

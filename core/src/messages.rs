@@ -9,6 +9,8 @@
 //! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).
 
 use crate::linkedin::{Extraction, PageKind};
+use crate::personio::{ConnectionInfo, PersonioError, Position};
+use crate::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView};
 use serde::{Deserialize, Serialize};
 
 /// Content script → background.
@@ -53,6 +55,33 @@ pub enum PopupRequest {
         /// Tab to read.
         tab_id: i32,
     },
+    /// Settings (without secrets) and the disclaimer's acceptance.
+    GetSetup,
+    /// Save the connection settings (settings page only).
+    SaveSettings {
+        /// What the admin entered.
+        input: SettingsInput,
+    },
+    /// Check the stored credentials against Personio.
+    TestConnection,
+    /// The recruiter accepted the current disclaimer.
+    AcceptDisclaimer,
+    /// The positions to pick from (cached; `refresh` asks Personio again).
+    ListPositions {
+        /// Ignore the cache.
+        refresh: bool,
+    },
+}
+
+/// The extension's set-up state as pages may see it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupState {
+    /// Connection settings without secrets.
+    pub settings: SettingsView,
+    /// The disclaimer's acceptance, if any (pages check [`DisclaimerAcceptance::is_current`]).
+    pub disclaimer: Option<DisclaimerAcceptance>,
+    /// The last successful connection check, if any.
+    pub connection: Option<ConnectionInfo>,
 }
 
 /// Background → popup answers.
@@ -63,6 +92,31 @@ pub enum PopupResponse {
     TabState {
         /// The state.
         state: TabState,
+    },
+    /// Answer to [`PopupRequest::GetSetup`], [`PopupRequest::SaveSettings`] and [`PopupRequest::AcceptDisclaimer`].
+    Setup {
+        /// The state after the request.
+        setup: SetupState,
+    },
+    /// The settings were not saved: what is wrong, per field.
+    SettingsInvalid {
+        /// Field issues.
+        issues: Vec<SettingsIssue>,
+    },
+    /// Answer to [`PopupRequest::TestConnection`].
+    Connection {
+        /// What the connection can do.
+        info: ConnectionInfo,
+    },
+    /// Answer to [`PopupRequest::ListPositions`].
+    Positions {
+        /// Positions, newest first.
+        positions: Vec<Position>,
+    },
+    /// Personio refused or could not be reached; the UI shows it at the right place.
+    Personio {
+        /// The typed error.
+        error: PersonioError,
     },
     /// The request failed.
     Error {

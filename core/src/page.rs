@@ -20,3 +20,35 @@ pub struct PageSnapshot {
     #[serde(default)]
     pub embedded: Vec<String>,
 }
+
+/// What the content-script shim sends for a full page, reproduced natively (for the `extract` tool and the
+/// fixture tests). Contract, mirrored by `content-script/content.js`:
+/// - `url`: the given URL; `lang`: `<html lang>` or `None`; `title`: `<title>` text, whitespace collapsed;
+/// - `markup`: the outer HTML of the first `<main>`, followed by the outer HTML of every
+///   `[role="dialog"]` outside `<main>` (LinkedIn renders the contact-info overlay at body level); the
+///   outer HTML of `<body>` when the page has no `<main>`;
+/// - `embedded`: the outer HTML of every `code[id^="bpr-guid-"]`, `code[id^="datalet-bpr-guid-"]`.
+pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
+    use scraper::{ElementRef, Html, Selector};
+    let doc = Html::parse_document(html);
+    let sel = |css: &str| Selector::parse(css).ok();
+    let all = |css: &str| -> Vec<ElementRef<'_>> { sel(css).map(|s| doc.select(&s).collect()).unwrap_or_default() };
+    let lang = doc.root_element().value().attr("lang").map(str::to_string).filter(|l| !l.is_empty());
+    let title = all("title").first().map(|t| t.text().collect::<String>()).unwrap_or_default();
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let markup = match all("main").first() {
+        Some(main) => {
+            let mut m = main.html();
+            for dialog in all("[role=\"dialog\"]") {
+                let inside_main = dialog.ancestors().any(|a| a.id() == main.id());
+                if !inside_main {
+                    m.push_str(&dialog.html());
+                }
+            }
+            m
+        }
+        None => all("body").first().map(|b| b.html()).unwrap_or_default(),
+    };
+    let embedded = all("code[id^=\"bpr-guid-\"], code[id^=\"datalet-bpr-guid-\"]").iter().map(|c| c.html()).collect();
+    PageSnapshot { url: url.to_string(), lang, title, markup, embedded }
+}

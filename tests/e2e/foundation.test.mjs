@@ -24,6 +24,24 @@ before(async () => {
   session = await launchWithExtension({ hosts: { 'www.linkedin.com': site.port } });
 });
 
+test('before first use the popup asks to accept the disclaimer, then to connect Personio', async () => {
+  const profile = await session.context.newPage();
+  await profile.goto(`https://www.linkedin.com/in/${MAREN.slug}/`);
+  const popup = await session.openPopupFor(await session.tabIdOf(profile));
+  await popup.waitForSelector('.disclaimer');
+  assert.equal(await popup.locator('input[name="first_name"]').count(), 0, 'no form before the disclaimer');
+  await popup.click('#accept-disclaimer');
+  await popup.waitForSelector('.needs-setup');
+  const setup = await session.request({ type: 'get_setup' });
+  assert.equal(setup.setup.disclaimer.version.length > 0, true);
+  assert.ok(setup.setup.disclaimer.accepted_at_ms > Date.now() - 60_000, 'acceptance date recorded');
+  await session.configure();
+  await popup.reload();
+  await popup.waitForSelector('input[name="first_name"]');
+  await popup.close();
+  await profile.close();
+});
+
 after(async () => {
   await session?.close();
   await site?.close();

@@ -24,3 +24,15 @@ pub async fn send<Req: Serialize, Resp: DeserializeOwned>(request: &Req) -> ExtR
 pub fn get_url(path: &str) -> String {
     get_url_raw(path)
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage, catch)]
+    fn open_options_page_raw() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Opens the extension's settings page.
+pub async fn open_options_page() -> ExtResult<()> {
+    JsFuture::from(open_options_page_raw()?).await?;
+    Ok(())
+}

@@ -71,3 +71,17 @@ pub async fn remove(area: Area, key: &str) -> ExtResult<()> {
     JsFuture::from(promise).await?;
     Ok(())
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = setAccessLevel, catch)]
+    fn local_set_access_level(options: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Makes `storage.local` readable only by the extension's own contexts (service worker and pages), never by
+/// content scripts. Called before any secret is written.
+pub async fn restrict_local_to_trusted_contexts() -> ExtResult<()> {
+    let options = js_sys::JSON::parse(r#"{"accessLevel":"TRUSTED_CONTEXTS"}"#)?;
+    JsFuture::from(local_set_access_level(&options)?).await?;
+    Ok(())
+}

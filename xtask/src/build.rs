@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 pub const WASM_PARTS: [(&str, &str, &str); 2] = [("background", "background", "background"), ("popup", "popup", "popup")];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
-const STATIC_FILES: [(&str, &str); 6] = [
+const STATIC_FILES: [(&str, &str); 7] = [
     ("manifest.json", "manifest.json"),
     ("background/worker.js", "worker.js"),
     ("content-script/content.js", "content.js"),
     ("static/popup.html", "popup.html"),
+    ("static/options.html", "options.html"),
     ("static/popup.js", "popup.js"),
     ("static/popup.css", "popup.css"),
 ];

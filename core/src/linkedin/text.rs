@@ -10,7 +10,6 @@
 
 use super::dom;
 use super::selectors::TABLE;
-use ego_tree::NodeRef;
 use scraper::{ElementRef, Node};
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
@@ -203,7 +202,7 @@ fn walk<'a>(
                 if is_skipped_tag(e.name()) || skip(child_el) || is_hidden_copy(child_el) {
                     continue;
                 }
-                if is_inline_format(e.name()) && direct_text_only(child) {
+                if is_inline_format(e.name()) && direct_text_only(child_el) {
                     // <strong>, <em>, … inside a line stay part of that line.
                     let t = raw_text(child_el);
                     append(el, &format!(" {t} "), out, current);
@@ -220,8 +219,8 @@ fn is_inline_format(name: &str) -> bool {
     matches!(name, "b" | "strong" | "i" | "em" | "u" | "mark" | "small" | "sup" | "sub")
 }
 
-fn direct_text_only(node: NodeRef<'_, Node>) -> bool {
-    node.children().all(|c| matches!(c.value(), Node::Text(_)))
+fn direct_text_only(el: ElementRef<'_>) -> bool {
+    el.children().all(|c| matches!(c.value(), Node::Text(_)))
 }
 
 fn append<'a>(owner: ElementRef<'a>, t: &str, out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, String)>) {

@@ -41,7 +41,11 @@ pub fn root<'a>(main: ElementRef<'a>) -> ElementRef<'a> {
 /// Reads the top card.
 pub fn read(main: ElementRef<'_>) -> TopCard {
     let card = root(main);
-    let name_el = dom::first(card, TABLE.name);
+    // The `h2` fallback of the name list only applies inside an explicitly marked top card; elsewhere the
+    // first `h2` is a section heading.
+    let explicit = dom::first(main, TABLE.top_card).is_some();
+    let names = if explicit { TABLE.name } else { &TABLE.name[..TABLE.name.len() - 1] };
+    let name_el = dom::first(card, names);
     let name = name_el.and_then(text::text);
     let headline = dom::first(card, TABLE.headline).and_then(text::text).or_else(|| positional_headline(card, name_el));
     let location = dom::first(card, TABLE.location).and_then(text::text).or_else(|| location_before_contact_link(card));

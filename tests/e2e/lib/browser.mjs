@@ -72,6 +72,26 @@ export class ExtensionSession {
     }), tabId);
   }
 
+  /** Sends a `PopupRequest` to the background from an extension page, as the popup does; returns the answer. */
+  async request(message) {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(this.url('options.html'));
+      return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** Accepts the disclaimer and saves connection settings through the background (not through the UI). */
+  async configure(input = { app_id: 'acme', client_id: '', client_secret: null, company_id: '4711', recruiting_token: 'recruiting-token-acme' }) {
+    const accepted = await this.request({ type: 'accept_disclaimer' });
+    if (accepted.type !== 'setup') throw new Error(`disclaimer: ${JSON.stringify(accepted)}`);
+    const saved = await this.request({ type: 'save_settings', input });
+    if (saved.type !== 'setup') throw new Error(`settings: ${JSON.stringify(saved)}`);
+    return saved.setup;
+  }
+
   /** Opens popup.html?tab=<tabId> as a page. */
   async openPopupFor(tabId) {
     const popup = await this.context.newPage();

@@ -1,0 +1,57 @@
+//! Connection settings, secrets and the disclaimer record. Credentials live in `storage.local`, restricted to
+//! the extension's trusted contexts (content scripts cannot read it); pages only ever get a
+//! [`SettingsView`] without secrets.
+
+use crate::clock::now_ms;
+use sourcing_core::messages::SetupState;
+use sourcing_core::personio::{ConnectionInfo, Credentials};
+use sourcing_core::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, DISCLAIMER_VERSION};
+use webext::storage::{self, Area};
+use webext::ExtResult;
+
+const CREDENTIALS: &str = "credentials";
+const DISCLAIMER: &str = "disclaimer";
+const CONNECTION: &str = "connection";
+
+/// The stored credentials (empty when never saved).
+pub async fn credentials() -> ExtResult<Credentials> {
+    Ok(storage::get(Area::Local, CREDENTIALS).await?.unwrap_or_default())
+}
+
+/// The set-up state pages may see.
+pub async fn setup_state() -> ExtResult<SetupState> {
+    Ok(SetupState {
+        settings: SettingsView::of(&credentials().await?),
+        disclaimer: storage::get(Area::Local, DISCLAIMER).await?,
+        connection: storage::get(Area::Local, CONNECTION).await?,
+    })
+}
+
+/// Saves what the admin entered, or returns what is wrong with it. A change of credentials forgets the last
+/// connection check and the cached tokens.
+pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<SettingsIssue>>> {
+    let stored = credentials().await?;
+    let updated = match input.apply_to(&stored) {
+        Ok(c) => c,
+        Err(issues) => return Ok(Err(issues)),
+    };
+    storage::restrict_local_to_trusted_contexts().await?;
+    storage::set(Area::Local, CREDENTIALS, &updated).await?;
+    if updated != stored {
+        storage::remove(Area::Local, CONNECTION).await?;
+        crate::personio::forget_session().await?;
+    }
+    Ok(Ok(setup_state().await?))
+}
+
+/// Records a successful connection check.
+pub async fn connection_checked(info: &ConnectionInfo) -> ExtResult<()> {
+    storage::set(Area::Local, CONNECTION, info).await
+}
+
+/// Records that the recruiter accepted the current disclaimer now.
+pub async fn accept_disclaimer() -> ExtResult<SetupState> {
+    let acceptance = DisclaimerAcceptance { version: DISCLAIMER_VERSION.to_string(), accepted_at_ms: now_ms() };
+    storage::set(Area::Local, DISCLAIMER, &acceptance).await?;
+    setup_state().await
+}

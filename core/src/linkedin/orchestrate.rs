@@ -1,0 +1,194 @@
+//! Orchestration: classify the URL, refuse the anti-bot page, check that the page belongs to the URL,
+//! read the visible page of the surface, layer the embedded data of the same profile under it, apply the
+//! name policy and list the missing fields.
+
+use super::embedded::{self, EmbeddedProfile};
+use super::identity::{self, Verdict};
+use super::selectors::{SectionKey, TABLE};
+use super::surface::Visible;
+use super::{contact, dom, names, recruiter, sales_navigator, sections, top_card, url};
+use super::{Extraction, NotProfileReason, PageKind};
+use crate::page::PageSnapshot;
+use crate::profile::{ContactInfo, Experience, Field, Profile};
+use scraper::{ElementRef, Html};
+
+/// See [`super::extract`].
+pub fn extract(snapshot: &PageSnapshot) -> Extraction {
+    let page = url::classify(&snapshot.url);
+    if !page.is_candidate() {
+        return Extraction::NotAProfile { page, reason: NotProfileReason::OtherPage };
+    }
+    let doc = Html::parse_fragment(&snapshot.markup);
+    let root = doc.root_element();
+    if dom::first(root, TABLE.anti_bot).is_some() {
+        return Extraction::NotAProfile { page, reason: NotProfileReason::AntiBot };
+    }
+    let main = dom::first(root, &["main"]).unwrap_or(root);
+    let read = match &page {
+        PageKind::Profile { slug, .. } => member(snapshot, root, main, slug),
+        PageKind::SalesLead { id, .. } => match identity::sales_lead(root, id) {
+            Verdict::Verified(by) => Some((sales_navigator::read(main), None, by)),
+            _ => None,
+        },
+        PageKind::RecruiterProfile { id, .. } => match identity::recruiter(root, id) {
+            Verdict::Verified(by) => Some((recruiter::read(main), None, by)),
+            _ => None,
+        },
+        PageKind::NotProfile => None,
+    };
+    let Some((mut visible, embedded, verified_by)) = read else {
+        return Extraction::Pending { page };
+    };
+    if let Some(dialog) = contact::dialog(root) {
+        visible.contact = contact::read(dialog);
+    }
+    let mut profile = layer(&page, visible, embedded);
+    profile.verified_by = Some(verified_by);
+    Extraction::Profile { page, profile: Box::new(profile) }
+}
+
+/// Reads a member profile after the identity check; `None` while pending.
+fn member(
+    snapshot: &PageSnapshot,
+    root: ElementRef<'_>,
+    main: ElementRef<'_>,
+    slug: &str,
+) -> Option<(Visible, Option<EmbeddedProfile>, crate::profile::IdentityEvidence)> {
+    let route = url::profile_link(&snapshot.url).map(|(_, r)| r).unwrap_or_default();
+    let details = route.starts_with("details/");
+    let card = (!details).then(|| top_card::read(main)).unwrap_or_default();
+    let card_root = (!details).then(|| top_card::root(main)).filter(|c| c.id() != main.id());
+    let embedded = embedded::for_slug(&snapshot.embedded, slug);
+    let verdict = identity::member(
+        root,
+        card_root,
+        slug,
+        &route,
+        card.name.as_deref(),
+        card.member_id.as_deref(),
+        embedded.as_ref(),
+    );
+    let Verdict::Verified(by) = verdict else { return None };
+
+    let section = |key| sections::find(main, key, &route);
+    let entries = |key| section(key).map(|s| sections::entries(s)).unwrap_or_default();
+    let visible = Visible {
+        name: card.name,
+        headline: card.headline,
+        location: card.location,
+        photo_url: card.photo_url,
+        about: (!details).then(|| section(SectionKey::About).and_then(sections::lists::about)).flatten(),
+        experience: sections::experience::parse(&entries(SectionKey::Experience)),
+        education: sections::education::parse(&entries(SectionKey::Education)),
+        skills: sections::lists::skills(&entries(SectionKey::Skills)),
+        languages: sections::lists::languages(&entries(SectionKey::Languages)),
+        ..Visible::default()
+    };
+    let rendered = visible.name.is_some() || !visible.experience.is_empty() || !visible.education.is_empty();
+    rendered.then_some((visible, embedded, by))
+}
+
+fn field<T>(visible: Option<T>, embedded: Option<T>) -> Field<T> {
+    match (visible, embedded) {
+        (Some(v), _) => Field::visible(v),
+        (None, Some(e)) => Field::embedded(e),
+        (None, None) => Field::missing(),
+    }
+}
+
+fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
+    (!v.is_empty()).then_some(v)
+}
+
+fn current(list: &Field<Vec<Experience>>) -> (Field<String>, Field<String>) {
+    let Some(e) = list.value.as_ref().and_then(|l| l.iter().find(|e| e.current)) else {
+        return (Field::missing(), Field::missing());
+    };
+    let source = list.source;
+    let title = Field { value: Some(e.title.clone()), source };
+    let company = match &e.company {
+        Some(c) => Field { value: Some(c.clone()), source },
+        None => Field::missing(),
+    };
+    (title, company)
+}
+
+/// Layers visible values over embedded ones and applies the name policy.
+fn layer(page: &PageKind, visible: Visible, embedded: Option<EmbeddedProfile>) -> Profile {
+    let e = embedded.unwrap_or_default();
+    let embedded_name = match (&e.first_name, &e.last_name) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (f, l) => f.clone().or(l.clone()),
+    };
+    let display_name = field(visible.name.clone(), embedded_name);
+    let mut name_flags = Vec::new();
+    let (first_name, last_name) = if e.first_name.is_some() || e.last_name.is_some() {
+        let f = e.first_name.as_deref().and_then(|f| names::clean_part(f, &mut name_flags));
+        let l = e.last_name.as_deref().and_then(|l| names::clean_part(l, &mut name_flags));
+        (field(None, f), field(None, l))
+    } else if let Some(display) = display_name.value.as_deref() {
+        let split = names::split_display_name(display);
+        name_flags = split.flags;
+        let wrap = |v: Option<String>| Field { source: if v.is_some() { display_name.source } else { Default::default() }, value: v };
+        (wrap(split.first), wrap(split.last))
+    } else {
+        (Field::missing(), Field::missing())
+    };
+    let profile_url = match (&visible.public_profile_url, page) {
+        (Some(u), _) => Field::visible(u.clone()),
+        (None, PageKind::Profile { canonical_url, .. }) => Field::visible(canonical_url.clone()),
+        (None, p) => p.canonical_url().map(|u| Field::visible(u.to_string())).unwrap_or_default(),
+    };
+    let experience = field(non_empty(visible.experience), non_empty(e.experience));
+    let (current_title, current_company) = current(&experience);
+    let mut profile = Profile {
+        profile_url,
+        display_name,
+        first_name,
+        last_name,
+        headline: field(visible.headline, e.headline),
+        current_title,
+        current_company,
+        location: field(visible.location, e.location),
+        photo_url: field(visible.photo_url, e.photo_url),
+        about: field(visible.about, e.summary),
+        experience,
+        education: field(non_empty(visible.education), non_empty(e.education)),
+        skills: field(non_empty(visible.skills), non_empty(e.skills)),
+        languages: field(non_empty(visible.languages), non_empty(e.languages)),
+        contact: ContactInfo {
+            emails: field(non_empty(visible.contact.emails), None),
+            phones: field(non_empty(visible.contact.phones), None),
+            websites: field(non_empty(visible.contact.websites), None),
+        },
+        missing: Vec::new(),
+        name_flags,
+        verified_by: None,
+    };
+    profile.missing = missing(&profile);
+    profile
+}
+
+/// Names of the fields without a value.
+pub fn missing(p: &Profile) -> Vec<String> {
+    let present = [
+        ("profile_url", p.profile_url.is_present()),
+        ("display_name", p.display_name.is_present()),
+        ("first_name", p.first_name.is_present()),
+        ("last_name", p.last_name.is_present()),
+        ("headline", p.headline.is_present()),
+        ("current_title", p.current_title.is_present()),
+        ("current_company", p.current_company.is_present()),
+        ("location", p.location.is_present()),
+        ("photo_url", p.photo_url.is_present()),
+        ("about", p.about.is_present()),
+        ("experience", p.experience.is_present()),
+        ("education", p.education.is_present()),
+        ("skills", p.skills.is_present()),
+        ("languages", p.languages.is_present()),
+        ("contact.emails", p.contact.emails.is_present()),
+        ("contact.phones", p.contact.phones.is_present()),
+        ("contact.websites", p.contact.websites.is_present()),
+    ];
+    present.iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect()
+}

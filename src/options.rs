@@ -1,0 +1,259 @@
+//! The settings page (`options.html`): the Personio connection an admin enters, "Test connection" with the
+//! rights it grants, and the disclaimer's acceptance. Secrets are write-only: the page is only told whether
+//! one is stored.
+
+use crate::bridge;
+use crate::components::disclaimer::Disclaimer;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState};
+use sourcing_core::personio::{ApiVersion, ConnectionInfo, PersonioError};
+use sourcing_core::settings::{has_right, Right, SettingsInput, SettingsIssue};
+use webext::i18n::{t, t_with};
+
+/// The outcome of the last action on the page.
+#[derive(Clone, Debug, PartialEq)]
+enum Notice {
+    None,
+    Saved,
+    Invalid(Vec<SettingsIssue>),
+    Connected(ConnectionInfo),
+    Refused(PersonioError),
+    Failed(String),
+}
+
+/// The i18n key for a connection failure, said plainly (including unsupported sign-in methods).
+pub fn connection_error_key(error: &PersonioError) -> &'static str {
+    match error {
+        PersonioError::Unauthorized { .. } => "connectUnauthorized",
+        PersonioError::Forbidden { .. } => "connectForbidden",
+        PersonioError::UnsupportedAuth { .. } => "connectUnsupportedAuth",
+        PersonioError::RateLimited { .. } => "connectRateLimited",
+        PersonioError::Network { .. } => "connectNetwork",
+        PersonioError::Server { .. } => "connectServer",
+        _ => "connectFailed",
+    }
+}
+
+fn issue_for(notice: &Notice, field: &str) -> Option<String> {
+    match notice {
+        Notice::Invalid(issues) => issues.iter().find(|i| i.field == field).map(|i| t(&i.key)),
+        _ => None,
+    }
+}
+
+/// One labelled settings input with its inline error.
+#[component]
+fn SettingField(
+    /// Input name (a [`SettingsInput`] field).
+    name: &'static str,
+    /// i18n key of the label.
+    label: &'static str,
+    /// i18n key of the help text.
+    help: &'static str,
+    /// Bound value.
+    value: RwSignal<String>,
+    /// Placeholder (e.g. "saved" for a stored secret).
+    #[prop(into)]
+    placeholder: Signal<String>,
+    /// The current notice, for the inline error.
+    notice: ReadSignal<Notice>,
+    /// Secret input.
+    #[prop(default = false)]
+    secret: bool,
+) -> impl IntoView {
+    let error = move || notice.with(|n| issue_for(n, name));
+    let help_id = format!("{name}-help");
+    let error_id = format!("{name}-error");
+    let described = format!("{help_id} {error_id}");
+    view! {
+        <div class="field">
+            <label for=name>{t(label)}</label>
+            <input
+                id=name
+                name=name
+                type=if secret { "password" } else { "text" }
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || placeholder.get()
+                aria-describedby=described
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                bind:value=value
+            />
+            <small id=help_id class="help">{t(help)}</small>
+            <p id=error_id class="field-error" role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// The rights a checked connection grants.
+#[component]
+fn RightsList(
+    /// The checked connection.
+    info: ConnectionInfo,
+) -> impl IntoView {
+    let api = match info.api {
+        ApiVersion::V1 => t("connectApiV1"),
+        ApiVersion::V2 => t("connectApiV2"),
+    };
+    view! {
+        <p>{api}</p>
+        <ul class="rights">
+            {Right::ALL
+                .iter()
+                .map(|right| {
+                    let (class, state) = match has_right(&info, *right) {
+                        Some(true) => ("right-yes", t("rightGranted")),
+                        Some(false) => ("right-no", t("rightMissing")),
+                        None => ("right-unknown", t("rightUnknown")),
+                    };
+                    view! {
+                        <li class=class data-right=format!("{right:?}")>
+                            {t(right.label_key())} ": " <strong>{state}</strong>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The settings page.
+#[component]
+pub fn OptionsPage() -> impl IntoView {
+    let app_id = RwSignal::new(String::new());
+    let client_id = RwSignal::new(String::new());
+    let client_secret = RwSignal::new(String::new());
+    let company_id = RwSignal::new(String::new());
+    let recruiting_token = RwSignal::new(String::new());
+    let setup = RwSignal::new(SetupState::default());
+    let (notice, set_notice) = signal(Notice::None);
+    let (busy, set_busy) = signal(false);
+
+    let apply_setup = move |state: SetupState| {
+        app_id.set(state.settings.subdomain.clone());
+        client_id.set(state.settings.client_id.clone());
+        company_id.set(state.settings.company_id.clone());
+        client_secret.set(String::new());
+        recruiting_token.set(String::new());
+        setup.set(state);
+    };
+    spawn_local(async move {
+        match bridge::request(&PopupRequest::GetSetup).await {
+            Ok(PopupResponse::Setup { setup }) => apply_setup(setup),
+            Ok(other) => set_notice.set(Notice::Failed(format!("{other:?}"))),
+            Err(e) => set_notice.set(Notice::Failed(e)),
+        }
+    });
+
+    let save = move |test_after: bool| {
+        let optional = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        let input = SettingsInput {
+            app_id: app_id.get_untracked(),
+            client_id: client_id.get_untracked(),
+            client_secret: optional(client_secret),
+            company_id: company_id.get_untracked(),
+            recruiting_token: optional(recruiting_token),
+        };
+        set_busy.set(true);
+        spawn_local(async move {
+            let saved = bridge::request(&PopupRequest::SaveSettings { input }).await;
+            let next = match saved {
+                Ok(PopupResponse::Setup { setup }) => {
+                    apply_setup(setup);
+                    if test_after {
+                        test_connection().await
+                    } else {
+                        Notice::Saved
+                    }
+                }
+                Ok(PopupResponse::SettingsInvalid { issues }) => Notice::Invalid(issues),
+                Ok(other) => Notice::Failed(format!("{other:?}")),
+                Err(e) => Notice::Failed(e),
+            };
+            set_notice.set(next);
+            set_busy.set(false);
+        });
+    };
+
+    let secret_placeholder = move |stored: fn(&SetupState) -> bool| {
+        Signal::derive(move || if setup.with(stored) { t("settingsSecretStored") } else { String::new() })
+    };
+    let accept = Callback::new(move |_| {
+        spawn_local(async move {
+            if let Ok(PopupResponse::Setup { setup: state }) = bridge::request(&PopupRequest::AcceptDisclaimer).await {
+                setup.set(state);
+            }
+        });
+    });
+
+    view! {
+        <header class="app-header">
+            <h1>{t("settingsTitle")}</h1>
+        </header>
+        <main class="options">
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                save(true);
+            }>
+                <section aria-labelledby="company-title">
+                    <h2 id="company-title">{t("settingsCompany")}</h2>
+                    <SettingField name="app_id" label="settingsAppId" help="settingsAppIdHelp" value=app_id placeholder="acme" notice=notice />
+                </section>
+                <section aria-labelledby="v2-title">
+                    <h2 id="v2-title">{t("settingsV2Title")}</h2>
+                    <p class="help">{t("settingsV2Help")}</p>
+                    <SettingField name="client_id" label="settingsClientId" help="settingsClientIdHelp" value=client_id placeholder="" notice=notice />
+                    <SettingField name="client_secret" label="settingsClientSecret" help="settingsClientSecretHelp" value=client_secret placeholder=secret_placeholder(|s| s.settings.has_client_secret) notice=notice secret=true />
+                </section>
+                <section aria-labelledby="v1-title">
+                    <h2 id="v1-title">{t("settingsV1Title")}</h2>
+                    <p class="help">{t("settingsV1Help")}</p>
+                    <SettingField name="company_id" label="settingsCompanyId" help="settingsCompanyIdHelp" value=company_id placeholder="" notice=notice />
+                    <SettingField name="recruiting_token" label="settingsRecruitingToken" help="settingsRecruitingTokenHelp" value=recruiting_token placeholder=secret_placeholder(|s| s.settings.has_recruiting_token) notice=notice secret=true />
+                </section>
+                <p class="help">{t("settingsSignInNote")}</p>
+                <div class="actions">
+                    <button type="submit" class="primary" id="save-and-test" disabled=move || busy.get()>{t("settingsSaveAndTest")}</button>
+                    <button type="button" id="save-only" disabled=move || busy.get() on:click=move |_| save(false)>{t("settingsSave")}</button>
+                </div>
+            </form>
+            <section class="connection-status" aria-live="polite" id="connection-status">
+                {move || match notice.get() {
+                    Notice::None => view! {
+                        <p>{if setup.with(|s| s.connection.is_some()) { t("settingsConnected") } else if setup.with(|s| s.settings.is_configured()) { t("settingsNotChecked") } else { t("settingsNotConnected") }}</p>
+                    }.into_any(),
+                    Notice::Saved => view! { <p class="ok">{t("settingsSaved")}</p> }.into_any(),
+                    Notice::Invalid(_) => view! { <p class="error">{t("settingsFixFields")}</p> }.into_any(),
+                    Notice::Connected(info) => view! {
+                        <div class="ok"><p><strong>{t("settingsConnected")}</strong></p><RightsList info=info /></div>
+                    }.into_any(),
+                    Notice::Refused(error) => view! {
+                        <p class="error" role="alert">{t(connection_error_key(&error))} " " <span class="detail">{error.to_string()}</span></p>
+                    }.into_any(),
+                    Notice::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                }}
+            </section>
+            <section class="disclaimer-status" aria-labelledby="disclaimer-status-title">
+                <h2 id="disclaimer-status-title">{t("settingsDisclaimer")}</h2>
+                {move || match setup.with(|s| s.disclaimer.clone()).filter(|d| d.is_current()) {
+                    Some(accepted) => {
+                        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(accepted.accepted_at_ms as f64));
+                        let when: String = date.to_locale_date_string(&webext::i18n::ui_language(), &wasm_bindgen::JsValue::UNDEFINED).into();
+                        view! { <p id="disclaimer-accepted">{t_with("disclaimerAcceptedOn", &[&when, &accepted.version])}</p> }.into_any()
+                    }
+                    None => view! { <Disclaimer on_accept=accept /> }.into_any(),
+                }}
+            </section>
+        </main>
+    }
+}
+
+async fn test_connection() -> Notice {
+    match bridge::request(&PopupRequest::TestConnection).await {
+        Ok(PopupResponse::Connection { info }) => Notice::Connected(info),
+        Ok(PopupResponse::Personio { error }) => Notice::Refused(error),
+        Ok(other) => Notice::Failed(format!("{other:?}")),
+        Err(e) => Notice::Failed(e),
+    }
+}

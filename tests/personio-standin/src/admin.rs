@@ -1,0 +1,171 @@
+//! Test-control endpoints under `/__standin/…`: seed, reset, faults, token expiry, clock,
+//! received data, recorded exchanges and moving an application to another stage.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::app::{ok_json, App};
+use crate::respond::json_response;
+use crate::seed;
+use crate::state::{iso_datetime, status_of, Faults, Transition, World};
+
+/// Admin routes.
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/__standin/health", get(|| async { "ok" }))
+        .route("/__standin/seed", get(seed_info))
+        .route("/__standin/reset", post(reset))
+        .route("/__standin/faults", get(get_faults).post(set_faults).delete(clear_faults))
+        .route("/__standin/expire-tokens", post(expire_tokens))
+        .route("/__standin/clock", get(clock).post(advance_clock))
+        .route("/__standin/received", get(received))
+        .route("/__standin/exchanges", get(exchanges).delete(clear_exchanges))
+        .route("/__standin/applications/{id}/stage", post(set_stage))
+}
+
+/// The seeded credentials and data as JSON.
+pub fn seed_json(app: &App) -> Value {
+    let w = app.world();
+    json!({
+        "company_id": seed::COMPANY_ID,
+        "recruiting_token": seed::RECRUITING_TOKEN,
+        "subdomain": seed::SUBDOMAIN,
+        "client_id": seed::CLIENT_ID,
+        "client_secret": seed::CLIENT_SECRET,
+        "readonly_client_id": seed::READONLY_CLIENT_ID,
+        "readonly_client_secret": seed::READONLY_CLIENT_SECRET,
+        "disabled_company_id": seed::DISABLED_COMPANY_ID,
+        "disabled_recruiting_token": seed::DISABLED_RECRUITING_TOKEN,
+        "linkedin_attribute": seed::LINKEDIN_ATTRIBUTE,
+        "existing_applicant_email": seed::EXISTING_APPLICANT_EMAIL,
+        "positions": w.seed.positions.iter().map(|p| json!({"id": p.id, "name": p.name_en, "published": p.published})).collect::<Vec<_>>(),
+        "attributes": w.seed.attributes,
+        "channels": w.seed.channels,
+        "document_categories": w.seed.document_categories,
+    })
+}
+
+/// Everything received, for assertions.
+pub fn received_json(app: &App) -> Value {
+    let w = app.world();
+    let apps: Vec<Value> = w
+        .applications
+        .iter()
+        .map(|a| {
+            json!({
+                "id": a.id,
+                "api": a.api,
+                "company_id": a.company_id,
+                "candidate_id": a.candidate_id,
+                "job_position_id": a.job_position_id,
+                "fields": a.fields,
+                "tags": a.tags,
+                "attributes": a.attributes.iter().map(|(id, v)| json!({"id": id, "value": v})).collect::<Vec<_>>(),
+                "files": a.files,
+                "stage": a.stage,
+                "status": status_of(&a.stage),
+                "created_at": a.created_at,
+            })
+        })
+        .collect();
+    let uploads: Vec<Value> = w.upload_order.iter().filter_map(|u| w.uploads.get(u)).map(|u| json!(u)).collect();
+    let employees: Vec<Value> = w.employees.iter().map(|e| json!({"id": e.id, "fields": e.fields, "ignored": e.ignored, "created_at": e.created_at})).collect();
+    json!({
+        "applications": apps,
+        "uploads": uploads,
+        "candidates": w.candidates,
+        "employees": employees,
+        "employee_documents": w.employee_documents,
+    })
+}
+
+async fn seed_info(State(app): State<App>) -> Response {
+    ok_json(seed_json(&app))
+}
+
+async fn reset(State(app): State<App>) -> Response {
+    let now = app.now();
+    *app.world() = World::new(now);
+    ok_json(json!({"reset": true}))
+}
+
+async fn get_faults(State(app): State<App>) -> Response {
+    ok_json(json!(app.world().faults))
+}
+
+async fn set_faults(State(app): State<App>, Json(f): Json<Faults>) -> Response {
+    app.world().faults = f.clone();
+    ok_json(json!(f))
+}
+
+async fn clear_faults(State(app): State<App>) -> Response {
+    app.world().faults = Faults::default();
+    ok_json(json!(Faults::default()))
+}
+
+/// Expires every issued token now.
+pub fn expire_all(app: &App) -> usize {
+    let now = app.now();
+    let mut w = app.world();
+    w.tokens.values_mut().for_each(|t| t.expires_at_ms = now);
+    w.tokens.len()
+}
+
+async fn expire_tokens(State(app): State<App>) -> Response {
+    ok_json(json!({"expired": expire_all(&app)}))
+}
+
+async fn clock(State(app): State<App>) -> Response {
+    ok_json(json!({"now_ms": app.now()}))
+}
+
+#[derive(Deserialize)]
+struct Advance {
+    advance_ms: i64,
+}
+
+async fn advance_clock(State(app): State<App>, Json(a): Json<Advance>) -> Response {
+    app.0.clock.advance(a.advance_ms);
+    ok_json(json!({"now_ms": app.now()}))
+}
+
+async fn received(State(app): State<App>) -> Response {
+    ok_json(received_json(&app))
+}
+
+async fn exchanges(State(app): State<App>) -> Response {
+    ok_json(json!(app.world().exchanges))
+}
+
+async fn clear_exchanges(State(app): State<App>) -> Response {
+    app.world().exchanges.clear();
+    ok_json(json!({"cleared": true}))
+}
+
+#[derive(Deserialize)]
+struct StageChange {
+    stage: String,
+}
+
+/// Moves an application to `stage` (system phase id, e.g. `accepted` = hired).
+pub fn move_stage(app: &App, id: &str, stage: &str) -> bool {
+    let now = app.now();
+    let mut w = app.world();
+    let Some(a) = w.applications.iter_mut().find(|a| a.id == id) else { return false };
+    let from = std::mem::replace(&mut a.stage, stage.to_string());
+    a.transitions.push(Transition { from_stage: Some(from), to_stage: stage.to_string(), created_at: iso_datetime(now) });
+    a.updated_at = iso_datetime(now);
+    true
+}
+
+async fn set_stage(State(app): State<App>, Path(id): Path<String>, Json(s): Json<StageChange>) -> Response {
+    if move_stage(&app, &id, &s.stage) {
+        ok_json(json!({"id": id, "stage": s.stage, "status": status_of(&s.stage)}))
+    } else {
+        json_response(404, json!({"error": "unknown application"}))
+    }
+}

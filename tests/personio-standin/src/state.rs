@@ -1,0 +1,479 @@
+//! The stand-in's mutable world: what was received (applications, uploads, employees,
+//! documents), issued tokens, rate-limit windows, fault switches, recorded exchanges and the
+//! adjustable clock.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::seed::{seed, Seed, COMPANY_ID, EXISTING_APPLICANT_EMAIL};
+
+/// Tunables (tests shrink nothing: they move the clock instead).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Config {
+    /// Port on 127.0.0.1 (0 = any free port).
+    pub port: u16,
+    /// Rate-limit window.
+    pub window_ms: u64,
+    /// Recruiting applications + documents per window and company.
+    pub recruiting_limit: usize,
+    /// `POST /v2/auth/token` per window and client.
+    pub v2_auth_limit: usize,
+    /// `POST /v1/auth` per window and client.
+    pub v1_auth_limit: usize,
+    /// `POST /v1/company/documents` per window and company.
+    pub personnel_documents_limit: usize,
+    /// `GET /v1/company/employees` per window and company.
+    pub employees_read_limit: usize,
+    /// Token lifetime (`expires_in`).
+    pub token_ttl_s: u64,
+    /// Record request/response exchanges for the contract test.
+    pub record_exchanges: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            port: 0,
+            window_ms: 60_000,
+            recruiting_limit: 20,
+            v2_auth_limit: 150,
+            v1_auth_limit: 60,
+            personnel_documents_limit: 60,
+            employees_read_limit: 300,
+            token_ttl_s: 86_400,
+            record_exchanges: true,
+        }
+    }
+}
+
+/// Fault switches; set with `POST /__standin/faults` or [`crate::Running::set_faults`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Faults {
+    /// Delay before every answer.
+    pub latency_ms: u64,
+    /// The next N requests answer `fail_status`.
+    pub fail_next: u32,
+    /// Status for `fail_next` (default 503).
+    pub fail_status: Option<u16>,
+    /// The next N requests answer 429.
+    pub rate_limit_next: u32,
+    /// The next N requests lose their connection (no complete response).
+    pub drop_next: u32,
+    /// Drop only after the request was processed (the ambiguous case: it took effect).
+    pub drop_after_processing: bool,
+    /// Apply faults only to paths starting with this.
+    pub path_prefix: Option<String>,
+}
+
+/// A file received on a documents endpoint.
+#[derive(Clone, Debug, Serialize)]
+pub struct Upload {
+    /// uuid handed out.
+    pub uuid: String,
+    /// Company.
+    pub company_id: String,
+    /// File name.
+    pub original_filename: String,
+    /// Size.
+    pub size: u64,
+    /// SHA-256 (hex).
+    pub sha256: String,
+    /// Detected type.
+    pub mimetype: String,
+    /// Extension.
+    pub extension: String,
+    /// `v1` or `v2`.
+    pub api: String,
+}
+
+/// A file attached to an application.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReceivedFile {
+    /// uuid.
+    pub uuid: String,
+    /// Name given in `files[]`.
+    pub name: String,
+    /// Category.
+    pub category: String,
+    /// Size.
+    pub size: u64,
+    /// SHA-256 (hex).
+    pub sha256: String,
+}
+
+/// A stage change.
+#[derive(Clone, Debug, Serialize)]
+pub struct Transition {
+    /// From (none for the first).
+    pub from_stage: Option<String>,
+    /// To.
+    pub to_stage: String,
+    /// When.
+    pub created_at: String,
+}
+
+/// A candidate.
+#[derive(Clone, Debug, Serialize)]
+pub struct CandidateRec {
+    /// Id.
+    pub id: String,
+    /// Company.
+    pub company_id: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// E-mail.
+    pub email: String,
+    /// Created.
+    pub created_at: String,
+}
+
+/// A received application.
+#[derive(Clone, Debug, Serialize)]
+pub struct ApplicationRec {
+    /// Id.
+    pub id: String,
+    /// Company.
+    pub company_id: String,
+    /// Candidate id.
+    pub candidate_id: String,
+    /// Position.
+    pub job_position_id: i64,
+    /// `v1`, `v2` or `seed`.
+    pub api: String,
+    /// Top-level fields as received (without files/attributes/tags).
+    pub fields: Value,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Attributes (id → value).
+    pub attributes: Vec<(String, String)>,
+    /// Files.
+    pub files: Vec<ReceivedFile>,
+    /// Current stage (phase id).
+    pub stage: String,
+    /// Stage history.
+    pub transitions: Vec<Transition>,
+    /// Created.
+    pub created_at: String,
+    /// Updated.
+    pub updated_at: String,
+}
+
+/// An employee.
+#[derive(Clone, Debug, Serialize)]
+pub struct EmployeeRec {
+    /// Id.
+    pub id: i64,
+    /// The `employee` object as stored.
+    pub fields: serde_json::Map<String, Value>,
+    /// Values ignored with a meta error.
+    pub ignored: Vec<String>,
+    /// Created.
+    pub created_at: String,
+}
+
+/// A personnel document.
+#[derive(Clone, Debug, Serialize)]
+pub struct EmployeeDocument {
+    /// Id.
+    pub id: i64,
+    /// Employee.
+    pub employee_id: i64,
+    /// Category.
+    pub category_id: i64,
+    /// Title.
+    pub title: String,
+    /// Comment.
+    pub comment: Option<String>,
+    /// Date.
+    pub date: Option<String>,
+    /// File name.
+    pub name: String,
+    /// Size.
+    pub size: u64,
+    /// SHA-256 (hex).
+    pub sha256: String,
+}
+
+/// One part of a recorded multipart body.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RecordedPart {
+    /// Field name.
+    pub name: String,
+    /// File name, for file parts.
+    pub filename: Option<String>,
+    /// Part content type.
+    pub content_type: Option<String>,
+    /// Size.
+    pub size: u64,
+    /// Text value for non-file parts.
+    pub value: Option<String>,
+}
+
+/// One recorded request/response pair.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Exchange {
+    /// Sequence number.
+    pub seq: u64,
+    /// Method.
+    pub method: String,
+    /// Path.
+    pub path: String,
+    /// Query string.
+    pub query: Option<String>,
+    /// Request content type.
+    pub request_content_type: Option<String>,
+    /// JSON request body.
+    pub request_json: Option<Value>,
+    /// Form-encoded request body as an object.
+    pub request_form: Option<Value>,
+    /// Multipart request parts.
+    pub request_parts: Option<Vec<RecordedPart>>,
+    /// Response status (0 when the connection was dropped before an answer).
+    pub status: u16,
+    /// Response content type.
+    pub response_content_type: Option<String>,
+    /// JSON response body.
+    pub response_json: Option<Value>,
+    /// Non-JSON response body (XML feed), when small.
+    pub response_text: Option<String>,
+    /// Fault applied, if any.
+    pub fault: Option<String>,
+}
+
+/// An issued token.
+#[derive(Clone, Debug)]
+pub struct IssuedToken {
+    /// Client.
+    pub client_id: String,
+    /// Company.
+    pub company_id: String,
+    /// Scopes (v2) or rights (personnel).
+    pub scopes: Vec<String>,
+    /// Expiry.
+    pub expires_at_ms: u64,
+    /// True for `/v1/auth` tokens.
+    pub personnel: bool,
+}
+
+/// The whole mutable state.
+pub struct World {
+    /// Seeded data.
+    pub seed: Seed,
+    /// Candidates.
+    pub candidates: Vec<CandidateRec>,
+    /// Applications.
+    pub applications: Vec<ApplicationRec>,
+    /// Uploads by uuid.
+    pub uploads: HashMap<String, Upload>,
+    /// Upload order.
+    pub upload_order: Vec<String>,
+    /// Employees.
+    pub employees: Vec<EmployeeRec>,
+    /// Personnel documents.
+    pub employee_documents: Vec<EmployeeDocument>,
+    /// Tokens.
+    pub tokens: HashMap<String, IssuedToken>,
+    /// Rate-limit windows: key → request times.
+    pub windows: HashMap<String, Vec<u64>>,
+    /// Cool-downs: key → until.
+    pub cooldowns: HashMap<String, u64>,
+    /// Faults.
+    pub faults: Faults,
+    /// Recorded exchanges.
+    pub exchanges: Vec<Exchange>,
+    /// Id counter.
+    pub counter: u64,
+}
+
+impl World {
+    /// A freshly seeded world.
+    pub fn new(now_ms: u64) -> Self {
+        let mut w = Self {
+            seed: seed(),
+            candidates: vec![],
+            applications: vec![],
+            uploads: HashMap::new(),
+            upload_order: vec![],
+            employees: vec![],
+            employee_documents: vec![],
+            tokens: HashMap::new(),
+            windows: HashMap::new(),
+            cooldowns: HashMap::new(),
+            faults: Faults::default(),
+            exchanges: vec![],
+            counter: 0,
+        };
+        let created = iso_datetime(now_ms.saturating_sub(7 * 86_400_000));
+        w.candidates.push(CandidateRec {
+            id: "300001".into(),
+            company_id: COMPANY_ID.into(),
+            first_name: "Erika".into(),
+            last_name: "Mustermann".into(),
+            email: EXISTING_APPLICANT_EMAIL.into(),
+            created_at: created.clone(),
+        });
+        w.applications.push(ApplicationRec {
+            id: "400001".into(),
+            company_id: COMPANY_ID.into(),
+            candidate_id: "300001".into(),
+            job_position_id: 1001,
+            api: "seed".into(),
+            fields: serde_json::json!({"first_name": "Erika", "last_name": "Mustermann", "email": EXISTING_APPLICANT_EMAIL, "job_position_id": 1001}),
+            tags: vec![],
+            attributes: vec![],
+            files: vec![],
+            stage: "unassigned".into(),
+            transitions: vec![Transition { from_stage: None, to_stage: "unassigned".into(), created_at: created.clone() }],
+            created_at: created.clone(),
+            updated_at: created.clone(),
+        });
+        let mut emp = serde_json::Map::new();
+        for (k, v) in [
+            ("email", "alexander.bergmann@acme.example"),
+            ("first_name", "Alexander"),
+            ("last_name", "Bergmann"),
+            ("position", "CTO"),
+            ("status", "active"),
+            ("department", "Engineering"),
+            ("office", "Munich"),
+            ("hire_date", "2014-11-09"),
+        ] {
+            emp.insert(k.into(), Value::String(v.into()));
+        }
+        w.employees.push(EmployeeRec { id: 1, fields: emp, ignored: vec![], created_at: created });
+        w.counter = 10;
+        w
+    }
+
+    /// Next numeric id.
+    pub fn next_id(&mut self) -> u64 {
+        self.counter += 1;
+        self.counter
+    }
+
+    /// A new uuid-shaped identifier (v4 layout, derived from a counter and the clock).
+    pub fn new_uuid(&mut self, now_ms: u64) -> String {
+        let n = self.next_id();
+        let h = Sha256::digest(format!("{n}-{now_ms}").as_bytes());
+        let x = |r: std::ops::Range<usize>| h[r].iter().map(|b| format!("{b:02x}")).collect::<String>();
+        format!("{}-{}-4{}-a{}-{}", x(0..4), x(4..6), &x(6..8)[1..], &x(8..10)[1..], x(10..16))
+    }
+
+    /// Counts one request against `key` (limit per window). `Err(())` when over the limit; going
+    /// over starts a cool-down of one window.
+    pub fn hit(&mut self, key: &str, limit: usize, window_ms: u64, now_ms: u64) -> Result<(), ()> {
+        if let Some(until) = self.cooldowns.get(key) {
+            if now_ms < *until {
+                return Err(());
+            }
+        }
+        let times = self.windows.entry(key.to_string()).or_default();
+        times.retain(|t| now_ms < t + window_ms && *t <= now_ms);
+        if times.len() >= limit {
+            self.cooldowns.insert(key.to_string(), now_ms + window_ms);
+            return Err(());
+        }
+        times.push(now_ms);
+        Ok(())
+    }
+}
+
+/// Adjustable clock: wall time plus an offset tests move forward.
+#[derive(Debug, Default)]
+pub struct Clock {
+    offset_ms: AtomicI64,
+}
+
+impl Clock {
+    /// Now, epoch ms.
+    pub fn now_ms(&self) -> u64 {
+        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        (wall + self.offset_ms.load(Ordering::SeqCst)).max(0) as u64
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, ms: i64) {
+        self.offset_ms.fetch_add(ms, Ordering::SeqCst);
+    }
+}
+
+/// Lower-case hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `(y, m, d, hh, mm, ss)` UTC.
+pub fn civil(ms: u64) -> (i64, u32, u32, u64, u64, u64) {
+    let days = (ms / 86_400_000) as i64;
+    let secs = (ms / 1000) % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y, m, d, secs / 3600, (secs / 60) % 60, secs % 60)
+}
+
+/// `yyyy-mm-dd` UTC.
+pub fn iso_date(ms: u64) -> String {
+    let (y, m, d, ..) = civil(ms);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `yyyy-mm-ddThh:mm:ssZ` UTC.
+pub fn iso_datetime(ms: u64) -> String {
+    let (y, m, d, hh, mm, ss) = civil(ms);
+    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
+}
+
+/// True for a valid `yyyy-mm-dd`.
+pub fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+        return false;
+    }
+    let (y, m, d): (i64, u32, u32) = (s[0..4].parse().unwrap_or(0), s[5..7].parse().unwrap_or(0), s[8..10].parse().unwrap_or(0));
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let max = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=max).contains(&d)
+}
+
+/// The application status derived from its stage.
+pub fn status_of(stage: &str) -> &'static str {
+    match stage {
+        "accepted" => "hired",
+        "rejected" => "rejected",
+        "withdrawn" => "withdrawn",
+        _ => "active",
+    }
+}
+
+/// Display name of a stage id.
+pub fn stage_name(stage: &str) -> String {
+    match stage {
+        "unassigned" => "Unassigned".into(),
+        "rejected" => "Rejected".into(),
+        "withdrawn" => "Withdrawn".into(),
+        "offer" => "Offer".into(),
+        "accepted" => "Accepted".into(),
+        other => format!("Custom phase {other}"),
+    }
+}
