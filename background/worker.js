@@ -3,6 +3,8 @@
 import init, * as bg from './pkg/background/background.js';
 
 const ready = init({ module_or_path: new URL('./pkg/background/background_bg.wasm', import.meta.url) });
+// Every worker start resumes the outbox (jobs persisted by a previous worker).
+ready.then(() => bg.on_start()).catch(console.error);
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready
@@ -19,6 +21,9 @@ chrome.tabs.onActivated.addListener(({ tabId }) => {
 });
 chrome.tabs.onRemoved.addListener((tabId) => {
   ready.then(() => bg.on_tab_removed(tabId)).catch(console.error);
+});
+chrome.alarms.onAlarm.addListener(({ name }) => {
+  ready.then(() => bg.on_alarm(name)).catch(console.error);
 });
 chrome.runtime.onInstalled.addListener(() => {
   chrome.action.disable();

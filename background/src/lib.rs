@@ -7,6 +7,7 @@
 mod clock;
 mod icon;
 mod messages;
+mod outbox;
 mod personio;
 mod settings;
 mod tab_state;
@@ -42,6 +43,28 @@ pub fn on_tab_updated(tab_id: i32, url: Option<String>, status: Option<String>) 
 pub fn on_tab_activated(tab_id: i32) -> js_sys::Promise {
     future_to_promise(async move {
         tab_state::reapply(tab_id).await.map_err(|e| JsValue::from_str(&e.0))?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// Worker start (install, browser start, or any wake): restricts `storage.local` to the extension's own
+/// contexts and resumes the outbox.
+#[wasm_bindgen]
+pub fn on_start() -> js_sys::Promise {
+    future_to_promise(async move {
+        webext::storage::restrict_local_to_trusted_contexts().await.map_err(|e| JsValue::from_str(&e.0))?;
+        outbox::drive().await;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// `chrome.alarms.onAlarm`: a retry is due.
+#[wasm_bindgen]
+pub fn on_alarm(name: String) -> js_sys::Promise {
+    future_to_promise(async move {
+        if name == outbox::ALARM {
+            outbox::drive().await;
+        }
         Ok(JsValue::UNDEFINED)
     })
 }

@@ -1,7 +1,7 @@
 //! Routes `chrome.runtime.onMessage` traffic. Content scripts may only hand over page snapshots; every other
 //! request is accepted only from the extension's own pages (so nothing secret can reach LinkedIn's page).
 
-use crate::{personio, settings, tab_state};
+use crate::{outbox, personio, settings, tab_state};
 use sourcing_core::messages::{BackgroundToContent, ContentToBackground, PopupRequest, PopupResponse, TabState};
 use sourcing_core::page::PageSnapshot;
 use wasm_bindgen::JsValue;
@@ -71,6 +71,10 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
             Ok(positions) => PopupResponse::Positions { positions },
             Err(error) => PopupResponse::Personio { error },
         },
+        PopupRequest::Submit { request } => PopupResponse::Job { job: outbox::submit(request).await? },
+        PopupRequest::GetJob { job_id } => PopupResponse::Job { job: outbox::view(&job_id).await? },
+        PopupRequest::ListJobs => PopupResponse::Jobs { jobs: outbox::views().await? },
+        PopupRequest::RetryJob { job_id } => PopupResponse::Job { job: outbox::retry(&job_id).await? },
     })
 }
 

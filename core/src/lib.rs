@@ -5,8 +5,10 @@
 //! response types plus the transport-agnostic client ([`personio`]) and input validation ([`validation`]).
 //! Everything here compiles natively (for `cargo test` and the `extract` tool) and to wasm32.
 
+pub mod draft;
 pub mod linkedin;
 pub mod messages;
+pub mod outbox;
 pub mod page;
 pub mod personio;
 pub mod profile;

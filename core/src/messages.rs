@@ -9,6 +9,7 @@
 //! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).
 
 use crate::linkedin::{Extraction, PageKind};
+use crate::outbox::{JobView, SubmitRequest};
 use crate::personio::{ConnectionInfo, PersonioError, Position};
 use crate::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView};
 use serde::{Deserialize, Serialize};
@@ -71,6 +72,23 @@ pub enum PopupRequest {
         /// Ignore the cache.
         refresh: bool,
     },
+    /// "Create application": queue it in the outbox (the same application is never queued twice).
+    Submit {
+        /// What to create.
+        request: SubmitRequest,
+    },
+    /// One job's current state.
+    GetJob {
+        /// Job id.
+        job_id: String,
+    },
+    /// Every job, newest first.
+    ListJobs,
+    /// Run a waiting or failed job now.
+    RetryJob {
+        /// Job id.
+        job_id: String,
+    },
 }
 
 /// The extension's set-up state as pages may see it.
@@ -112,6 +130,16 @@ pub enum PopupResponse {
     Positions {
         /// Positions, newest first.
         positions: Vec<Position>,
+    },
+    /// Answer to [`PopupRequest::Submit`], [`PopupRequest::GetJob`] and [`PopupRequest::RetryJob`].
+    Job {
+        /// The job.
+        job: JobView,
+    },
+    /// Answer to [`PopupRequest::ListJobs`].
+    Jobs {
+        /// Newest first.
+        jobs: Vec<JobView>,
     },
     /// Personio refused or could not be reached; the UI shows it at the right place.
     Personio {

@@ -32,9 +32,21 @@ pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
     use scraper::{ElementRef, Html, Selector};
     let doc = Html::parse_document(html);
     let sel = |css: &str| Selector::parse(css).ok();
-    let all = |css: &str| -> Vec<ElementRef<'_>> { sel(css).map(|s| doc.select(&s).collect()).unwrap_or_default() };
-    let lang = doc.root_element().value().attr("lang").map(str::to_string).filter(|l| !l.is_empty());
-    let title = all("title").first().map(|t| t.text().collect::<String>()).unwrap_or_default();
+    let all = |css: &str| -> Vec<ElementRef<'_>> {
+        sel(css)
+            .map(|s| doc.select(&s).collect())
+            .unwrap_or_default()
+    };
+    let lang = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .map(str::to_string)
+        .filter(|l| !l.is_empty());
+    let title = all("title")
+        .first()
+        .map(|t| t.text().collect::<String>())
+        .unwrap_or_default();
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let markup = match all("main").first() {
         Some(main) => {
@@ -49,6 +61,15 @@ pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
         }
         None => all("body").first().map(|b| b.html()).unwrap_or_default(),
     };
-    let embedded = all("code[id^=\"bpr-guid-\"], code[id^=\"datalet-bpr-guid-\"]").iter().map(|c| c.html()).collect();
-    PageSnapshot { url: url.to_string(), lang, title, markup, embedded }
+    let embedded = all("code[id^=\"bpr-guid-\"], code[id^=\"datalet-bpr-guid-\"]")
+        .iter()
+        .map(|c| c.html())
+        .collect();
+    PageSnapshot {
+        url: url.to_string(),
+        lang,
+        title,
+        markup,
+        embedded,
+    }
 }

@@ -33,15 +33,24 @@ impl<T> Default for Field<T> {
 impl<T> Field<T> {
     /// A field that was not found.
     pub fn missing() -> Self {
-        Self { value: None, source: FieldSource::None }
+        Self {
+            value: None,
+            source: FieldSource::None,
+        }
     }
     /// A value read from the visible page.
     pub fn visible(value: T) -> Self {
-        Self { value: Some(value), source: FieldSource::VisiblePage }
+        Self {
+            value: Some(value),
+            source: FieldSource::VisiblePage,
+        }
     }
     /// A value read from embedded page data.
     pub fn embedded(value: T) -> Self {
-        Self { value: Some(value), source: FieldSource::EmbeddedData }
+        Self {
+            value: Some(value),
+            source: FieldSource::EmbeddedData,
+        }
     }
     /// True when the field holds a value.
     pub fn is_present(&self) -> bool {
@@ -57,8 +66,9 @@ impl<T> Field<T> {
     }
 }
 
-/// A year and optional month, printed as ISO `YYYY-MM` (or `YYYY`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A year and optional month, printed as ISO `YYYY-MM` (or `YYYY`). Serialised as that ISO string;
+/// deserialised from the string or from `{"year": 2021, "month": 7}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct YearMonth {
     /// Four-digit year.
     pub year: u16,
@@ -72,6 +82,44 @@ impl YearMonth {
         match self.month {
             Some(m) => format!("{:04}-{:02}", self.year, m),
             None => format!("{:04}", self.year),
+        }
+    }
+}
+
+impl YearMonth {
+    /// Parses `2021-07` or `2021`.
+    pub fn parse_iso(s: &str) -> Option<Self> {
+        let (y, m) = match s.split_once('-') {
+            Some((y, m)) => (y, Some(m)),
+            None => (s, None),
+        };
+        let year = y.parse().ok().filter(|_| y.len() == 4)?;
+        let month = match m {
+            Some(m) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        Some(Self { year, month })
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Iso(String),
+            Parts { year: u16, month: Option<u8> },
+        }
+        match Repr::deserialize(deserializer)? {
+            Repr::Iso(s) => YearMonth::parse_iso(&s)
+                .ok_or_else(|| serde::de::Error::custom(format!("not an ISO year-month: {s}"))),
+            Repr::Parts { year, month } => Ok(YearMonth { year, month }),
         }
     }
 }

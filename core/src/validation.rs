@@ -170,9 +170,8 @@ pub fn email(input: &str) -> Result<(), Problem> {
     if !domain.contains('.') {
         return Err(Problem::EmailDomainNoDot);
     }
-    let labels_ok = domain
-        .split('.')
-        .all(|label| label.chars().count() <= 63 && !label.starts_with('-') && !label.ends_with('-'));
+    let labels_ok =
+        domain.split('.').all(|label| label.chars().count() <= 63 && !label.starts_with('-') && !label.ends_with('-'));
     let tld = domain.rsplit('.').next().unwrap_or_default();
     if !labels_ok || tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
         return Err(Problem::EmailDomainLabel);
@@ -361,6 +360,9 @@ pub enum DocumentError {
         /// What the extension claims.
         claimed: DocumentKind,
     },
+    /// The file could not be read (moved, deleted, access lost). Never produced by the pure checks here: the
+    /// UI reports it when reading the bytes fails.
+    Unreadable,
 }
 
 impl DocumentError {
@@ -373,6 +375,7 @@ impl DocumentError {
             DocumentError::Executable => "docRefusedExecutable",
             DocumentError::Mismatch { .. } => "docRefusedMismatch",
             DocumentError::Content { .. } => "docRefusedContent",
+            DocumentError::Unreadable => "docRefusedUnreadable",
         }
     }
 
@@ -835,7 +838,7 @@ mod tests {
         }
         let size = 10 * 1024 * 1024;
         assert_eq!(
-            check_document("cv.docx", size, &head, &[]),
+            check_document("cv.docx", size, &head),
             Err(DocumentError::Content { claimed: DocumentKind::Docx })
         );
         assert_eq!(check_document_with_tail("cv.docx", size, &head, &tail), Ok(DocumentKind::Docx));
@@ -848,6 +851,9 @@ mod tests {
         assert_eq!(DocumentKind::from_name("a.pages"), None);
         let accept: Vec<String> = DocumentKind::ALL.iter().map(|k| format!(".{}", k.extension())).collect();
         assert_eq!(accept.join(","), DOCUMENT_ACCEPT);
-        assert_eq!(DocumentKind::Docx.mime(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assert_eq!(
+            DocumentKind::Docx.mime(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
     }
 }

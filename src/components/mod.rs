@@ -2,4 +2,9 @@
 
 pub mod candidate_form;
 pub mod disclaimer;
+pub mod documents;
+pub mod field_error;
+pub mod position_picker;
 pub mod source_badge;
+pub mod success_view;
+pub mod tags_input;

@@ -5,7 +5,9 @@
 //! content script is a JS shim and never sees it.
 
 pub mod action;
+pub mod alarms;
 pub mod i18n;
+pub mod idb;
 pub mod json;
 pub mod runtime;
 pub mod storage;

@@ -12,7 +12,13 @@ use std::process::ExitCode;
 fn canonical_link(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse("link[rel=\"canonical\"][href]").ok()?;
-    let href = doc.select(&sel).next()?.value().attr("href")?.trim().to_string();
+    let href = doc
+        .select(&sel)
+        .next()?
+        .value()
+        .attr("href")?
+        .trim()
+        .to_string();
     (!href.is_empty()).then_some(href)
 }
 
@@ -37,7 +43,12 @@ fn run(args: &[String]) -> Result<String, String> {
         .cloned()
         .or_else(|| sibling_url(path))
         .or_else(|| canonical_link(&html))
-        .ok_or_else(|| format!("no URL for {page}: pass it as second argument, or put it in {}", path.with_extension("url").display()))?;
+        .ok_or_else(|| {
+            format!(
+                "no URL for {page}: pass it as second argument, or put it in {}",
+                path.with_extension("url").display()
+            )
+        })?;
     let extraction = extract(&snapshot_from_document_html(&html, &url));
     serde_json::to_string_pretty(&extraction).map_err(|e| format!("cannot print the result: {e}"))
 }

@@ -10,7 +10,12 @@ use scraper::ElementRef;
 /// The entry around an anchor: nearest `li`, else the anchor's grand-parent.
 pub fn entry_of(anchor: ElementRef<'_>) -> ElementRef<'_> {
     dom::closest(anchor, "li")
-        .or_else(|| anchor.parent().and_then(ElementRef::wrap).and_then(|p| p.parent().and_then(ElementRef::wrap)))
+        .or_else(|| {
+            anchor
+                .parent()
+                .and_then(ElementRef::wrap)
+                .and_then(|p| p.parent().and_then(ElementRef::wrap))
+        })
         .unwrap_or(anchor)
 }
 
@@ -24,5 +29,7 @@ pub fn range(entry: ElementRef<'_>, css: &[&str]) -> Option<DateRange> {
     if let Some(r) = field(entry, css).and_then(|t| dates::parse_range(&t)) {
         return Some(r);
     }
-    text::line_texts(entry).iter().find_map(|l| dates::parse_range(l))
+    text::line_texts(entry)
+        .iter()
+        .find_map(|l| dates::parse_range(l))
 }

@@ -28,14 +28,46 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 /// True for `+49 30 1234 5678`, `(555) 010-0199`: at least 6 digits and only phone punctuation.
 pub fn looks_like_phone(s: &str) -> bool {
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    (6..=20).contains(&digits) && s.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+    (6..=20).contains(&digits)
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+}
+
+/// The external site a link points to: itself, or the `url` parameter of LinkedIn's
+/// `/redir/redirect?url=…` wrapper; `None` for LinkedIn's own pages.
+fn external_target(href: &str) -> Option<String> {
+    let Some(path) = super::url::linkedin_path(href) else {
+        return Some(href.to_string());
+    };
+    if !path.starts_with("/redir/") {
+        return None;
+    }
+    let query = href.split_once('?')?.1.split('#').next()?;
+    let value = query.split('&').find_map(|kv| kv.strip_prefix("url="))?;
+    let decoded = percent_encoding::percent_decode_str(&value.replace('+', " "))
+        .decode_utf8_lossy()
+        .to_string();
+    super::url::linkedin_path(&decoded)
+        .is_none()
+        .then_some(decoded)
 }
 
 /// The overlay root inside the snapshot markup, if open.
 pub fn dialog<'a>(root: ElementRef<'a>) -> Option<ElementRef<'a>> {
     dom::select_all(root, TABLE.contact_dialog)
         .into_iter()
-        .find(|d| dom::first(*d, &["a[href^=\"mailto:\"]", "a[href^=\"tel:\"]", "a[href*=\"/in/\"]", "section"]).is_some())
+        .find(|d| {
+            dom::first(
+                *d,
+                &[
+                    "a[href^=\"mailto:\"]",
+                    "a[href^=\"tel:\"]",
+                    "a[href*=\"/in/\"]",
+                    "section",
+                ],
+            )
+            .is_some()
+        })
 }
 
 /// Reads the overlay.
@@ -46,11 +78,22 @@ pub fn read(dialog: ElementRef<'_>) -> Contact {
         let lower = href.to_ascii_lowercase();
         if let Some(mail) = lower.strip_prefix("mailto:").map(|_| &href[7..]) {
             let mail = mail.split('?').next().unwrap_or("");
-            push_unique(&mut c.emails, percent_encoding::percent_decode_str(mail).decode_utf8_lossy().trim().to_string());
+            push_unique(
+                &mut c.emails,
+                percent_encoding::percent_decode_str(mail)
+                    .decode_utf8_lossy()
+                    .trim()
+                    .to_string(),
+            );
         } else if lower.starts_with("tel:") {
-            push_unique(&mut c.phones, text::text(a).unwrap_or_else(|| href[4..].to_string()));
-        } else if (lower.starts_with("http://") || lower.starts_with("https://")) && super::url::linkedin_path(href).is_none() {
-            push_unique(&mut c.websites, href.to_string());
+            push_unique(
+                &mut c.phones,
+                text::text(a).unwrap_or_else(|| href[4..].to_string()),
+            );
+        } else if lower.starts_with("http://") || lower.starts_with("https://") {
+            if let Some(site) = external_target(href) {
+                push_unique(&mut c.websites, site);
+            }
         }
     }
     if c.phones.is_empty() {

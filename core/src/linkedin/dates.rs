@@ -18,6 +18,7 @@ pub struct DateRange {
 }
 
 /// Month names and abbreviations (lower case, without trailing dot) → month number.
+#[rustfmt::skip]
 const MONTHS: &[(&str, u8)] = &[
     // en
     ("jan", 1), ("january", 1), ("feb", 2), ("february", 2), ("mar", 3), ("march", 3), ("apr", 4),
@@ -43,6 +44,7 @@ const MONTHS: &[(&str, u8)] = &[
 ];
 
 /// Words meaning "present / ongoing" (lower case; multi-word phrases are matched on the joined text).
+#[rustfmt::skip]
 const PRESENT: &[&str] = &[
     "present", "current", "now", "heute", "aktuell", "bis heute", "aujourd’hui", "aujourd'hui",
     "actuellement", "présent", "actualidad", "la actualidad", "presente", "actual", "hoy", "oggi",
@@ -72,7 +74,10 @@ fn year(word: &str) -> Option<u16> {
 
 /// One date: `"Jul 2021"`, `"2021"`, `"07/2021"`, `"2021-07"`, `"juil. 2021"`, `"März 2020"`.
 pub fn parse_date(s: &str) -> Option<YearMonth> {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| !matches!(*w, "de" | "del" | "of")).collect();
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "de" | "del" | "of"))
+        .collect();
     match words.as_slice() {
         [y] => {
             if let Some(year) = year(y) {
@@ -82,9 +87,15 @@ pub fn parse_date(s: &str) -> Option<YearMonth> {
             let (m, yy) = if a.len() == 4 { (b, a) } else { (a, b) };
             let year = year(yy)?;
             let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
-            Some(YearMonth { year, month: Some(month) })
+            Some(YearMonth {
+                year,
+                month: Some(month),
+            })
         }
-        [m, y] => Some(YearMonth { year: year(y)?, month: Some(month(m)?) }),
+        [m, y] => Some(YearMonth {
+            year: year(y)?,
+            month: Some(month(m)?),
+        }),
         _ => None,
     }
 }
@@ -98,7 +109,11 @@ fn split_range(s: &str) -> Option<(String, String)> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        if matches!(w.to_lowercase().as_str(), "to" | "bis" | "à" | "a" | "al" | "au" | "hasta") && i > 0 {
+        if matches!(
+            w.to_lowercase().as_str(),
+            "to" | "bis" | "à" | "a" | "al" | "au" | "hasta"
+        ) && i > 0
+        {
             return Some((words[..i].join(" "), words[i + 1..].join(" ")));
         }
     }
@@ -121,13 +136,25 @@ pub fn parse_range(line: &str) -> Option<DateRange> {
     if let Some((a, b)) = split_range(head) {
         let start = parse_date(a.trim())?;
         if is_present(&b) {
-            return Some(DateRange { start: Some(start), end: None, current: true });
+            return Some(DateRange {
+                start: Some(start),
+                end: None,
+                current: true,
+            });
         }
         let end = parse_date(b.trim())?;
-        return Some(DateRange { start: Some(start), end: Some(end), current: false });
+        return Some(DateRange {
+            start: Some(start),
+            end: Some(end),
+            current: false,
+        });
     }
     let only = parse_date(head)?;
-    Some(DateRange { start: Some(only), end: None, current: false })
+    Some(DateRange {
+        start: Some(only),
+        end: None,
+        current: false,
+    })
 }
 
 /// True when the line is a duration only ("3 yrs 1 mo", "5 J. 2 Mon.", "2 ans", "1 año 3 meses"): digits
@@ -137,8 +164,14 @@ pub fn is_duration(line: &str) -> bool {
     if words.is_empty() || words.len() > 6 {
         return false;
     }
-    let digits = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count();
-    digits >= 1 && digits * 2 >= words.len() && words.iter().all(|w| w.chars().count() <= 8) && year(words[0]).is_none()
+    let digits = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    digits >= 1
+        && digits * 2 >= words.len()
+        && words.iter().all(|w| w.chars().count() <= 8)
+        && year(words[0]).is_none()
 }
 
 #[cfg(test)]
@@ -146,7 +179,10 @@ mod tests {
     use super::*;
 
     fn ym(year: u16, month: u8) -> Option<YearMonth> {
-        Some(YearMonth { year, month: Some(month) })
+        Some(YearMonth {
+            year,
+            month: Some(month),
+        })
     }
 
     #[test]
@@ -154,7 +190,10 @@ mod tests {
         let r = parse_range("Jul 2021 - Present · 3 yrs 1 mo").unwrap();
         assert_eq!((r.start, r.end, r.current), (ym(2021, 7), None, true));
         let r = parse_range("Jan 2018 - Jun 2021 · 3 yrs 6 mos").unwrap();
-        assert_eq!((r.start, r.end, r.current), (ym(2018, 1), ym(2021, 6), false));
+        assert_eq!(
+            (r.start, r.end, r.current),
+            (ym(2018, 1), ym(2021, 6), false)
+        );
         let r = parse_range("Jul 2021 to Present").unwrap();
         assert!(r.current);
     }
@@ -178,7 +217,13 @@ mod tests {
     #[test]
     fn years_only_and_rejections() {
         let r = parse_range("2015 - 2019").unwrap();
-        assert_eq!(r.end, Some(YearMonth { year: 2019, month: None }));
+        assert_eq!(
+            r.end,
+            Some(YearMonth {
+                year: 2019,
+                month: None
+            })
+        );
         assert!(parse_range("Berlin, Germany").is_none());
         assert!(parse_range("Full-time · 5 yrs 2 mos").is_none());
         assert!(parse_range("Senior Engineer at Fjordlight 2020").is_none());

@@ -24,7 +24,9 @@ pub fn select_all<'a>(root: ElementRef<'a>, css: &[&str]) -> Vec<ElementRef<'a>>
 
 /// The first element under `root` matching the first selector of `css` that matches anything.
 pub fn first<'a>(root: ElementRef<'a>, css: &[&str]) -> Option<ElementRef<'a>> {
-    css.iter().filter_map(|c| selector(c)).find_map(|sel| root.select(&sel).next())
+    css.iter()
+        .filter_map(|c| selector(c))
+        .find_map(|sel| root.select(&sel).next())
 }
 
 /// Every element of the whole document matching `css`.
@@ -47,7 +49,9 @@ pub fn ancestors<'a>(el: ElementRef<'a>) -> impl Iterator<Item = ElementRef<'a>>
 
 /// The nearest ancestor (or `el` itself) with tag `tag`.
 pub fn closest<'a>(el: ElementRef<'a>, tag: &str) -> Option<ElementRef<'a>> {
-    std::iter::once(el).chain(ancestors(el)).find(|e| e.value().name() == tag)
+    std::iter::once(el)
+        .chain(ancestors(el))
+        .find(|e| e.value().name() == tag)
 }
 
 /// True when `inner` is `outer` or lies inside it.
@@ -57,12 +61,16 @@ pub fn is_within(inner: ElementRef<'_>, outer: ElementRef<'_>) -> bool {
 
 /// True when the element's `class` attribute contains `class` as a whole word.
 pub fn has_class(el: ElementRef<'_>, class: &str) -> bool {
-    el.value().attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| w == class))
+    el.value()
+        .attr("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == class))
 }
 
 /// True when `aria-hidden="true"`.
 pub fn is_aria_hidden(el: ElementRef<'_>) -> bool {
-    el.value().attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    el.value()
+        .attr("aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 /// The element's previous and next element siblings.

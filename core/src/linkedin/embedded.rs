@@ -55,10 +55,16 @@ fn code_blocks(embedded: &[String]) -> Vec<Block> {
         for code in super::dom::select_doc(&doc, "code[id]") {
             let id = code.value().attr("id").unwrap_or("");
             let raw: String = code.text().collect();
-            let Ok(json) = serde_json::from_str::<Value>(raw.trim()) else { continue };
+            let Ok(json) = serde_json::from_str::<Value>(raw.trim()) else {
+                continue;
+            };
             if let Some(guid) = id.strip_prefix("datalet-") {
                 if let Some(req) = json.get("request").and_then(Value::as_str) {
-                    let body_id = json.get("body").and_then(Value::as_str).unwrap_or(guid).to_string();
+                    let body_id = json
+                        .get("body")
+                        .and_then(Value::as_str)
+                        .unwrap_or(guid)
+                        .to_string();
                     requests.insert(body_id, req.to_string());
                 }
             } else if id.starts_with("bpr-guid-") {
@@ -68,16 +74,26 @@ fn code_blocks(embedded: &[String]) -> Vec<Block> {
     }
     bodies
         .into_iter()
-        .map(|(id, body)| Block { request: requests.get(&id).cloned().unwrap_or_default(), body })
+        .map(|(id, body)| Block {
+            request: requests.get(&id).cloned().unwrap_or_default(),
+            body,
+        })
         .collect()
 }
 
 fn s(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(super::text::clean).filter(|x| !x.is_empty())
+    v.get(key)
+        .and_then(Value::as_str)
+        .map(super::text::clean)
+        .filter(|x| !x.is_empty())
 }
 
 fn entities(body: &Value) -> Vec<&Value> {
-    let mut out: Vec<&Value> = body.get("included").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+    let mut out: Vec<&Value> = body
+        .get("included")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
     if out.is_empty() {
         // denormalised answers: walk `data` / the root for objects
         fn walk<'v>(v: &'v Value, out: &mut Vec<&'v Value>, depth: usize) {
@@ -99,12 +115,18 @@ fn entities(body: &Value) -> Vec<&Value> {
 }
 
 fn by_urn<'v>(all: &[&'v Value]) -> HashMap<&'v str, &'v Value> {
-    all.iter().filter_map(|e| Some((e.get("entityUrn")?.as_str()?, *e))).collect()
+    all.iter()
+        .filter_map(|e| Some((e.get("entityUrn")?.as_str()?, *e)))
+        .collect()
 }
 
 fn year_month(v: &Value) -> Option<YearMonth> {
     let year = u16::try_from(v.get("year")?.as_u64()?).ok()?;
-    let month = v.get("month").and_then(Value::as_u64).and_then(|m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m));
+    let month = v
+        .get("month")
+        .and_then(Value::as_u64)
+        .and_then(|m| u8::try_from(m).ok())
+        .filter(|m| (1..=12).contains(m));
     Some(YearMonth { year, month })
 }
 
@@ -118,15 +140,28 @@ fn range(v: &Value) -> DateRange {
     };
     let start = start.and_then(year_month);
     let end = end.and_then(year_month);
-    DateRange { start, end, current: start.is_some() && end.is_none() }
+    DateRange {
+        start,
+        end,
+        current: start.is_some() && end.is_none(),
+    }
 }
 
 /// Resolves a list reference of `entity`: `*key` (normalised URN of a collection) or `key.elements`.
-fn list<'v>(entity: &'v Value, key: &str, urns: &HashMap<&str, &'v Value>) -> Option<Vec<&'v Value>> {
+fn list<'v>(
+    entity: &'v Value,
+    key: &str,
+    urns: &HashMap<&str, &'v Value>,
+) -> Option<Vec<&'v Value>> {
     if let Some(urn) = entity.get(format!("*{key}")).and_then(Value::as_str) {
         let coll = urns.get(urn)?;
         let elems = coll.get("*elements")?.as_array()?;
-        return Some(elems.iter().filter_map(|u| urns.get(u.as_str()?).copied()).collect());
+        return Some(
+            elems
+                .iter()
+                .filter_map(|u| urns.get(u.as_str()?).copied())
+                .collect(),
+        );
     }
     let elems = entity.get(key)?.get("elements")?.as_array()?;
     Some(elems.iter().collect())
@@ -135,24 +170,42 @@ fn list<'v>(entity: &'v Value, key: &str, urns: &HashMap<&str, &'v Value>) -> Op
 fn of_type<'v>(all: &[&'v Value], suffix: &str, profile_id: &str) -> Vec<&'v Value> {
     all.iter()
         .copied()
-        .filter(|e| e.get("$type").and_then(Value::as_str).is_some_and(|t| t.ends_with(suffix)))
-        .filter(|e| profile_id.is_empty() || e.get("entityUrn").and_then(Value::as_str).is_none_or(|u| u.contains(profile_id)))
+        .filter(|e| {
+            e.get("$type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.ends_with(suffix))
+        })
+        .filter(|e| {
+            profile_id.is_empty()
+                || e.get("entityUrn")
+                    .and_then(Value::as_str)
+                    .is_none_or(|u| u.contains(profile_id))
+        })
         .collect()
 }
 
 fn photo(p: &Value) -> Option<String> {
     let pic = p.get("profilePicture");
     let vector = pic
-        .and_then(|x| x.get("displayImageReference").or_else(|| x.get("displayImageReferenceResolutionResult")))
+        .and_then(|x| {
+            x.get("displayImageReference")
+                .or_else(|| x.get("displayImageReferenceResolutionResult"))
+        })
         .and_then(|x| x.get("vectorImage"))
-        .or_else(|| p.get("picture").and_then(|x| x.get("com.linkedin.common.VectorImage")))?;
+        .or_else(|| {
+            p.get("picture")
+                .and_then(|x| x.get("com.linkedin.common.VectorImage"))
+        })?;
     let root = vector.get("rootUrl").and_then(Value::as_str)?;
     let best = vector
         .get("artifacts")?
         .as_array()?
         .iter()
         .max_by_key(|a| a.get("width").and_then(Value::as_u64).unwrap_or(0))?;
-    Some(format!("{root}{}", best.get("fileIdentifyingUrlPathSegment")?.as_str()?))
+    Some(format!(
+        "{root}{}",
+        best.get("fileIdentifyingUrlPathSegment")?.as_str()?
+    ))
 }
 
 fn position(v: &Value) -> Option<Experience> {
@@ -173,11 +226,20 @@ fn education(v: &Value) -> Option<Education> {
         (Some(d), Some(f)) => Some(format!("{d}, {f}")),
         (d, f) => d.or(f),
     };
-    Some(Education { school: s(v, "schoolName")?, degree, start: r.start, end: r.end })
+    Some(Education {
+        school: s(v, "schoolName")?,
+        degree,
+        start: r.start,
+        end: r.end,
+    })
 }
 
 fn read_profile(p: &Value, all: &[&Value], urns: &HashMap<&str, &Value>) -> EmbeddedProfile {
-    let id = p.get("entityUrn").and_then(Value::as_str).and_then(|u| u.rsplit(':').next()).unwrap_or("");
+    let id = p
+        .get("entityUrn")
+        .and_then(Value::as_str)
+        .and_then(|u| u.rsplit(':').next())
+        .unwrap_or("");
     let location = p
         .get("geoLocation")
         .and_then(|g| g.get("*geo"))
@@ -193,16 +255,22 @@ fn read_profile(p: &Value, all: &[&Value], urns: &HashMap<&str, &Value>) -> Embe
             .collect(),
         None => list(p, "profilePositions", urns).unwrap_or_else(|| of_type(all, ".Position", id)),
     };
-    let educations = list(p, "profileEducations", urns).unwrap_or_else(|| of_type(all, ".Education", id));
+    let educations =
+        list(p, "profileEducations", urns).unwrap_or_else(|| of_type(all, ".Education", id));
     let skills = list(p, "profileSkills", urns).unwrap_or_else(|| of_type(all, ".Skill", id));
-    let languages = list(p, "profileLanguages", urns).unwrap_or_else(|| of_type(all, ".Language", id));
+    let languages =
+        list(p, "profileLanguages", urns).unwrap_or_else(|| of_type(all, ".Language", id));
     EmbeddedProfile {
         public_identifier: s(p, "publicIdentifier").unwrap_or_default(),
         member_id: s(p, "objectUrn").and_then(|u| u.rsplit(':').next().map(str::to_string)),
         first_name: s(p, "firstName"),
         last_name: s(p, "lastName"),
         headline: s(p, "headline").or_else(|| s(p, "occupation")),
-        summary: p.get("summary").and_then(Value::as_str).map(super::text::clean_multiline).filter(|x| !x.is_empty()),
+        summary: p
+            .get("summary")
+            .and_then(Value::as_str)
+            .map(super::text::clean_multiline)
+            .filter(|x| !x.is_empty()),
         location,
         photo_url: photo(p),
         experience: positions.into_iter().filter_map(position).collect(),
@@ -210,7 +278,12 @@ fn read_profile(p: &Value, all: &[&Value], urns: &HashMap<&str, &Value>) -> Embe
         skills: skills.into_iter().filter_map(|v| s(v, "name")).collect(),
         languages: languages
             .into_iter()
-            .filter_map(|v| Some(Language { name: s(v, "name")?, proficiency: s(v, "proficiency") }))
+            .filter_map(|v| {
+                Some(Language {
+                    name: s(v, "name")?,
+                    proficiency: s(v, "proficiency"),
+                })
+            })
             .collect(),
     }
 }
@@ -252,12 +325,18 @@ pub fn profiles(embedded: &[String]) -> Vec<EmbeddedProfile> {
         }
         let all = entities(&block.body);
         let urns = by_urn(&all);
-        for p in all.iter().filter(|e| e.get("publicIdentifier").is_some() && (e.get("firstName").is_some() || e.get("lastName").is_some())) {
+        for p in all.iter().filter(|e| {
+            e.get("publicIdentifier").is_some()
+                && (e.get("firstName").is_some() || e.get("lastName").is_some())
+        }) {
             let read = read_profile(p, &all, &urns);
             if read.public_identifier.is_empty() {
                 continue;
             }
-            match out.iter_mut().find(|o| o.public_identifier.eq_ignore_ascii_case(&read.public_identifier)) {
+            match out.iter_mut().find(|o| {
+                o.public_identifier
+                    .eq_ignore_ascii_case(&read.public_identifier)
+            }) {
                 Some(existing) => merge(existing, read),
                 None => out.push(read),
             }
@@ -268,5 +347,7 @@ pub fn profiles(embedded: &[String]) -> Vec<EmbeddedProfile> {
 
 /// The embedded profile for `slug` (case-insensitive), if any block describes it.
 pub fn for_slug(embedded: &[String], slug: &str) -> Option<EmbeddedProfile> {
-    profiles(embedded).into_iter().find(|p| p.public_identifier.eq_ignore_ascii_case(slug))
+    profiles(embedded)
+        .into_iter()
+        .find(|p| p.public_identifier.eq_ignore_ascii_case(slug))
 }

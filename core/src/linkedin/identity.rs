@@ -52,7 +52,10 @@ fn verdict_from(slugs: &[String], slug: &str) -> Option<Verdict> {
 }
 
 fn fold(s: &str) -> String {
-    s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+    s.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// Checks a member profile page. `card` is the top-card root, `route` the URL's sub-route.
@@ -78,11 +81,19 @@ pub fn member(
     }
     if let Some(e) = embedded {
         if let (Some(shown), Some(theirs)) = (shown_member_id, e.member_id.as_deref()) {
-            return if shown == theirs { Verdict::Verified(IdentityEvidence::EmbeddedData) } else { Verdict::Stale };
+            return if shown == theirs {
+                Verdict::Verified(IdentityEvidence::EmbeddedData)
+            } else {
+                Verdict::Stale
+            };
         }
         if let Some(shown) = shown_name {
             let shown = fold(shown);
-            let parts: Vec<String> = [&e.first_name, &e.last_name].iter().filter_map(|p| p.as_deref()).map(fold).collect();
+            let parts: Vec<String> = [&e.first_name, &e.last_name]
+                .iter()
+                .filter_map(|p| p.as_deref())
+                .map(fold)
+                .collect();
             if !parts.is_empty() {
                 return if parts.iter().all(|p| shown.contains(p.as_str())) {
                     Verdict::Verified(IdentityEvidence::EmbeddedData)
@@ -104,7 +115,10 @@ fn ids_after(root: ElementRef<'_>, markers: &[&str]) -> Vec<String> {
                 let mut rest = value;
                 while let Some(i) = rest.find(m) {
                     rest = &rest[i + m.len()..];
-                    let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
+                    let id: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
                     if !id.is_empty() && !out.contains(&id) {
                         out.push(id);
                     }
@@ -127,10 +141,26 @@ fn by_ids(ids: &[String], id: &str) -> Verdict {
 
 /// Checks a Sales Navigator lead page.
 pub fn sales_lead(root: ElementRef<'_>, id: &str) -> Verdict {
-    by_ids(&ids_after(root, &["fs_salesProfile:(", "/sales/lead/", "/sales/people/"]), id)
+    by_ids(
+        &ids_after(
+            root,
+            &["fs_salesProfile:(", "/sales/lead/", "/sales/people/"],
+        ),
+        id,
+    )
 }
 
 /// Checks a Recruiter profile page.
 pub fn recruiter(root: ElementRef<'_>, id: &str) -> Verdict {
-    by_ids(&ids_after(root, &["ts_linkedin_member_profile:(", "/talent/profile/", "/profile/"]), id)
+    by_ids(
+        &ids_after(
+            root,
+            &[
+                "ts_linkedin_member_profile:(",
+                "/talent/profile/",
+                "/profile/",
+            ],
+        ),
+        id,
+    )
 }

@@ -44,15 +44,19 @@ pub struct SplitName {
     pub flags: Vec<NameFlag>,
 }
 
+#[rustfmt::skip]
 const PRIVATE: &[&str] = &["linkedin member", "linkedin-mitglied", "membre de linkedin", "miembro de linkedin", "membro del linkedin", "membro do linkedin"];
+#[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
     "dr", "dr.", "prof", "prof.", "prof.dr.", "dipl.-ing.", "dipl.-kfm.", "dipl.-inf.", "ing.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "herr", "frau", "mme", "mme.", "mlle",
     "m.", "sr.", "sra.", "dra.", "dott.", "dott.ssa", "sir", "dame",
 ];
+#[rustfmt::skip]
 const CREDENTIALS: &[&str] = &[
     "phd", "ph.d.", "ph.d", "dphil", "mba", "msc", "m.sc.", "m.sc", "bsc", "b.sc.", "ma", "m.a.", "ba", "b.a.", "meng", "m.eng.", "beng", "llm", "ll.m.", "md", "m.d.", "cpa", "cfa", "pmp", "cissp", "ceng", "pe", "p.eng.",
     "frm", "acca", "shrm-cp", "shrm-scp", "sphr", "phr", "cipd", "mcipd", "chrp", "rn", "esq.", "esq",
 ];
+#[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "der", "den", "ter", "ten", "bin", "al", "dos", "das", "y", "st.", "zu", "vom", "zum", "zur", "af", "av", "lo",
 ];
@@ -82,12 +86,23 @@ fn push(flags: &mut Vec<NameFlag>, f: NameFlag) {
 
 /// Removes bracketed and quoted parts: `(Kasia)`, `[Kasia]`, `"Bob"`, `“Bob”`, `„Bob“`, `«Bob»`.
 fn strip_nicknames(s: &str, flags: &mut Vec<NameFlag>) -> String {
-    let pairs = [('(', ')'), ('[', ']'), ('"', '"'), ('“', '”'), ('„', '“'), ('«', '»'), ('‘', '’'), ('（', '）')];
+    let pairs = [
+        ('(', ')'),
+        ('[', ']'),
+        ('"', '"'),
+        ('“', '”'),
+        ('„', '“'),
+        ('«', '»'),
+        ('‘', '’'),
+        ('（', '）'),
+    ];
     let mut out = s.to_string();
     for (open, close) in pairs {
         while let Some(a) = out.find(open) {
             let after = a + open.len_utf8();
-            let Some(rel) = out[after..].find(close) else { break };
+            let Some(rel) = out[after..].find(close) else {
+                break;
+            };
             let b = after + rel + close.len_utf8();
             out.replace_range(a..b, " ");
             push(flags, NameFlag::NicknameRemoved);
@@ -101,11 +116,20 @@ pub fn split_display_name(display: &str) -> SplitName {
     let mut flags = Vec::new();
     let original = super::text::clean(display);
     if PRIVATE.contains(&original.to_lowercase().as_str()) {
-        return SplitName { first: None, last: None, flags: vec![NameFlag::PrivateMember] };
+        return SplitName {
+            first: None,
+            last: None,
+            flags: vec![NameFlag::PrivateMember],
+        };
     }
     // 2. emoji and decorations
-    let mut s: String = original.chars().map(|c| if is_emoji(c) { ' ' } else { c }).collect();
-    if s.chars().filter(|c| !c.is_whitespace()).count() != original.chars().filter(|c| !c.is_whitespace()).count() {
+    let mut s: String = original
+        .chars()
+        .map(|c| if is_emoji(c) { ' ' } else { c })
+        .collect();
+    if s.chars().filter(|c| !c.is_whitespace()).count()
+        != original.chars().filter(|c| !c.is_whitespace()).count()
+    {
         push(&mut flags, NameFlag::EmojiRemoved);
     }
     for sep in [" | ", "|", " • ", " – ", " — ", " ~ "] {
@@ -135,19 +159,35 @@ pub fn split_display_name(display: &str) -> SplitName {
         push(&mut flags, NameFlag::CredentialsRemoved);
     }
     if words.is_empty() {
-        return SplitName { first: None, last: None, flags };
+        return SplitName {
+            first: None,
+            last: None,
+            flags,
+        };
     }
     if PRIVATE.contains(&words.join(" ").to_lowercase().as_str()) {
-        return SplitName { first: None, last: None, flags: vec![NameFlag::PrivateMember] };
+        return SplitName {
+            first: None,
+            last: None,
+            flags: vec![NameFlag::PrivateMember],
+        };
     }
     // 8. East Asian scripts
     if words.iter().all(|w| w.chars().any(is_east_asian)) {
         push(&mut flags, NameFlag::FamilyNameFirst);
         if words.len() >= 2 {
-            return SplitName { last: Some(words[0].clone()), first: Some(words[1..].join(" ")), flags };
+            return SplitName {
+                last: Some(words[0].clone()),
+                first: Some(words[1..].join(" ")),
+                flags,
+            };
         }
         let chars: Vec<char> = words[0].chars().collect();
-        let family_len = if chars.iter().all(|c| is_hangul(*c)) || chars.len() <= 3 { 1 } else { 2 };
+        let family_len = if chars.iter().all(|c| is_hangul(*c)) || chars.len() <= 3 {
+            1
+        } else {
+            2
+        };
         if chars.len() > family_len {
             push(&mut flags, NameFlag::AmbiguousSplit);
             return SplitName {
@@ -157,14 +197,23 @@ pub fn split_display_name(display: &str) -> SplitName {
             };
         }
         push(&mut flags, NameFlag::SingleName);
-        return SplitName { first: Some(words[0].clone()), last: None, flags };
+        return SplitName {
+            first: Some(words[0].clone()),
+            last: None,
+            flags,
+        };
     }
     // 6. splitting
     if words.len() == 1 {
         push(&mut flags, NameFlag::SingleName);
-        return SplitName { first: Some(words[0].clone()), last: None, flags };
+        return SplitName {
+            first: Some(words[0].clone()),
+            last: None,
+            flags,
+        };
     }
-    let particle = (1..words.len() - 1).find(|&i| PARTICLES.contains(&words[i].to_lowercase().as_str()));
+    let particle =
+        (1..words.len() - 1).find(|&i| PARTICLES.contains(&words[i].to_lowercase().as_str()));
     let cut = match particle {
         Some(i) => i,
         None => {
@@ -182,15 +231,24 @@ pub fn split_display_name(display: &str) -> SplitName {
         push(&mut flags, NameFlag::LastInitialOnly);
         last = format!("{bare}.");
     }
-    SplitName { first: Some(first), last: Some(last), flags }
+    SplitName {
+        first: Some(first),
+        last: Some(last),
+        flags,
+    }
 }
 
 /// Cleans one name part typed separately by the member (embedded `firstName` / `lastName`): emoji,
 /// credentials after a comma, nicknames in parentheses and honorific prefixes are removed.
 pub fn clean_part(part: &str, flags: &mut Vec<NameFlag>) -> Option<String> {
     let original = super::text::clean(part);
-    let mut s: String = original.chars().map(|c| if is_emoji(c) { ' ' } else { c }).collect();
-    if s.split_whitespace().count() != original.split_whitespace().count() || super::text::clean(&s) != original {
+    let mut s: String = original
+        .chars()
+        .map(|c| if is_emoji(c) { ' ' } else { c })
+        .collect();
+    if s.split_whitespace().count() != original.split_whitespace().count()
+        || super::text::clean(&s) != original
+    {
         push(flags, NameFlag::EmojiRemoved);
     }
     s = strip_nicknames(&s, flags);
@@ -226,32 +284,88 @@ mod tests {
 
     #[test]
     fn plain_and_particles() {
-        assert_eq!(split("Maren Okafor"), (some("Maren"), some("Okafor"), vec![]));
-        assert_eq!(split("Jean-Luc van der Berg"), (some("Jean-Luc"), some("van der Berg"), vec![]));
-        assert_eq!(split("Lucía de la Fuente"), (some("Lucía"), some("de la Fuente"), vec![]));
-        assert_eq!(split("Anna Maria Schmidt"), (some("Anna Maria"), some("Schmidt"), vec![AmbiguousSplit]));
+        assert_eq!(
+            split("Maren Okafor"),
+            (some("Maren"), some("Okafor"), vec![])
+        );
+        assert_eq!(
+            split("Jean-Luc van der Berg"),
+            (some("Jean-Luc"), some("van der Berg"), vec![])
+        );
+        assert_eq!(
+            split("Lucía de la Fuente"),
+            (some("Lucía"), some("de la Fuente"), vec![])
+        );
+        assert_eq!(
+            split("Anna Maria Schmidt"),
+            (some("Anna Maria"), some("Schmidt"), vec![AmbiguousSplit])
+        );
     }
 
     #[test]
     fn emoji_credentials_nicknames() {
-        assert_eq!(split("Tobias Renner 🚀"), (some("Tobias"), some("Renner"), vec![EmojiRemoved]));
-        assert_eq!(split("Dr. Ilse Brandauer, PhD"), (some("Ilse"), some("Brandauer"), vec![CredentialsRemoved]));
-        assert_eq!(split("Priya Raman MBA"), (some("Priya"), some("Raman"), vec![CredentialsRemoved]));
-        assert_eq!(split("Katarzyna (Kasia) Nowicka"), (some("Katarzyna"), some("Nowicka"), vec![NicknameRemoved]));
-        assert_eq!(split("Robert \"Bob\" Lindqvist"), (some("Robert"), some("Lindqvist"), vec![NicknameRemoved]));
-        assert_eq!(split("Sam Ortiz | Hiring!"), (some("Sam"), some("Ortiz"), vec![EmojiRemoved]));
+        assert_eq!(
+            split("Tobias Renner 🚀"),
+            (some("Tobias"), some("Renner"), vec![EmojiRemoved])
+        );
+        assert_eq!(
+            split("Dr. Ilse Brandauer, PhD"),
+            (some("Ilse"), some("Brandauer"), vec![CredentialsRemoved])
+        );
+        assert_eq!(
+            split("Priya Raman MBA"),
+            (some("Priya"), some("Raman"), vec![CredentialsRemoved])
+        );
+        assert_eq!(
+            split("Katarzyna (Kasia) Nowicka"),
+            (some("Katarzyna"), some("Nowicka"), vec![NicknameRemoved])
+        );
+        assert_eq!(
+            split("Robert \"Bob\" Lindqvist"),
+            (some("Robert"), some("Lindqvist"), vec![NicknameRemoved])
+        );
+        assert_eq!(
+            split("Sam Ortiz | Hiring!"),
+            (some("Sam"), some("Ortiz"), vec![EmojiRemoved])
+        );
     }
 
     #[test]
     fn private_initial_single_and_scripts() {
         assert_eq!(split("LinkedIn Member"), (None, None, vec![PrivateMember]));
-        assert_eq!(split("LinkedIn-Mitglied"), (None, None, vec![PrivateMember]));
-        assert_eq!(split("Martin B."), (some("Martin"), some("B."), vec![LastInitialOnly]));
+        assert_eq!(
+            split("LinkedIn-Mitglied"),
+            (None, None, vec![PrivateMember])
+        );
+        assert_eq!(
+            split("Martin B."),
+            (some("Martin"), some("B."), vec![LastInitialOnly])
+        );
         assert_eq!(split("Cher"), (some("Cher"), None, vec![SingleName]));
-        assert_eq!(split("王小明"), (some("小明"), some("王"), vec![FamilyNameFirst, AmbiguousSplit]));
-        assert_eq!(split("山田 花子"), (some("花子"), some("山田"), vec![FamilyNameFirst]));
-        assert_eq!(split("김민준"), (some("민준"), some("김"), vec![FamilyNameFirst, AmbiguousSplit]));
-        assert_eq!(split("Алексей Смирнов"), (some("Алексей"), some("Смирнов"), vec![]));
+        assert_eq!(
+            split("王小明"),
+            (
+                some("小明"),
+                some("王"),
+                vec![FamilyNameFirst, AmbiguousSplit]
+            )
+        );
+        assert_eq!(
+            split("山田 花子"),
+            (some("花子"), some("山田"), vec![FamilyNameFirst])
+        );
+        assert_eq!(
+            split("김민준"),
+            (
+                some("민준"),
+                some("김"),
+                vec![FamilyNameFirst, AmbiguousSplit]
+            )
+        );
+        assert_eq!(
+            split("Алексей Смирнов"),
+            (some("Алексей"), some("Смирнов"), vec![])
+        );
     }
 
     #[test]

@@ -16,12 +16,18 @@ use scraper::{ElementRef, Html};
 pub fn extract(snapshot: &PageSnapshot) -> Extraction {
     let page = url::classify(&snapshot.url);
     if !page.is_candidate() {
-        return Extraction::NotAProfile { page, reason: NotProfileReason::OtherPage };
+        return Extraction::NotAProfile {
+            page,
+            reason: NotProfileReason::OtherPage,
+        };
     }
     let doc = Html::parse_fragment(&snapshot.markup);
     let root = doc.root_element();
     if dom::first(root, TABLE.anti_bot).is_some() {
-        return Extraction::NotAProfile { page, reason: NotProfileReason::AntiBot };
+        return Extraction::NotAProfile {
+            page,
+            reason: NotProfileReason::AntiBot,
+        };
     }
     let main = dom::first(root, &["main"]).unwrap_or(root);
     let read = match &page {
@@ -44,7 +50,10 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
     }
     let mut profile = layer(&page, visible, embedded);
     profile.verified_by = Some(verified_by);
-    Extraction::Profile { page, profile: Box::new(profile) }
+    Extraction::Profile {
+        page,
+        profile: Box::new(profile),
+    }
 }
 
 /// Reads a member profile after the identity check; `None` while pending.
@@ -53,11 +62,23 @@ fn member(
     root: ElementRef<'_>,
     main: ElementRef<'_>,
     slug: &str,
-) -> Option<(Visible, Option<EmbeddedProfile>, crate::profile::IdentityEvidence)> {
-    let route = url::profile_link(&snapshot.url).map(|(_, r)| r).unwrap_or_default();
+) -> Option<(
+    Visible,
+    Option<EmbeddedProfile>,
+    crate::profile::IdentityEvidence,
+)> {
+    let route = url::profile_link(&snapshot.url)
+        .map(|(_, r)| r)
+        .unwrap_or_default();
     let details = route.starts_with("details/");
-    let card = (!details).then(|| top_card::read(main)).unwrap_or_default();
-    let card_root = (!details).then(|| top_card::root(main)).filter(|c| c.id() != main.id());
+    let card = if details {
+        top_card::TopCard::default()
+    } else {
+        top_card::read(main)
+    };
+    let card_root = (!details)
+        .then(|| top_card::root(main))
+        .filter(|c| c.id() != main.id());
     let embedded = embedded::for_slug(&snapshot.embedded, slug);
     let verdict = identity::member(
         root,
@@ -68,23 +89,32 @@ fn member(
         card.member_id.as_deref(),
         embedded.as_ref(),
     );
-    let Verdict::Verified(by) = verdict else { return None };
+    let Verdict::Verified(by) = verdict else {
+        return None;
+    };
 
     let section = |key| sections::find(main, key, &route);
-    let entries = |key| section(key).map(|s| sections::entries(s)).unwrap_or_default();
+    let entries = |key| {
+        section(key)
+            .map(|s| sections::entries(s))
+            .unwrap_or_default()
+    };
     let visible = Visible {
         name: card.name,
         headline: card.headline,
         location: card.location,
         photo_url: card.photo_url,
-        about: (!details).then(|| section(SectionKey::About).and_then(sections::lists::about)).flatten(),
+        about: (!details)
+            .then(|| section(SectionKey::About).and_then(sections::lists::about))
+            .flatten(),
         experience: sections::experience::parse(&entries(SectionKey::Experience)),
         education: sections::education::parse(&entries(SectionKey::Education)),
         skills: sections::lists::skills(&entries(SectionKey::Skills)),
         languages: sections::lists::languages(&entries(SectionKey::Languages)),
         ..Visible::default()
     };
-    let rendered = visible.name.is_some() || !visible.experience.is_empty() || !visible.education.is_empty();
+    let rendered =
+        visible.name.is_some() || !visible.experience.is_empty() || !visible.education.is_empty();
     rendered.then_some((visible, embedded, by))
 }
 
@@ -101,13 +131,23 @@ fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
 }
 
 fn current(list: &Field<Vec<Experience>>) -> (Field<String>, Field<String>) {
-    let Some(e) = list.value.as_ref().and_then(|l| l.iter().find(|e| e.current)) else {
+    let Some(e) = list
+        .value
+        .as_ref()
+        .and_then(|l| l.iter().find(|e| e.current))
+    else {
         return (Field::missing(), Field::missing());
     };
     let source = list.source;
-    let title = Field { value: Some(e.title.clone()), source };
+    let title = Field {
+        value: Some(e.title.clone()),
+        source,
+    };
     let company = match &e.company {
-        Some(c) => Field { value: Some(c.clone()), source },
+        Some(c) => Field {
+            value: Some(c.clone()),
+            source,
+        },
         None => Field::missing(),
     };
     (title, company)
@@ -123,13 +163,26 @@ fn layer(page: &PageKind, visible: Visible, embedded: Option<EmbeddedProfile>) -
     let display_name = field(visible.name.clone(), embedded_name);
     let mut name_flags = Vec::new();
     let (first_name, last_name) = if e.first_name.is_some() || e.last_name.is_some() {
-        let f = e.first_name.as_deref().and_then(|f| names::clean_part(f, &mut name_flags));
-        let l = e.last_name.as_deref().and_then(|l| names::clean_part(l, &mut name_flags));
+        let f = e
+            .first_name
+            .as_deref()
+            .and_then(|f| names::clean_part(f, &mut name_flags));
+        let l = e
+            .last_name
+            .as_deref()
+            .and_then(|l| names::clean_part(l, &mut name_flags));
         (field(None, f), field(None, l))
     } else if let Some(display) = display_name.value.as_deref() {
         let split = names::split_display_name(display);
         name_flags = split.flags;
-        let wrap = |v: Option<String>| Field { source: if v.is_some() { display_name.source } else { Default::default() }, value: v };
+        let wrap = |v: Option<String>| Field {
+            source: if v.is_some() {
+                display_name.source
+            } else {
+                Default::default()
+            },
+            value: v,
+        };
         (wrap(split.first), wrap(split.last))
     } else {
         (Field::missing(), Field::missing())
@@ -137,7 +190,10 @@ fn layer(page: &PageKind, visible: Visible, embedded: Option<EmbeddedProfile>) -
     let profile_url = match (&visible.public_profile_url, page) {
         (Some(u), _) => Field::visible(u.clone()),
         (None, PageKind::Profile { canonical_url, .. }) => Field::visible(canonical_url.clone()),
-        (None, p) => p.canonical_url().map(|u| Field::visible(u.to_string())).unwrap_or_default(),
+        (None, p) => p
+            .canonical_url()
+            .map(|u| Field::visible(u.to_string()))
+            .unwrap_or_default(),
     };
     let experience = field(non_empty(visible.experience), non_empty(e.experience));
     let (current_title, current_company) = current(&experience);
@@ -190,5 +246,9 @@ pub fn missing(p: &Profile) -> Vec<String> {
         ("contact.phones", p.contact.phones.is_present()),
         ("contact.websites", p.contact.websites.is_present()),
     ];
-    present.iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect()
+    present
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(n, _)| n.to_string())
+        .collect()
 }

@@ -32,15 +32,26 @@ pub fn read(root: ElementRef<'_>) -> Visible {
         .into_iter()
         .filter_map(|entry| {
             let r = range(entry, t.date_range);
-            Some(Education { school: field(entry, t.school)?, degree: field(entry, t.degree), start: r.and_then(|r| r.start), end: r.and_then(|r| r.end) })
+            Some(Education {
+                school: field(entry, t.school)?,
+                degree: field(entry, t.degree),
+                start: r.and_then(|r| r.start),
+                end: r.and_then(|r| r.end),
+            })
         })
         .collect();
-    let skills = dom::select_all(root, t.skill).into_iter().filter_map(text::text).collect();
+    let skills = dom::select_all(root, t.skill)
+        .into_iter()
+        .filter_map(text::text)
+        .collect();
     let languages = dom::select_all(root, t.language)
         .into_iter()
         .filter_map(|entry| {
             let lines = text::line_texts(entry);
-            Some(Language { name: lines.first()?.clone(), proficiency: lines.get(1).cloned() })
+            Some(Language {
+                name: lines.first()?.clone(),
+                proficiency: lines.get(1).cloned(),
+            })
         })
         .collect();
     let public_profile_url = dom::select_all(root, t.public_profile_link)

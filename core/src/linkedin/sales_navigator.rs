@@ -34,7 +34,12 @@ pub fn read(root: ElementRef<'_>) -> Visible {
         .filter_map(|school_el| {
             let entry = entry_of(school_el);
             let r = range(entry, &[]);
-            Some(Education { school: text::text(school_el)?, degree: field(entry, t.degree), start: r.and_then(|r| r.start), end: r.and_then(|r| r.end) })
+            Some(Education {
+                school: text::text(school_el)?,
+                degree: field(entry, t.degree),
+                start: r.and_then(|r| r.start),
+                end: r.and_then(|r| r.end),
+            })
         })
         .collect();
     let public_profile_url = dom::select_all(root, &["a[href*=\"linkedin.com/in/\"]"])

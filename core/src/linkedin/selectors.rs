@@ -144,9 +144,16 @@ pub struct RecruiterSelectors {
 /// The selector table in force.
 pub static TABLE: SelectorTable = SelectorTable {
     version: "2026-11-24",
-    top_card: &["section[data-member-id]", "[data-view-name=\"profile-top-card\"]", "[componentkey*=\"TopCard\"]"],
+    top_card: &[
+        "section[data-member-id]",
+        "[data-view-name=\"profile-top-card\"]",
+        "[componentkey*=\"TopCard\"]",
+    ],
     name: &["h1", "[data-anonymize=\"person-name\"]", "h2"],
-    headline: &[".text-body-medium.break-words", "[data-generated-suggestion-target]"],
+    headline: &[
+        ".text-body-medium.break-words",
+        "[data-generated-suggestion-target]",
+    ],
     location: &["span.text-body-small.inline.t-black--light.break-words"],
     photo: &[
         "img.pv-top-card-profile-picture__image--show",
@@ -167,35 +174,68 @@ pub static TABLE: SelectorTable = SelectorTable {
             anchor_id: "about",
             attr_keys: &["AboutSection", "profile-card-about"],
             details_route: "",
-            headings: &["About", "Info", "Infos", "Zusammenfassung", "À propos", "Acerca de", "Extracto"],
+            headings: &[
+                "About",
+                "Info",
+                "Infos",
+                "Zusammenfassung",
+                "À propos",
+                "Acerca de",
+                "Extracto",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Experience,
             anchor_id: "experience",
             attr_keys: &["ExperienceTopLevelSection", "profile-card-experience"],
             details_route: "experience",
-            headings: &["Experience", "Berufserfahrung", "Erfahrung", "Expérience", "Experiencia"],
+            headings: &[
+                "Experience",
+                "Berufserfahrung",
+                "Erfahrung",
+                "Expérience",
+                "Experiencia",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Education,
             anchor_id: "education",
             attr_keys: &["EducationTopLevelSection", "profile-card-education"],
             details_route: "education",
-            headings: &["Education", "Ausbildung", "Formation", "Educación", "Formación"],
+            headings: &[
+                "Education",
+                "Ausbildung",
+                "Formation",
+                "Educación",
+                "Formación",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Skills,
             anchor_id: "skills",
             attr_keys: &["SkillsTopLevelSection", "profile-card-skills"],
             details_route: "skills",
-            headings: &["Skills", "Kenntnisse", "Kenntnisse & Fähigkeiten", "Compétences", "Aptitudes", "Conocimientos"],
+            headings: &[
+                "Skills",
+                "Kenntnisse",
+                "Kenntnisse & Fähigkeiten",
+                "Compétences",
+                "Aptitudes",
+                "Conocimientos",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Languages,
             anchor_id: "languages",
             attr_keys: &["LanguagesTopLevelSection", "profile-card-languages"],
             details_route: "languages",
-            headings: &["Languages", "Sprachen", "Sprachkenntnisse", "Langues", "Idiomas"],
+            headings: &[
+                "Languages",
+                "Sprachen",
+                "Sprachkenntnisse",
+                "Langues",
+                "Idiomas",
+            ],
         },
     ],
     entity: &[
@@ -216,8 +256,16 @@ pub static TABLE: SelectorTable = SelectorTable {
         "[data-testid=\"expandable-text-box\"]",
         ".inline-show-more-text",
     ],
-    hidden_copy_classes: &["visually-hidden", "sr-only", "a11y-text", "artdeco-visually-hidden"],
-    skipped_tags: &["script", "style", "template", "noscript", "code", "svg", "button", "img", "iframe", "select"],
+    hidden_copy_classes: &[
+        "visually-hidden",
+        "sr-only",
+        "a11y-text",
+        "artdeco-visually-hidden",
+    ],
+    skipped_tags: &[
+        "script", "style", "template", "noscript", "code", "svg", "button", "img", "iframe",
+        "select",
+    ],
     contact_dialog: &[
         "[role=\"dialog\"]",
         "#artdeco-modal-outlet",
@@ -237,7 +285,10 @@ pub static TABLE: SelectorTable = SelectorTable {
         location: &["[data-anonymize=\"location\"]"],
         about: &["[data-anonymize=\"person-blurb\"]"],
         photo: &["img[data-anonymize=\"headshot-photo\"]"],
-        job_title: &["[data-anonymize=\"job-title\"]", "[data-anonymize=\"title\"]"],
+        job_title: &[
+            "[data-anonymize=\"job-title\"]",
+            "[data-anonymize=\"title\"]",
+        ],
         company: &["[data-anonymize=\"company-name\"]"],
         school: &["[data-anonymize=\"education-name\"]"],
         degree: &["[data-anonymize=\"degree-name\"]"],
@@ -247,25 +298,37 @@ pub static TABLE: SelectorTable = SelectorTable {
         headline: &["[data-test-row-lockup-headline]"],
         location: &["[data-test-row-lockup-location]"],
         about: &["[data-test-summary-card-text]"],
-        photo: &["img[data-test-row-lockup-profile-image]", "img[src*=\"profile-displayphoto\"]"],
+        photo: &[
+            "img[data-test-row-lockup-profile-image]",
+            "img[src*=\"profile-displayphoto\"]",
+        ],
         position: &["[data-test-position-entity]"],
         position_title: &["[data-test-position-entity-title]"],
         position_company: &["[data-test-position-entity-company-name]"],
-        date_range: &["[data-test-position-entity-date-range]", "[data-test-education-entity-dates]"],
+        date_range: &[
+            "[data-test-position-entity-date-range]",
+            "[data-test-education-entity-dates]",
+        ],
         position_location: &["[data-test-position-entity-location]"],
         education: &["[data-test-education-entity]"],
         school: &["[data-test-education-entity-school-name]"],
         degree: &["[data-test-education-entity-degree-name]"],
         skill: &["[data-test-skill-entity-skill-name]"],
         language: &["[data-test-language-entity]"],
-        public_profile_link: &["a[data-test-public-profile-link]", "a[href*=\"linkedin.com/in/\"]"],
+        public_profile_link: &[
+            "a[data-test-public-profile-link]",
+            "a[href*=\"linkedin.com/in/\"]",
+        ],
     },
 };
 
 impl SelectorTable {
     /// The anchors of one section.
     pub fn section(&self, key: SectionKey) -> &SectionAnchors {
-        self.sections.iter().find(|s| s.key == key).unwrap_or(&self.sections[0])
+        self.sections
+            .iter()
+            .find(|s| s.key == key)
+            .unwrap_or(&self.sections[0])
     }
 
     /// Every CSS selector in the table (for the compile test).
@@ -320,7 +383,10 @@ mod tests {
     #[test]
     fn every_selector_compiles() {
         for css in TABLE.all_css() {
-            assert!(crate::linkedin::dom::selector(css).is_some(), "selector does not compile: {css}");
+            assert!(
+                crate::linkedin::dom::selector(css).is_some(),
+                "selector does not compile: {css}"
+            );
         }
     }
 

@@ -48,7 +48,7 @@ pub fn compact_repeated(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     for sep in [0usize, 1] {
-        if n < 8 + sep || (n - sep) % 2 != 0 {
+        if n < 8 + sep || !(n - sep).is_multiple_of(2) {
             continue;
         }
         let half = (n - sep) / 2;
@@ -72,7 +72,11 @@ fn is_skipped_tag(name: &str) -> bool {
 }
 
 fn has_hidden_copy_class(el: ElementRef<'_>) -> bool {
-    TABLE.hidden_copy_classes.iter().any(|c| dom::has_class(el, c)) || el.value().attr("hidden").is_some()
+    TABLE
+        .hidden_copy_classes
+        .iter()
+        .any(|c| dom::has_class(el, c))
+        || el.value().attr("hidden").is_some()
 }
 
 /// Raw (non de-duplicated) text of an element, skipping never-text tags.
@@ -80,9 +84,11 @@ fn raw_text(el: ElementRef<'_>) -> String {
     let mut s = String::new();
     for node in el.descendants() {
         if let Node::Text(t) = node.value() {
-            let skipped = node.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != el.id()).any(|a| {
-                is_skipped_tag(a.value().name())
-            });
+            let skipped = node
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != el.id())
+                .any(|a| is_skipped_tag(a.value().name()));
             if !skipped {
                 s.push_str(t);
                 s.push(' ');
@@ -93,7 +99,9 @@ fn raw_text(el: ElementRef<'_>) -> String {
 }
 
 fn tokens(s: &str) -> Vec<String> {
-    const CONNECTORS: &[&str] = &["-", "–", "—", "to", "bis", "à", "a", "al", "au", "hasta", "·"];
+    const CONNECTORS: &[&str] = &[
+        "-", "–", "—", "to", "bis", "à", "a", "al", "au", "hasta", "·",
+    ];
     s.split(|c: char| c.is_whitespace())
         .map(|w| w.to_lowercase())
         .filter(|w| !w.is_empty() && !CONNECTORS.contains(&w.as_str()))
@@ -123,13 +131,19 @@ pub fn is_hidden_copy(el: ElementRef<'_>) -> bool {
     if dom::is_aria_hidden(el) {
         return false;
     }
-    let hidden_siblings: Vec<ElementRef<'_>> =
-        dom::adjacent_elements(el).into_iter().flatten().filter(|s| dom::is_aria_hidden(*s)).collect();
+    let hidden_siblings: Vec<ElementRef<'_>> = dom::adjacent_elements(el)
+        .into_iter()
+        .flatten()
+        .filter(|s| dom::is_aria_hidden(*s))
+        .collect();
     if hidden_siblings.is_empty() {
         return false;
     }
     let mine = raw_text(el);
-    !mine.is_empty() && hidden_siblings.iter().any(|sib| similar(&raw_text(*sib), &mine))
+    !mine.is_empty()
+        && hidden_siblings
+            .iter()
+            .any(|sib| similar(&raw_text(*sib), &mine))
 }
 
 /// One line of text with the element it came from.
@@ -144,7 +158,10 @@ pub struct Line<'a> {
 /// The de-duplicated text lines of `root`: one line per element that directly holds text (consecutive
 /// text nodes of one element joined; `<br>` becomes a line break inside the line). Subtrees for which
 /// `skip` returns true are left out.
-pub fn lines_filtered<'a>(root: ElementRef<'a>, skip: &dyn Fn(ElementRef<'a>) -> bool) -> Vec<Line<'a>> {
+pub fn lines_filtered<'a>(
+    root: ElementRef<'a>,
+    skip: &dyn Fn(ElementRef<'a>) -> bool,
+) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
     let mut current: Option<(ElementRef<'a>, String)> = None;
     walk(root, skip, &mut out, &mut current);
@@ -169,7 +186,11 @@ pub fn text(root: ElementRef<'_>) -> Option<String> {
 
 /// De-duplicated text of an element keeping line breaks (for the About text and descriptions).
 pub fn multiline_text(root: ElementRef<'_>) -> Option<String> {
-    let joined = lines(root).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let joined = lines(root)
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
     let v = clean_multiline(&joined);
     (!v.is_empty()).then_some(v)
 }
@@ -177,7 +198,11 @@ pub fn multiline_text(root: ElementRef<'_>) -> Option<String> {
 fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, String)>) {
     if let Some((element, raw)) = current.take() {
         let multi = clean_multiline(&raw);
-        let text = if multi.contains('\n') { multi } else { compact_repeated(&multi) };
+        let text = if multi.contains('\n') {
+            multi
+        } else {
+            compact_repeated(&multi)
+        };
         if !text.is_empty() {
             out.push(Line { text, element });
         }
@@ -194,7 +219,9 @@ fn walk<'a>(
         match child.value() {
             Node::Text(t) => append(el, t, out, current),
             Node::Element(e) => {
-                let Some(child_el) = ElementRef::wrap(child) else { continue };
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 if e.name() == "br" {
                     append(el, "\n", out, current);
                     continue;
@@ -216,14 +243,22 @@ fn walk<'a>(
 }
 
 fn is_inline_format(name: &str) -> bool {
-    matches!(name, "b" | "strong" | "i" | "em" | "u" | "mark" | "small" | "sup" | "sub")
+    matches!(
+        name,
+        "b" | "strong" | "i" | "em" | "u" | "mark" | "small" | "sup" | "sub"
+    )
 }
 
 fn direct_text_only(el: ElementRef<'_>) -> bool {
     el.children().all(|c| matches!(c.value(), Node::Text(_)))
 }
 
-fn append<'a>(owner: ElementRef<'a>, t: &str, out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, String)>) {
+fn append<'a>(
+    owner: ElementRef<'a>,
+    t: &str,
+    out: &mut Vec<Line<'a>>,
+    current: &mut Option<(ElementRef<'a>, String)>,
+) {
     if t.trim().is_empty() && t != "\n" {
         if let Some((_, s)) = current.as_mut() {
             s.push(' ');
@@ -246,7 +281,10 @@ mod tests {
 
     fn first_div(html: &str) -> Vec<String> {
         let doc = Html::parse_fragment(html);
-        let div = doc.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
+        let div = doc
+            .select(&scraper::Selector::parse("div").unwrap())
+            .next()
+            .unwrap();
         line_texts(div)
     }
 
@@ -258,7 +296,10 @@ mod tests {
     #[test]
     fn compacts_doubled_strings_but_not_short_names() {
         assert_eq!(compact_repeated("RTCKRTCK"), "RTCK");
-        assert_eq!(compact_repeated("Berlin, Germany Berlin, Germany"), "Berlin, Germany");
+        assert_eq!(
+            compact_repeated("Berlin, Germany Berlin, Germany"),
+            "Berlin, Germany"
+        );
         assert_eq!(compact_repeated("Li Li"), "Li Li");
         assert_eq!(compact_repeated("Anna"), "Anna");
     }
@@ -288,7 +329,10 @@ mod tests {
     #[test]
     fn br_becomes_a_line_break() {
         let doc = Html::parse_fragment("<div><span>One<br>Two <b>bold</b></span></div>");
-        let div = doc.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
+        let div = doc
+            .select(&scraper::Selector::parse("div").unwrap())
+            .next()
+            .unwrap();
         assert_eq!(multiline_text(div).unwrap(), "One\nTwo bold");
     }
 }

@@ -44,11 +44,19 @@ pub fn read(main: ElementRef<'_>) -> TopCard {
     // The `h2` fallback of the name list only applies inside an explicitly marked top card; elsewhere the
     // first `h2` is a section heading.
     let explicit = dom::first(main, TABLE.top_card).is_some();
-    let names = if explicit { TABLE.name } else { &TABLE.name[..TABLE.name.len() - 1] };
+    let names = if explicit {
+        TABLE.name
+    } else {
+        &TABLE.name[..TABLE.name.len() - 1]
+    };
     let name_el = dom::first(card, names);
     let name = name_el.and_then(text::text);
-    let headline = dom::first(card, TABLE.headline).and_then(text::text).or_else(|| positional_headline(card, name_el));
-    let location = dom::first(card, TABLE.location).and_then(text::text).or_else(|| location_before_contact_link(card));
+    let headline = dom::first(card, TABLE.headline)
+        .and_then(text::text)
+        .or_else(|| positional_headline(card, name_el));
+    let location = dom::first(card, TABLE.location)
+        .and_then(text::text)
+        .or_else(|| location_before_contact_link(card));
     TopCard {
         name,
         headline,
@@ -65,15 +73,35 @@ fn is_noise(line: &str) -> bool {
         return true;
     }
     let lower = l.to_lowercase();
-    const DEGREES: &[&str] = &["1st", "2nd", "3rd", "3rd+", "1er", "2e", "3e", "3e+", "1.", "2.", "3.", "3.+", "1º", "2º", "3º", "3º+", "1°", "2°", "3°"];
-    if DEGREES.contains(&lower.as_str()) || lower.starts_with("· ") {
+    const DEGREES: &[&str] = &[
+        "1st", "2nd", "3rd", "3rd+", "1er", "2e", "3e", "3e+", "1.", "2.", "3.", "3.+", "1º", "2º",
+        "3º", "3º+", "1°", "2°", "3°",
+    ];
+    if DEGREES.contains(&lower.as_str()) {
+        return true;
+    }
+    // a11y copies of the degree: "2nd degree connection", "Kontakt 2. Grades", "Contacto de 2.º grado"
+    const DEGREE_WORDS: &[&str] = &["degree", "grades", "niveau", "grado"];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() <= 6
+        && DEGREE_WORDS.iter().any(|w| words.contains(w))
+        && l.chars().any(|c| c.is_ascii_digit())
+    {
         return true;
     }
     // pronouns: "She/Her", "er/ihm", "il/lui", "ella/ella"
     if l.contains('/') && l.chars().count() <= 16 && !l.contains(' ') {
         return true;
     }
-    const COUNTS: &[&str] = &["connection", "follower", "kontakt", "relation", "abonné", "contacto", "seguidor"];
+    const COUNTS: &[&str] = &[
+        "connection",
+        "follower",
+        "kontakt",
+        "relation",
+        "abonné",
+        "contacto",
+        "seguidor",
+    ];
     l.chars().any(|c| c.is_ascii_digit()) && COUNTS.iter().any(|w| lower.contains(w))
 }
 
@@ -81,25 +109,56 @@ fn positional_headline(card: ElementRef<'_>, name_el: Option<ElementRef<'_>>) ->
     let name_el = name_el?;
     let links_out = |e: ElementRef<'_>| {
         e.value().name() == "a"
-            && e.value().attr("href").is_some_and(|h| h.contains("/company/") || h.contains("/school/") || h.contains("/overlay/"))
+            && e.value().attr("href").is_some_and(|h| {
+                h.contains("/company/") || h.contains("/school/") || h.contains("/overlay/")
+            })
     };
     let lines = text::lines_filtered(card, &links_out);
-    let after = lines.iter().position(|l| dom::is_within(l.element, name_el))?;
-    lines.iter().skip(after + 1).filter(|l| !dom::is_within(l.element, name_el)).map(|l| l.text.as_str()).find(|t| !is_noise(t)).map(str::to_string)
+    let after = lines
+        .iter()
+        .position(|l| dom::is_within(l.element, name_el))?;
+    lines
+        .iter()
+        .skip(after + 1)
+        .filter(|l| !dom::is_within(l.element, name_el))
+        .map(|l| l.text.as_str())
+        .find(|t| !is_noise(t))
+        .map(str::to_string)
 }
 
 fn location_before_contact_link(card: ElementRef<'_>) -> Option<String> {
     let link = dom::first(card, TABLE.contact_link)?;
-    let lines = text::lines(card);
-    let at = lines.iter().position(|l| dom::is_within(l.element, link))?;
-    lines[..at].iter().rev().map(|l| l.text.as_str()).find(|t| !is_noise(t)).map(str::to_string)
+    let name = dom::first(card, &["h1"]);
+    // The location shares a small container with the link; climb at most three levels and never into the
+    // container of the name (whose lines would include the headline).
+    for container in dom::ancestors(link).take(3) {
+        if name.is_some_and(|n| dom::is_within(n, container)) || container.id() == card.id() {
+            break;
+        }
+        let lines = text::lines(container);
+        let Some(at) = lines.iter().position(|l| dom::is_within(l.element, link)) else {
+            continue;
+        };
+        if let Some(found) = lines[..at]
+            .iter()
+            .rev()
+            .map(|l| l.text.as_str())
+            .find(|t| !is_noise(t))
+        {
+            return Some(found.to_string());
+        }
+    }
+    None
 }
 
 /// Width hint of a LinkedIn image URL (`…/profile-displayphoto-shrink_800_800/…` → 800).
 fn width_from_url(url: &str) -> u32 {
     for key in ["shrink_", "scale_", "crop_"] {
         if let Some(i) = url.find(key) {
-            let digits: String = url[i + key.len()..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            let digits: String = url[i + key.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
             if let Ok(w) = digits.parse() {
                 return w;
             }
@@ -110,7 +169,11 @@ fn width_from_url(url: &str) -> u32 {
 
 /// Candidate `(url, width)` pairs of one `<img>` (src, `data-delayed-url`, `srcset`).
 pub fn image_candidates(img: ElementRef<'_>) -> Vec<(String, u32)> {
-    let attr_w = img.value().attr("width").and_then(|w| w.parse::<u32>().ok()).unwrap_or(0);
+    let attr_w = img
+        .value()
+        .attr("width")
+        .and_then(|w| w.parse::<u32>().ok())
+        .unwrap_or(0);
     let mut out = Vec::new();
     for attr in ["src", "data-delayed-url", "data-src"] {
         if let Some(u) = img.value().attr(attr) {
@@ -120,12 +183,19 @@ pub fn image_candidates(img: ElementRef<'_>) -> Vec<(String, u32)> {
     if let Some(srcset) = img.value().attr("srcset") {
         for part in srcset.split(", ") {
             let mut it = part.split_whitespace();
-            let (Some(u), d) = (it.next(), it.next()) else { continue };
-            let w = d.and_then(|d| d.strip_suffix('w')).and_then(|d| d.parse().ok()).unwrap_or_else(|| width_from_url(u));
+            let (Some(u), d) = (it.next(), it.next()) else {
+                continue;
+            };
+            let w = d
+                .and_then(|d| d.strip_suffix('w'))
+                .and_then(|d| d.parse().ok())
+                .unwrap_or_else(|| width_from_url(u));
             out.push((u.to_string(), w));
         }
     }
-    out.retain(|(u, _)| u.starts_with("https://") && TABLE.photo_url_markers.iter().any(|m| u.contains(m)));
+    out.retain(|(u, _)| {
+        u.starts_with("https://") && TABLE.photo_url_markers.iter().any(|m| u.contains(m))
+    });
     out
 }
 
@@ -162,7 +232,10 @@ mod tests {
         let main = dom::first(doc.root_element(), &["main"]).unwrap();
         let card = read(main);
         assert_eq!(card.name.as_deref(), Some("Maren Okafor"));
-        assert_eq!(card.headline.as_deref(), Some("Data Engineer at Fjordlight"));
+        assert_eq!(
+            card.headline.as_deref(),
+            Some("Data Engineer at Fjordlight")
+        );
         assert_eq!(card.location.as_deref(), Some("Bergen, Norway"));
         assert!(card.photo_url.unwrap().contains("shrink_800_800"));
     }

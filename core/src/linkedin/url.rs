@@ -7,7 +7,11 @@ use super::PageKind;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Characters kept verbatim in a canonical slug (RFC 3986 unreserved).
-const SLUG_KEEP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+const SLUG_KEEP: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// The path of a LinkedIn URL (absolute on any `*.linkedin.com` host, or site-relative `/…`), without
 /// query and fragment. `None` for other hosts.
@@ -21,7 +25,9 @@ pub fn linkedin_path(url: &str) -> Option<&str> {
             .or_else(|| url.strip_prefix("http://"))
             .or_else(|| url.strip_prefix("//"))
             .unwrap_or(url);
-        let end = after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len());
+        let end = after_scheme
+            .find(['/', '?', '#'])
+            .unwrap_or(after_scheme.len());
         let host = after_scheme[..end].rsplit('@').next().unwrap_or("");
         let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
         if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
@@ -34,12 +40,18 @@ pub fn linkedin_path(url: &str) -> Option<&str> {
 }
 
 fn decode(segment: &str) -> String {
-    percent_decode_str(segment).decode_utf8_lossy().trim().to_string()
+    percent_decode_str(segment)
+        .decode_utf8_lossy()
+        .trim()
+        .to_string()
 }
 
 /// The canonical member profile URL of a (decoded) slug.
 pub fn canonical_profile_url(slug: &str) -> String {
-    format!("https://www.linkedin.com/in/{}/", utf8_percent_encode(slug, SLUG_KEEP))
+    format!(
+        "https://www.linkedin.com/in/{}/",
+        utf8_percent_encode(slug, SLUG_KEEP)
+    )
 }
 
 /// The decoded slug of a member-profile link (`/in/<slug>/…`), with the sub-route after it
@@ -60,7 +72,9 @@ pub fn profile_link(href: &str) -> Option<(String, String)> {
 
 /// Classifies a LinkedIn URL.
 pub fn classify(url: &str) -> PageKind {
-    let Some(path) = linkedin_path(url) else { return PageKind::NotProfile };
+    let Some(path) = linkedin_path(url) else {
+        return PageKind::NotProfile;
+    };
     let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     match parts.as_slice() {
         ["in", slug, ..] => {
@@ -68,7 +82,10 @@ pub fn classify(url: &str) -> PageKind {
             if slug.is_empty() || slug.eq_ignore_ascii_case("me") {
                 return PageKind::NotProfile;
             }
-            PageKind::Profile { canonical_url: canonical_profile_url(&slug), slug }
+            PageKind::Profile {
+                canonical_url: canonical_profile_url(&slug),
+                slug,
+            }
         }
         ["sales", "lead" | "people", lead, ..] => {
             let lead = decode(lead);
@@ -76,7 +93,10 @@ pub fn classify(url: &str) -> PageKind {
             if id.is_empty() {
                 return PageKind::NotProfile;
             }
-            let canonical_url = format!("https://www.linkedin.com/sales/lead/{}", encode_keep_commas(&lead));
+            let canonical_url = format!(
+                "https://www.linkedin.com/sales/lead/{}",
+                encode_keep_commas(&lead)
+            );
             PageKind::SalesLead { id, canonical_url }
         }
         ["talent", rest @ ..] => {
@@ -84,7 +104,10 @@ pub fn classify(url: &str) -> PageKind {
             match pos.and_then(|i| rest.get(i + 1)) {
                 Some(id) if !decode(id).is_empty() => {
                     let id = decode(id);
-                    let canonical_url = format!("https://www.linkedin.com/talent/profile/{}", utf8_percent_encode(&id, SLUG_KEEP));
+                    let canonical_url = format!(
+                        "https://www.linkedin.com/talent/profile/{}",
+                        utf8_percent_encode(&id, SLUG_KEEP)
+                    );
                     PageKind::RecruiterProfile { id, canonical_url }
                 }
                 _ => PageKind::NotProfile,
@@ -95,7 +118,10 @@ pub fn classify(url: &str) -> PageKind {
 }
 
 fn encode_keep_commas(s: &str) -> String {
-    s.split(',').map(|p| utf8_percent_encode(p, SLUG_KEEP).to_string()).collect::<Vec<_>>().join(",")
+    s.split(',')
+        .map(|p| utf8_percent_encode(p, SLUG_KEEP).to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[cfg(test)]
@@ -104,20 +130,44 @@ mod tests {
 
     fn slug(url: &str) -> Option<(String, String)> {
         match classify(url) {
-            PageKind::Profile { slug, canonical_url } => Some((slug, canonical_url)),
+            PageKind::Profile {
+                slug,
+                canonical_url,
+            } => Some((slug, canonical_url)),
             _ => None,
         }
     }
 
     #[test]
     fn member_profiles_and_sub_routes() {
-        let want = Some(("maren-okafor-4b2a1c".to_string(), "https://www.linkedin.com/in/maren-okafor-4b2a1c/".to_string()));
-        assert_eq!(slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/"), want);
-        assert_eq!(slug("https://www.linkedin.com/in/maren-okafor-4b2a1c"), want);
-        assert_eq!(slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/details/experience/"), want);
-        assert_eq!(slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/overlay/contact-info/"), want);
-        assert_eq!(slug("https://uk.linkedin.com/in/maren-okafor-4b2a1c?originalSubdomain=uk"), want);
-        assert_eq!(slug("http://linkedin.com/in/maren-okafor-4b2a1c/#experience"), want);
+        let want = Some((
+            "maren-okafor-4b2a1c".to_string(),
+            "https://www.linkedin.com/in/maren-okafor-4b2a1c/".to_string(),
+        ));
+        assert_eq!(
+            slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/"),
+            want
+        );
+        assert_eq!(
+            slug("https://www.linkedin.com/in/maren-okafor-4b2a1c"),
+            want
+        );
+        assert_eq!(
+            slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/details/experience/"),
+            want
+        );
+        assert_eq!(
+            slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/overlay/contact-info/"),
+            want
+        );
+        assert_eq!(
+            slug("https://uk.linkedin.com/in/maren-okafor-4b2a1c?originalSubdomain=uk"),
+            want
+        );
+        assert_eq!(
+            slug("http://linkedin.com/in/maren-okafor-4b2a1c/#experience"),
+            want
+        );
         assert_eq!(slug("https://www.linkedin.com/in/maren-okafor-4b2a1c/?utm_source=share&utm_medium=member"), want);
     }
 
@@ -125,7 +175,10 @@ mod tests {
     fn percent_encoded_slugs_are_decoded_and_re_encoded() {
         let (s, c) = slug("https://de.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7f3/").unwrap();
         assert_eq!(s, "jürgen-müller-7f3");
-        assert_eq!(c, "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7f3/");
+        assert_eq!(
+            c,
+            "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7f3/"
+        );
     }
 
     #[test]
@@ -152,10 +205,14 @@ mod tests {
             classify("https://www.linkedin.com/sales/lead/ACwAAB1x2y3,NAME_SEARCH,Ab9Z?_ntb=x"),
             PageKind::SalesLead {
                 id: "ACwAAB1x2y3".into(),
-                canonical_url: "https://www.linkedin.com/sales/lead/ACwAAB1x2y3,NAME_SEARCH,Ab9Z".into()
+                canonical_url: "https://www.linkedin.com/sales/lead/ACwAAB1x2y3,NAME_SEARCH,Ab9Z"
+                    .into()
             }
         );
-        assert!(matches!(classify("https://www.linkedin.com/sales/people/ACwAAB1x2y3,NAME_SEARCH"), PageKind::SalesLead { .. }));
+        assert!(matches!(
+            classify("https://www.linkedin.com/sales/people/ACwAAB1x2y3,NAME_SEARCH"),
+            PageKind::SalesLead { .. }
+        ));
         assert_eq!(
             classify("https://www.linkedin.com/talent/hire/123/discover/recruiterSearch/profile/AEMAAB7q?project=9"),
             PageKind::RecruiterProfile { id: "AEMAAB7q".into(), canonical_url: "https://www.linkedin.com/talent/profile/AEMAAB7q".into() }
@@ -164,8 +221,14 @@ mod tests {
 
     #[test]
     fn profile_links() {
-        assert_eq!(profile_link("/in/a-b/overlay/contact-info/"), Some(("a-b".into(), "overlay/contact-info".into())));
-        assert_eq!(profile_link("https://www.linkedin.com/in/a-b/"), Some(("a-b".into(), String::new())));
+        assert_eq!(
+            profile_link("/in/a-b/overlay/contact-info/"),
+            Some(("a-b".into(), "overlay/contact-info".into()))
+        );
+        assert_eq!(
+            profile_link("https://www.linkedin.com/in/a-b/"),
+            Some(("a-b".into(), String::new()))
+        );
         assert_eq!(profile_link("/company/x/"), None);
     }
 }

@@ -87,12 +87,20 @@ pub struct PersonioClient<T> {
     endpoints: Endpoints,
     state: ClientState,
     app_id: Option<String>,
+    page_limit: u32,
 }
 
 impl<T: Transport> PersonioClient<T> {
     /// A client with fresh state.
     pub fn new(transport: T, credentials: Credentials, endpoints: Endpoints) -> Self {
-        Self { transport, credentials, endpoints, state: ClientState::default(), app_id: Some(DEFAULT_APP_ID.into()) }
+        Self {
+            transport,
+            credentials,
+            endpoints,
+            state: ClientState::default(),
+            app_id: Some(DEFAULT_APP_ID.into()),
+            page_limit: super::positions::JOBS_PAGE_LIMIT,
+        }
     }
 
     /// Restores persisted state.
@@ -105,6 +113,17 @@ impl<T: Transport> PersonioClient<T> {
     pub fn with_app_id(mut self, app_id: Option<String>) -> Self {
         self.app_id = app_id;
         self
+    }
+
+    /// Page size for v2 list calls (1–200; default 200).
+    pub fn with_page_limit(mut self, limit: u32) -> Self {
+        self.page_limit = limit.clamp(1, 200);
+        self
+    }
+
+    /// Page size for v2 list calls.
+    pub fn page_limit(&self) -> u32 {
+        self.page_limit
     }
 
     /// The state to persist.

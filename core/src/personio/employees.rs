@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::application::{is_iso_date, looks_like_email};
 use super::client::{unexpected, Auth, Call, PersonioClient};
 use super::encode::{form_urlencode, mime_for, Multipart};
-use super::error::{Family, PersonioError};
+use super::error::{Family, FieldError, PersonioError};
 use super::http::{HttpRequest, Transport};
 
 /// The `employee` object of `POST /v1/company/employees`.
@@ -93,6 +94,36 @@ pub struct DocumentCategoryInfo {
     pub name: String,
 }
 
+impl NewEmployee {
+    /// Checks done before any call; field names are `employee.<field>`.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errs = vec![];
+        let required = "errors.attribute-validation.required-attribute";
+        for (f, v) in [("email", &self.email), ("first_name", &self.first_name), ("last_name", &self.last_name)] {
+            if v.trim().is_empty() {
+                errs.push(FieldError::new(format!("employee.{f}"), required));
+            }
+        }
+        if !self.email.trim().is_empty() && !looks_like_email(self.email.trim()) {
+            errs.push(FieldError::new("employee.email", "errors.attribute-validation.invalid-email-format"));
+        }
+        if self.hire_date.as_deref().is_some_and(|d| !is_iso_date(d)) {
+            errs.push(FieldError::new("employee.hire_date", "errors.attribute-validation.invalid-date-format"));
+        }
+        if self.gender.as_deref().is_some_and(|g| !["male", "female", "diverse"].contains(&g)) {
+            errs.push(FieldError::new("employee.gender", "errors.attribute-validation.unknown-attribute-option"));
+        }
+        if self.status.as_deref().is_some_and(|s| !["onboarding", "active", "leave", "inactive"].contains(&s)) {
+            errs.push(FieldError::new("employee.status", "errors.attribute-validation.unknown-attribute-option"));
+        }
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(errs)
+        }
+    }
+}
+
 fn attr(e: &Value, key: &str) -> Option<Value> {
     e.pointer(&format!("/attributes/{key}/value")).cloned()
 }
@@ -123,8 +154,10 @@ impl<T: Transport> PersonioClient<T> {
         }))
     }
 
-    /// `POST /v1/company/employees` with `{"employee": …}`.
+    /// `POST /v1/company/employees` with `{"employee": …}`. Required fields, e-mail, `hire_date`
+    /// format and the `gender` / `status` values are checked first (`employee.<field>` errors).
     pub async fn create_employee(&mut self, employee: &NewEmployee, now_ms: u64) -> Result<EmployeeCreated, PersonioError> {
+        employee.check().map_err(|fields| PersonioError::Validation { fields, trace_id: None })?;
         let body = json!({ "employee": employee }).to_string().into_bytes();
         let req = HttpRequest::post(self.api_url("/v1/company/employees"), "application/json", body);
         let resp = self.execute(req, Self::personnel_call(), now_ms).await?;

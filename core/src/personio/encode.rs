@@ -111,7 +111,21 @@ fn quote(s: &str) -> String {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    let Some(&first) = needle.first() else { return false };
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        match hay[i..=hay.len() - needle.len()].iter().position(|b| *b == first) {
+            Some(p) => {
+                i += p;
+                if &hay[i..i + needle.len()] == needle {
+                    return true;
+                }
+                i += 1;
+            }
+            None => return false,
+        }
+    }
+    false
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {

@@ -96,8 +96,9 @@ impl<T: Transport> PersonioClient<T> {
         let mut out = Vec::new();
         let mut cursor: Option<String> = None;
         for _ in 0..MAX_PAGES {
+            let limit = self.page_limit().to_string();
             let mut q: Vec<(&str, &str)> = params.to_vec();
-            q.push(("limit", "200"));
+            q.push(("limit", &limit));
             if let Some(c) = cursor.as_deref() {
                 q.push(("cursor", c));
             }

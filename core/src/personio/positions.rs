@@ -75,7 +75,7 @@ impl<T: Transport> PersonioClient<T> {
         let mut cursor: Option<String> = None;
         let mut out = Vec::new();
         for _ in 0..MAX_PAGES {
-            let limit = JOBS_PAGE_LIMIT.to_string();
+            let limit = self.page_limit().to_string();
             let mut q = vec![("limit", limit.as_str())];
             if let Some(c) = cursor.as_deref() {
                 q.push(("cursor", c));

@@ -228,6 +228,7 @@ async fn record_and_inject(State(app): State<App>, req: Request, next: Next) -> 
         response_json: None,
         response_text: None,
         fault: None,
+        note: parts.headers.get("x-standin-note").and_then(|v| v.to_str().ok()).map(str::to_string),
     };
     if app.config().record_exchanges {
         record_request(&mut ex, content_type.as_deref(), &bytes);

@@ -63,7 +63,7 @@ fn employee_json(e: &EmployeeRec) -> Value {
         Some(n) => json!({"type": t, "attributes": {"id": 1, "name": n}}),
         None => Value::Null,
     };
-    json!({"type": "Employee", "attributes": {
+    let mut attributes = json!({
         "id": attr("ID", json!(e.id), "integer", "id"),
         "first_name": attr("First name", s("first_name"), "standard", "first_name"),
         "last_name": attr("Last name", s("last_name"), "standard", "last_name"),
@@ -73,11 +73,16 @@ fn employee_json(e: &EmployeeRec) -> Value {
         "status": attr("Status", s("status"), "standard", "status"),
         "position": attr("Position", s("position"), "standard", "position"),
         "hire_date": attr("Hire date", s("hire_date"), "date", "hire_date"),
-        "department": attr("Department", named("department", "Department"), "standard", "department"),
-        "office": attr("Office", named("office", "Office"), "standard", "office"),
-        "subcompany": attr("Subcompany", named("subcompany", "Subcompany"), "standard", "subcompany"),
         "created_at": attr("created_at", json!(e.created_at), "date", "created_at"),
-    }})
+    });
+    // Relations are objects in the schema (not nullable): left out when unset.
+    for (key, label, t) in [("department", "Department", "Department"), ("office", "Office", "Office"), ("subcompany", "Subcompany", "Subcompany")] {
+        let v = named(key, t);
+        if !v.is_null() {
+            attributes[key] = attr(label, v, "standard", key);
+        }
+    }
+    json!({"type": "Employee", "attributes": attributes})
 }
 
 /// `GET /v1/company/employees` (`limit` 1–100, `offset`, `email`).

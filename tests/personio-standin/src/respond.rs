@@ -105,7 +105,21 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if from > hay.len() || needle.is_empty() {
         return None;
     }
-    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    let first = needle[0];
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        match hay[i..hay.len() - needle.len() + 1].iter().position(|b| *b == first) {
+            Some(p) => {
+                i += p;
+                if &hay[i..i + needle.len()] == needle {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            None => return None,
+        }
+    }
+    None
 }
 
 fn disposition_param(value: &str, key: &str) -> Option<String> {

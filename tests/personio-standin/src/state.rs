@@ -246,6 +246,8 @@ pub struct Exchange {
     pub response_text: Option<String>,
     /// Fault applied, if any.
     pub fault: Option<String>,
+    /// Value of the `X-Standin-Note` request header (tests mark deliberately invalid requests).
+    pub note: Option<String>,
 }
 
 /// An issued token.

@@ -21,5 +21,10 @@ fn one(entry: ElementRef<'_>) -> Option<Education> {
     if date_at == Some(0) {
         return None;
     }
-    Some(Education { school, degree, start: range.and_then(|r| r.start), end: range.and_then(|r| r.end) })
+    Some(Education {
+        school,
+        degree,
+        start: range.and_then(|r| r.start),
+        end: range.and_then(|r| r.end),
+    })
 }

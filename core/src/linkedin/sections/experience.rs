@@ -16,7 +16,11 @@ pub fn parse(entries: &[ElementRef<'_>]) -> Vec<Experience> {
     for entry in entries {
         let subs: Vec<ElementRef<'_>> = nested_entries(*entry)
             .into_iter()
-            .filter(|s| header_lines(*s, &|_| false).iter().any(|l| dates::parse_range(l).is_some()))
+            .filter(|s| {
+                header_lines(*s, &|_| false)
+                    .iter()
+                    .any(|l| dates::parse_range(l).is_some())
+            })
             .collect();
         if subs.is_empty() {
             out.extend(single(*entry, None));
@@ -57,8 +61,21 @@ fn single(entry: ElementRef<'_>, group_company: Option<String>) -> Option<Experi
     let title = text::value(&lines[0])?;
     let company = match group_company {
         Some(c) => Some(c),
-        None => lines[1..d].first().map(|l| first_part(l)).filter(|c| !c.is_empty()),
+        None => lines[1..d]
+            .first()
+            .map(|l| first_part(l))
+            .filter(|c| !c.is_empty()),
     };
-    let location = lines.get(d + 1).filter(|l| looks_like_location(l)).map(|l| first_part(l));
-    Some(Experience { title, company, location, start: range.start, end: range.end, current: range.current })
+    let location = lines
+        .get(d + 1)
+        .filter(|l| looks_like_location(l))
+        .map(|l| first_part(l));
+    Some(Experience {
+        title,
+        company,
+        location,
+        start: range.start,
+        end: range.end,
+        current: range.current,
+    })
 }

@@ -16,7 +16,11 @@ pub fn about(section: ElementRef<'_>) -> Option<String> {
         }
     }
     let lines = text::lines_filtered(section, &|e| matches!(e.value().name(), "h2" | "h3" | "a"));
-    let joined = lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let joined = lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
     let t = text::clean_multiline(&joined);
     (!t.is_empty()).then_some(t)
 }
@@ -41,7 +45,10 @@ pub fn languages(entries: &[ElementRef<'_>]) -> Vec<Language> {
         .filter_map(|e| {
             let lines = header_lines(*e, &|_| false);
             let name = lines.first()?.clone();
-            Some(Language { name, proficiency: lines.get(1).cloned() })
+            Some(Language {
+                name,
+                proficiency: lines.get(1).cloned(),
+            })
         })
         .collect()
 }

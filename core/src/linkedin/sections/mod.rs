@@ -14,7 +14,9 @@ use scraper::ElementRef;
 /// on a details page the whole page is that section.
 pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<ElementRef<'a>> {
     let anchors = TABLE.section(key);
-    if !anchors.details_route.is_empty() && route.trim_matches('/') == format!("details/{}", anchors.details_route) {
+    if !anchors.details_route.is_empty()
+        && route.trim_matches('/') == format!("details/{}", anchors.details_route)
+    {
         return Some(main);
     }
     // 1. 2024: <div id="experience" class="pv-profile-card__anchor"> inside the section
@@ -28,9 +30,16 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
         }
     }
     // 2. 2025–26: component keys / view names
-    for el in dom::select_all(main, &["[componentkey]", "[data-view-name]", "[data-section]"]) {
+    for el in dom::select_all(
+        main,
+        &["[componentkey]", "[data-view-name]", "[data-section]"],
+    ) {
         let attrs = ["componentkey", "data-view-name", "data-section"];
-        if attrs.iter().filter_map(|a| el.value().attr(a)).any(|v| anchors.attr_keys.iter().any(|k| v.contains(k))) {
+        if attrs
+            .iter()
+            .filter_map(|a| el.value().attr(a))
+            .any(|v| anchors.attr_keys.iter().any(|k| v.contains(k)))
+        {
             return Some(el);
         }
     }
@@ -38,7 +47,11 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
     for section in dom::select_all(main, &["section"]) {
         if let Some(h) = dom::first(section, &["h2", "h3"]) {
             if let Some(t) = text::text(h) {
-                if anchors.headings.iter().any(|w| w.to_lowercase() == t.to_lowercase()) {
+                if anchors
+                    .headings
+                    .iter()
+                    .any(|w| w.to_lowercase() == t.to_lowercase())
+                {
                     return Some(section);
                 }
             }
@@ -58,7 +71,11 @@ pub fn entries<'a>(section: ElementRef<'a>) -> Vec<ElementRef<'a>> {
         let top: Vec<ElementRef<'a>> = all
             .iter()
             .copied()
-            .filter(|e| !dom::ancestors(*e).take_while(|a| a.id() != section.id()).any(|a| all.iter().any(|x| x.id() == a.id())))
+            .filter(|e| {
+                !dom::ancestors(*e)
+                    .take_while(|a| a.id() != section.id())
+                    .any(|a| all.iter().any(|x| x.id() == a.id()))
+            })
             .collect();
         return top;
     }
@@ -73,7 +90,11 @@ pub fn nested_entries<'a>(entry: ElementRef<'a>) -> Vec<ElementRef<'a>> {
             return all
                 .iter()
                 .copied()
-                .filter(|e| !dom::ancestors(*e).take_while(|a| a.id() != entry.id()).any(|a| all.iter().any(|x| x.id() == a.id())))
+                .filter(|e| {
+                    !dom::ancestors(*e)
+                        .take_while(|a| a.id() != entry.id())
+                        .any(|a| all.iter().any(|x| x.id() == a.id()))
+                })
                 .collect();
         }
     }
@@ -82,11 +103,20 @@ pub fn nested_entries<'a>(entry: ElementRef<'a>) -> Vec<ElementRef<'a>> {
 
 /// True for subtrees that hold an entry's free-text description (not its header lines).
 pub fn is_description(el: ElementRef<'_>) -> bool {
-    TABLE.entity_description.iter().any(|css| dom::matches(el, css))
+    TABLE
+        .entity_description
+        .iter()
+        .any(|css| dom::matches(el, css))
 }
 
 /// The header lines of an entry: its de-duplicated lines without descriptions and without the subtrees
 /// for which `also_skip` is true.
-pub fn header_lines<'a>(entry: ElementRef<'a>, also_skip: &dyn Fn(ElementRef<'a>) -> bool) -> Vec<String> {
-    text::lines_filtered(entry, &|e| is_description(e) || also_skip(e)).into_iter().map(|l| l.text).collect()
+pub fn header_lines<'a>(
+    entry: ElementRef<'a>,
+    also_skip: &dyn Fn(ElementRef<'a>) -> bool,
+) -> Vec<String> {
+    text::lines_filtered(entry, &|e| is_description(e) || also_skip(e))
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
 }

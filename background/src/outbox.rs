@@ -1,0 +1,156 @@
+//! Runs the outbox: queued applications advance one Personio call at a time, the outbox is saved after every
+//! step (so a stopped worker resumes exactly where it was, never uploading twice nor creating twice), waits
+//! are scheduled with `chrome.alarms` (durable) and a timer while the worker lives. Once an application
+//! exists, its documents' bytes and the profile's draft are deleted.
+
+use crate::clock::now_ms;
+use crate::personio;
+use sourcing_core::outbox::{Enqueued, JobView, Outbox, SubmitRequest};
+use sourcing_core::personio::{DocumentSource, FieldMapping, SubmissionStatus};
+use std::cell::Cell;
+use webext::storage::{self, Area};
+use webext::{ExtError, ExtResult};
+
+const OUTBOX: &str = "outbox";
+/// The alarm that wakes the worker for the next retry.
+pub const ALARM: &str = "outbox";
+/// Waits shorter than this are also timed in the live worker (alarms fire at 30 s at the earliest).
+const SHORT_WAIT_MS: u64 = 30_000;
+
+thread_local! {
+    static RESTORED: Cell<bool> = const { Cell::new(false) };
+    static DRIVING: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The key of a profile's draft in `storage.local` (written by the popup).
+pub fn draft_key(profile_url: &str) -> String {
+    format!("draft:{profile_url}")
+}
+
+async fn load() -> ExtResult<Outbox> {
+    let mut outbox: Outbox = storage::get(Area::Local, OUTBOX).await?.unwrap_or_default();
+    if !RESTORED.with(|r| r.replace(true)) {
+        // First read since this worker started: an armed create may have reached Personio before the
+        // previous worker died.
+        outbox.on_restore();
+        save(&outbox).await?;
+    }
+    Ok(outbox)
+}
+
+async fn save(outbox: &Outbox) -> ExtResult<()> {
+    storage::set(Area::Local, OUTBOX, outbox).await
+}
+
+/// Reads documents' bytes from IndexedDB.
+struct StoredDocuments;
+
+impl DocumentSource for StoredDocuments {
+    async fn load(&self, document_id: &str) -> Result<Vec<u8>, String> {
+        match webext::idb::get(document_id).await {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => Err("the file is no longer stored in this browser".into()),
+            Err(e) => Err(e.0),
+        }
+    }
+}
+
+/// Queues an application and starts working on it; returns its job (an existing one for the same application).
+pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
+    let mut outbox = load().await?;
+    let enqueued = outbox.enqueue(request, &FieldMapping::default(), now_ms());
+    save(&outbox).await?;
+    if let Enqueued::New(_) = &enqueued {
+        wasm_bindgen_futures::spawn_local(async {
+            drive().await;
+        });
+    }
+    view(enqueued.id()).await
+}
+
+/// One job's view.
+pub async fn view(job_id: &str) -> ExtResult<JobView> {
+    load().await?.get(job_id).map(|e| e.view()).ok_or_else(|| ExtError(format!("no job {job_id}")))
+}
+
+/// Every job, newest first.
+pub async fn views() -> ExtResult<Vec<JobView>> {
+    Ok(load().await?.views())
+}
+
+/// Makes a job run now (a failed one is retried, a waiting one runs before its time).
+pub async fn retry(job_id: &str) -> ExtResult<JobView> {
+    let mut outbox = load().await?;
+    let entry = outbox.get_mut(job_id).ok_or_else(|| ExtError(format!("no job {job_id}")))?;
+    match entry.job.status {
+        SubmissionStatus::Failed { .. } => entry.job.retry(),
+        SubmissionStatus::Waiting { .. } => entry.job.status = SubmissionStatus::Pending,
+        _ => {}
+    }
+    save(&outbox).await?;
+    wasm_bindgen_futures::spawn_local(async {
+        drive().await;
+    });
+    view(job_id).await
+}
+
+/// Works through every runnable job; one driver at a time per worker (a call during a run makes it loop once
+/// more). Errors are logged: the alarm brings the worker back.
+pub async fn drive() {
+    if DRIVING.with(|d| d.replace(true)) {
+        AGAIN.with(|a| a.set(true));
+        return;
+    }
+    loop {
+        AGAIN.with(|a| a.set(false));
+        if let Err(e) = run_due_jobs().await {
+            web_sys::console::error_1(&format!("outbox: {e}").into());
+        }
+        if !AGAIN.with(|a| a.get()) {
+            break;
+        }
+    }
+    DRIVING.with(|d| d.set(false));
+}
+
+async fn run_due_jobs() -> ExtResult<()> {
+    loop {
+        let outbox = load().await?;
+        let now = now_ms();
+        let Some(id) = outbox.next_runnable(now) else {
+            schedule_wake(&outbox, now);
+            return Ok(());
+        };
+        let mut job = outbox.get(&id).map(|e| e.job.clone()).ok_or_else(|| ExtError("job vanished".into()))?;
+        let mut client = personio::client().await?;
+        job.advance(&mut client, &StoredDocuments, now).await;
+        personio::save_state(&client).await?;
+        // Re-read: pages may have queued other jobs while the call was in flight.
+        let mut outbox = load().await?;
+        let Some(entry) = outbox.get_mut(&id) else { continue };
+        entry.job = job;
+        entry.updated_at_ms = now_ms();
+        let done = matches!(entry.job.status, SubmissionStatus::Done { .. });
+        let cleanup = done.then(|| entry.request.clone());
+        save(&outbox).await?;
+        if let Some(request) = cleanup {
+            for document in &request.documents {
+                webext::idb::delete(&document.document_id).await?;
+            }
+            storage::remove(Area::Local, &draft_key(&request.profile_url)).await?;
+        }
+    }
+}
+
+fn schedule_wake(outbox: &Outbox, now: u64) {
+    let Some(wake) = outbox.next_wake_ms() else { return };
+    webext::alarms::schedule_at(ALARM, wake);
+    let delay = wake.saturating_sub(now);
+    if delay < SHORT_WAIT_MS {
+        wasm_bindgen_futures::spawn_local(async move {
+            webext::timer::sleep(delay as u32 + 50).await;
+            drive().await;
+        });
+    }
+}

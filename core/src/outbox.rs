@@ -1,0 +1,388 @@
+//! The outbox: applications the recruiter asked to create, as resumable jobs, and what the UI sees of them.
+//!
+//! Pure: the background persists an [`Outbox`] in `storage.local`, runs [`SubmissionJob::advance`] one step
+//! at a time and schedules wake-ups at [`Outbox::next_wake_ms`]. The same application (profile, position,
+//! e-mail) is never queued twice: a second "Create application" returns the existing job.
+
+use crate::personio::{
+    build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping, SubmissionJob, SubmissionStatus,
+};
+use serde::{Deserialize, Serialize};
+
+/// How many finished jobs are kept for the recruiter's history.
+pub const FINISHED_KEPT: usize = 200;
+
+/// The chosen position.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionChoice {
+    /// `job_position_id`.
+    pub id: i64,
+    /// Its name, for the success view and the outbox list.
+    pub name: String,
+}
+
+/// One attached document, its bytes stored by the popup under `document_id` (IndexedDB).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutgoingDocument {
+    /// Key of the bytes.
+    pub document_id: String,
+    /// File name.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Personio category.
+    pub category: DocumentCategory,
+}
+
+/// What "Create application" sends to the background.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitRequest {
+    /// The canonical LinkedIn profile URL (also the draft's key).
+    pub profile_url: String,
+    /// The position.
+    pub position: PositionChoice,
+    /// The candidate as the recruiter confirmed it.
+    pub candidate: CandidateForm,
+    /// Documents in the order shown.
+    pub documents: Vec<OutgoingDocument>,
+}
+
+/// One queued or finished application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// The resumable job.
+    pub job: SubmissionJob,
+    /// What the recruiter sent.
+    pub request: SubmitRequest,
+    /// When it was queued (epoch ms).
+    pub created_at_ms: u64,
+    /// When it last changed (epoch ms).
+    pub updated_at_ms: u64,
+}
+
+/// A transferred field for the success view: the Personio field name and the value sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferredField {
+    /// Personio field (`first_name`, `email`, `attributes.phone`, …).
+    pub field: String,
+    /// The value sent.
+    pub value: String,
+}
+
+/// A transferred document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferredDocument {
+    /// File name as Personio stored it.
+    pub name: String,
+    /// Category.
+    pub category: DocumentCategory,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// Exactly what reached Personio, for the success view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transferred {
+    /// The position.
+    pub position: PositionChoice,
+    /// Fields sent, in form order.
+    pub fields: Vec<TransferredField>,
+    /// Tags sent.
+    pub tags: Vec<String>,
+    /// Documents attached.
+    pub documents: Vec<TransferredDocument>,
+    /// Personio's application id, when it returned one.
+    pub application_id: Option<String>,
+}
+
+/// What the UI sees of a job.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobView {
+    /// Job id.
+    pub id: String,
+    /// The LinkedIn profile.
+    pub profile_url: String,
+    /// Candidate's name.
+    pub candidate_name: String,
+    /// Position.
+    pub position: PositionChoice,
+    /// Status.
+    pub status: SubmissionStatus,
+    /// Documents uploaded so far.
+    pub documents_uploaded: usize,
+    /// Documents in the job.
+    pub documents_total: usize,
+    /// When it was queued.
+    pub created_at_ms: u64,
+    /// Set once the application exists.
+    pub transferred: Option<Transferred>,
+}
+
+/// The result of [`Outbox::enqueue`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Enqueued {
+    /// A new job.
+    New(String),
+    /// The same application was already queued or created: that job.
+    Existing(String),
+}
+
+impl Enqueued {
+    /// The job id either way.
+    pub fn id(&self) -> &str {
+        match self {
+            Enqueued::New(id) | Enqueued::Existing(id) => id,
+        }
+    }
+}
+
+/// All jobs, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outbox {
+    /// The entries.
+    pub entries: Vec<OutboxEntry>,
+}
+
+/// 64-bit FNV-1a, for stable job ids.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The job id of an application: the same profile, position and e-mail always give the same id.
+pub fn job_id(request: &SubmitRequest) -> String {
+    let key = format!(
+        "{}|{}|{}",
+        request.profile_url.trim().to_lowercase(),
+        request.position.id,
+        request.candidate.email.trim().to_lowercase()
+    );
+    format!("job-{:016x}", fnv1a(&key))
+}
+
+impl Outbox {
+    /// Queues `request`, unless the same application is already queued or done. A failed job of the same
+    /// application is replaced (the recruiter corrected it and tries again).
+    pub fn enqueue(&mut self, request: SubmitRequest, mapping: &FieldMapping, now_ms: u64) -> Enqueued {
+        let id = job_id(&request);
+        if let Some(existing) = self.entries.iter().find(|e| e.job.id == id) {
+            if !matches!(existing.job.status, SubmissionStatus::Failed { .. }) {
+                return Enqueued::Existing(id);
+            }
+        }
+        self.entries.retain(|e| e.job.id != id);
+        let mut candidate = request.candidate.clone();
+        candidate.job_position_id = request.position.id;
+        let application = build_application(&candidate, mapping, now_ms);
+        let documents = request
+            .documents
+            .iter()
+            .map(|d| DocumentToUpload { document_id: d.document_id.clone(), name: d.name.clone(), category: d.category })
+            .collect();
+        let job = SubmissionJob::new(id.clone(), application, documents);
+        self.entries.push(OutboxEntry { job, request, created_at_ms: now_ms, updated_at_ms: now_ms });
+        self.prune();
+        Enqueued::New(id)
+    }
+
+    fn prune(&mut self) {
+        let finished = self.entries.iter().filter(|e| e.job.is_finished()).count();
+        let mut excess = finished.saturating_sub(FINISHED_KEPT);
+        self.entries.retain(|e| {
+            if excess > 0 && e.job.is_finished() {
+                excess -= 1;
+                false
+            } else {
+                true
+            }
+        });
+    }
+
+    /// The entry with `id`.
+    pub fn get(&self, id: &str) -> Option<&OutboxEntry> {
+        self.entries.iter().find(|e| e.job.id == id)
+    }
+
+    /// The entry with `id`, mutable.
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut OutboxEntry> {
+        self.entries.iter_mut().find(|e| e.job.id == id)
+    }
+
+    /// The id of the oldest job that can run a step now.
+    pub fn next_runnable(&self, now_ms: u64) -> Option<String> {
+        self.entries
+            .iter()
+            .find(|e| match &e.job.status {
+                SubmissionStatus::Pending => true,
+                SubmissionStatus::Waiting { retry_at_ms, .. } => *retry_at_ms <= now_ms,
+                _ => false,
+            })
+            .map(|e| e.job.id.clone())
+    }
+
+    /// When the earliest waiting job may run again.
+    pub fn next_wake_ms(&self) -> Option<u64> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.job.status {
+                SubmissionStatus::Waiting { retry_at_ms, .. } => Some(*retry_at_ms),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Marks every job as restored after a service-worker start (see [`SubmissionJob::on_restore`]).
+    pub fn on_restore(&mut self) {
+        for entry in &mut self.entries {
+            entry.job.on_restore();
+        }
+    }
+
+    /// The UI's view of every job, newest first.
+    pub fn views(&self) -> Vec<JobView> {
+        self.entries.iter().rev().map(OutboxEntry::view).collect()
+    }
+}
+
+impl OutboxEntry {
+    /// The UI's view of this job.
+    pub fn view(&self) -> JobView {
+        let app = &self.job.application;
+        JobView {
+            id: self.job.id.clone(),
+            profile_url: self.request.profile_url.clone(),
+            candidate_name: format!("{} {}", app.first_name.trim(), app.last_name.trim()).trim().to_string(),
+            position: self.request.position.clone(),
+            status: self.job.status.clone(),
+            documents_uploaded: self.job.uploaded.iter().filter(|u| u.is_some()).count(),
+            documents_total: self.job.documents.len(),
+            created_at_ms: self.created_at_ms,
+            transferred: self.transferred(),
+        }
+    }
+
+    /// What reached Personio, once the application exists.
+    pub fn transferred(&self) -> Option<Transferred> {
+        let SubmissionStatus::Done { application_id } = &self.job.status else {
+            return None;
+        };
+        let app = &self.job.application;
+        let mut fields = vec![
+            TransferredField { field: "first_name".into(), value: app.first_name.trim().into() },
+            TransferredField { field: "last_name".into(), value: app.last_name.trim().into() },
+            TransferredField { field: "email".into(), value: app.email.trim().into() },
+        ];
+        fields.extend(
+            app.attributes.iter().map(|a| TransferredField { field: format!("attributes.{}", a.id), value: a.value.clone() }),
+        );
+        if let Some(message) = app.message.as_ref().filter(|m| !m.trim().is_empty()) {
+            fields.push(TransferredField { field: "message".into(), value: message.clone() });
+        }
+        let documents = self
+            .job
+            .documents
+            .iter()
+            .zip(&self.job.uploaded)
+            .zip(&self.request.documents)
+            .filter_map(|((doc, uploaded), sent)| {
+                uploaded.as_ref().map(|u| TransferredDocument {
+                    name: u.original_filename.clone(),
+                    category: doc.category,
+                    size: sent.size,
+                })
+            })
+            .collect();
+        Some(Transferred {
+            position: self.request.position.clone(),
+            fields,
+            tags: app.tags.clone(),
+            documents,
+            application_id: application_id.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(email: &str) -> SubmitRequest {
+        SubmitRequest {
+            profile_url: "https://www.linkedin.com/in/maren-okafor-4b2a1c/".into(),
+            position: PositionChoice { id: 1001, name: "Data Engineer".into() },
+            candidate: CandidateForm {
+                first_name: "Maren".into(),
+                last_name: "Okafor".into(),
+                email: email.into(),
+                phone: Some("+47 555 01 234".into()),
+                tags: vec!["linkedin".into()],
+                ..CandidateForm::default()
+            },
+            documents: vec![OutgoingDocument {
+                document_id: "doc-1".into(),
+                name: "cv.pdf".into(),
+                size: 1234,
+                category: DocumentCategory::Cv,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_same_application_is_queued_once() {
+        let mut outbox = Outbox::default();
+        let first = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1);
+        let again = outbox.enqueue(request(" MAREN@example.com "), &FieldMapping::default(), 2);
+        assert!(matches!(first, Enqueued::New(_)));
+        assert_eq!(again, Enqueued::Existing(first.id().to_string()));
+        assert_eq!(outbox.entries.len(), 1);
+        let other = outbox.enqueue(request("maren.o@example.org"), &FieldMapping::default(), 3);
+        assert!(matches!(other, Enqueued::New(_)));
+        assert_eq!(outbox.entries.len(), 2);
+    }
+
+    #[test]
+    fn a_failed_job_is_replaced_when_sent_again() {
+        let mut outbox = Outbox::default();
+        let id = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1).id().to_string();
+        outbox.get_mut(&id).unwrap().job.status =
+            SubmissionStatus::Failed { error: crate::personio::PersonioError::NotPublished };
+        assert_eq!(outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 2), Enqueued::New(id.clone()));
+        assert_eq!(outbox.get(&id).unwrap().job.status, SubmissionStatus::Pending);
+    }
+
+    #[test]
+    fn waiting_jobs_run_when_due_and_set_the_next_wake() {
+        let mut outbox = Outbox::default();
+        let id = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1).id().to_string();
+        assert_eq!(outbox.next_runnable(0).as_deref(), Some(id.as_str()));
+        outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Waiting {
+            retry_at_ms: 60_000,
+            reason: crate::personio::PersonioError::RateLimited { retry_at_ms: 60_000 },
+        };
+        assert_eq!(outbox.next_runnable(59_999), None);
+        assert_eq!(outbox.next_runnable(60_000).as_deref(), Some(id.as_str()));
+        assert_eq!(outbox.next_wake_ms(), Some(60_000));
+    }
+
+    #[test]
+    fn the_view_lists_what_was_transferred_once_done() {
+        let mut outbox = Outbox::default();
+        let id = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1).id().to_string();
+        assert!(outbox.get(&id).unwrap().view().transferred.is_none());
+        let entry = outbox.get_mut(&id).unwrap();
+        entry.job.uploaded[0] = Some(crate::personio::UploadedFile {
+            uuid: "u-1".into(),
+            size: 1234,
+            mimetype: "application/pdf".into(),
+            original_filename: "cv.pdf".into(),
+            extension: "pdf".into(),
+        });
+        entry.job.status = SubmissionStatus::Done { application_id: Some("77".into()) };
+        let transferred = entry.view().transferred.unwrap();
+        assert_eq!(transferred.position.id, 1001);
+        assert!(transferred.fields.contains(&TransferredField { field: "email".into(), value: "maren@example.com".into() }));
+        assert!(transferred.fields.iter().any(|f| f.field == "attributes.phone"));
+        assert_eq!(transferred.tags, vec!["linkedin".to_string()]);
+        assert_eq!(transferred.documents[0].category, DocumentCategory::Cv);
+        assert_eq!(transferred.application_id.as_deref(), Some("77"));
+    }
+}
