@@ -551,7 +551,8 @@ async fn the_success_view_lists_exactly_what_was_sent() {
         candidate_url: Some("https://example.personio.de/recruiting/applications/98765".into()),
     };
     let next = RwSignal::new(0);
-    let root = mount(move || view! { <SuccessView receipt=receipt on_next=Callback::new(move |_| next.update(|n| *n += 1)) /> });
+    let on_next = Callback::new(move |_| next.update(|n| *n += 1));
+    let root = mount(move || view! { <SuccessView receipt=receipt on_next=on_next /> });
     leptos::task::tick().await;
 
     assert_eq!(
@@ -596,4 +597,53 @@ fn a_receipt_is_built_from_the_sent_draft() {
     assert_eq!(receipt.fields[2].1, "ines@example.com");
     assert_eq!(receipt.tags, vec!["Rust"]);
     assert_eq!(receipt.documents[0].category, DocumentCategory::Cv);
+}
+
+// ----- inline validation in the candidate form -----
+
+#[wasm_bindgen_test]
+async fn the_candidate_form_validates_as_the_recruiter_types() {
+    use popup::components::candidate_form::CandidateForm;
+    use sourcing_core::profile::{Field, Profile};
+    let profile = Profile {
+        first_name: Field::visible("Inès".into()),
+        last_name: Field::visible("Duval".into()),
+        ..Profile::default()
+    };
+    let root = mount(move || view! { <CandidateForm profile=profile /> });
+    leptos::task::tick().await;
+    let email = input(&root, "input[name='email']");
+    let email_error = find(&root, "#email-error");
+    assert_eq!(attr(&email, "aria-describedby").as_deref(), Some("email-error"));
+    assert_eq!(attr(&email, "aria-required").as_deref(), Some("true"));
+    assert_eq!(attr(&email_error, "data-key"), None, "an untouched empty field shows nothing");
+
+    type_into(&email, "ines.duval");
+    leptos::task::tick().await;
+    assert_eq!(attr(&email_error, "data-key").as_deref(), Some("valEmailMissingAt"));
+    assert_eq!(attr(&email, "aria-invalid").as_deref(), Some("true"));
+    type_into(&email, "ines.duval@example");
+    leptos::task::tick().await;
+    assert_eq!(attr(&email_error, "data-key").as_deref(), Some("valEmailDomainNoDot"));
+    type_into(&email, "ines.duval@example.fr");
+    leptos::task::tick().await;
+    assert_eq!(attr(&email_error, "data-key"), None);
+    assert_eq!(attr(&email, "aria-invalid"), None);
+
+    // Emptied and left: the required message.
+    type_into(&email, "");
+    dispatch(&email, "blur");
+    leptos::task::tick().await;
+    assert_eq!(attr(&email_error, "data-key").as_deref(), Some("valEmailRequired"));
+
+    let first = input(&root, "input[name='first_name']");
+    type_into(&first, "  ");
+    leptos::task::tick().await;
+    assert_eq!(attr(&find(&root, "#first_name-error"), "data-key").as_deref(), Some("valFirstNameRequired"));
+
+    let phone = input(&root, "input[name='phone']");
+    type_into(&phone, "+49 170");
+    leptos::task::tick().await;
+    assert_eq!(attr(&find(&root, "#phone-error"), "data-key").as_deref(), Some("valPhoneTooShort"));
+    assert_eq!(attr(&phone, "aria-required"), None, "the phone is optional");
 }

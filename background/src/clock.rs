@@ -4,3 +4,14 @@
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
+
+/// A monotonic high-resolution time in milliseconds (`performance.now()`), for measuring durations.
+pub fn precise_ms() -> f64 {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
+    performance
+        .and_then(|p| {
+            let now: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).ok()?.into();
+            now.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
+}

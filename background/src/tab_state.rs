@@ -2,6 +2,7 @@
 //! restarted service worker still knows it. Keyed by tab id; an extraction is only kept for the URL it was
 //! read from (no stale data after in-app navigation).
 
+use crate::clock::precise_ms;
 use crate::icon;
 use sourcing_core::linkedin::{classify_url, extract};
 use sourcing_core::messages::TabState;
@@ -27,16 +28,30 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
     let page = classify_url(&url);
     icon::apply(tab_id, &page).await?;
     let previous = load(tab_id).await?;
-    let extraction = previous.filter(|p| p.url == url).and_then(|p| p.extraction);
-    store(&TabState { tab_id, url, page, extraction }).await
+    let kept = previous.filter(|p| p.url == url);
+    let state = match kept {
+        Some(previous) => TabState { page, ..previous },
+        None => TabState { tab_id, url, page, extraction: None, extract_us: None, snapshot_bytes: None },
+    };
+    store(&state).await
 }
 
 /// A snapshot arrived from the tab's content script: classify, extract and store it.
 pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResult<TabState> {
     let page = classify_url(&snapshot.url);
     icon::apply(tab_id, &page).await?;
+    let started = precise_ms();
     let extraction = page.is_candidate().then(|| extract(snapshot));
-    let state = TabState { tab_id, url: snapshot.url.clone(), page, extraction };
+    let extract_us = extraction.is_some().then(|| ((precise_ms() - started) * 1000.0) as u64);
+    let snapshot_bytes = snapshot.markup.len() + snapshot.embedded.iter().map(String::len).sum::<usize>();
+    let state = TabState {
+        tab_id,
+        url: snapshot.url.clone(),
+        page,
+        extraction,
+        extract_us,
+        snapshot_bytes: Some(snapshot_bytes),
+    };
     store(&state).await?;
     Ok(state)
 }

@@ -45,6 +45,12 @@ pub struct TabState {
     pub page: PageKind,
     /// The latest extraction for that URL, if a snapshot arrived.
     pub extraction: Option<Extraction>,
+    /// How long that extraction took in the worker, in microseconds (read by the bench).
+    #[serde(default)]
+    pub extract_us: Option<u64>,
+    /// Size of the snapshot the content script handed over, in bytes (markup + embedded data).
+    #[serde(default)]
+    pub snapshot_bytes: Option<usize>,
 }
 
 /// Popup / side panel / options page → background.

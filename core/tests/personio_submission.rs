@@ -9,20 +9,37 @@ use std::collections::BTreeMap;
 use personio_standin::{seed, Faults};
 use personio_support::{pdf_bytes, sha256_hex, Client, Fixture};
 use sourcing_core::personio::{
-    ApplicationDraft, Attribute, ClientState, DocumentCategory, DocumentToUpload, FieldError, PersonioError, Step, StepOutcome, SubmissionJob,
-    SubmissionStatus,
+    ApplicationDraft, Attribute, ClientState, DocumentCategory, DocumentToUpload, FieldError,
+    PersonioError, Step, StepOutcome, SubmissionJob, SubmissionStatus,
 };
 
 fn draft(email: &str, job: i64) -> ApplicationDraft {
-    ApplicationDraft { first_name: "Margaret".into(), last_name: "Hamilton".into(), email: email.into(), job_position_id: job, ..Default::default() }
+    ApplicationDraft {
+        first_name: "Margaret".into(),
+        last_name: "Hamilton".into(),
+        email: email.into(),
+        job_position_id: job,
+        ..Default::default()
+    }
 }
 
 fn docs() -> (Vec<DocumentToUpload>, BTreeMap<String, Vec<u8>>) {
     let list = vec![
-        DocumentToUpload { document_id: "idb-1".into(), name: "cv.pdf".into(), category: DocumentCategory::Cv },
-        DocumentToUpload { document_id: "idb-2".into(), name: "certificate.jpeg".into(), category: DocumentCategory::Certificate },
+        DocumentToUpload {
+            document_id: "idb-1".into(),
+            name: "cv.pdf".into(),
+            category: DocumentCategory::Cv,
+        },
+        DocumentToUpload {
+            document_id: "idb-2".into(),
+            name: "certificate.jpeg".into(),
+            category: DocumentCategory::Certificate,
+        },
     ];
-    let store = BTreeMap::from([("idb-1".to_string(), pdf_bytes("mh")), ("idb-2".to_string(), b"\xff\xd8\xffjpeg".to_vec())]);
+    let store = BTreeMap::from([
+        ("idb-1".to_string(), pdf_bytes("mh")),
+        ("idb-2".to_string(), b"\xff\xd8\xffjpeg".to_vec()),
+    ]);
     (list, store)
 }
 
@@ -31,7 +48,12 @@ fn roundtrip(job: &SubmissionJob) -> SubmissionJob {
     serde_json::from_str(&serde_json::to_string(job).unwrap()).unwrap()
 }
 
-async fn step(job: &mut SubmissionJob, c: &mut Client, store: &BTreeMap<String, Vec<u8>>, now: u64) -> StepOutcome {
+async fn step(
+    job: &mut SubmissionJob,
+    c: &mut Client,
+    store: &BTreeMap<String, Vec<u8>>,
+    now: u64,
+) -> StepOutcome {
     let out = job.advance(c, store, now).await;
     *job = roundtrip(job);
     out
@@ -45,19 +67,44 @@ async fn v2_job_runs_step_by_step() {
     let mut job = SubmissionJob::new("job-1", draft("margaret@example.com", 1001), list);
     assert_eq!(job.calls_remaining(), 3);
     let now = fx.now();
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::DuplicateChecked));
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::Uploaded { index: 0 }));
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::Uploaded { index: 1 }));
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::CreateArmed));
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::DuplicateChecked)
+    );
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::Uploaded { index: 0 })
+    );
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::Uploaded { index: 1 })
+    );
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::CreateArmed)
+    );
     let done = step(&mut job, &mut c, &store, now).await;
-    assert!(matches!(&done, StepOutcome::Done { application_id: Some(_) }), "{done:?}");
+    assert!(
+        matches!(
+            &done,
+            StepOutcome::Done {
+                application_id: Some(_)
+            }
+        ),
+        "{done:?}"
+    );
     assert!(job.is_finished());
     // Finished jobs answer again without calling.
     let calls = fx.standin.exchanges().len();
     assert_eq!(step(&mut job, &mut c, &store, now).await, done);
     assert_eq!(fx.standin.exchanges().len(), calls);
     let rec = fx.standin.received();
-    let a = rec["applications"].as_array().unwrap().last().unwrap().clone();
+    let a = rec["applications"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(a["files"][0]["sha256"], sha256_hex(&store["idb-1"]));
     assert_eq!(a["files"][1]["name"], "certificate.jpg");
     assert_eq!(a["files"][1]["category"], "certificate");
@@ -88,7 +135,10 @@ async fn killed_worker_resumes_without_reuploading() {
         let mut job = SubmissionJob::new("resume", draft("resume@example.com", 1002), list);
         step(&mut job, &mut c, &store, now).await;
         step(&mut job, &mut c, &store, now).await; // doc 0 uploaded
-        (serde_json::to_string(&job).unwrap(), serde_json::to_string(c.state()).unwrap())
+        (
+            serde_json::to_string(&job).unwrap(),
+            serde_json::to_string(c.state()).unwrap(),
+        )
     }; // worker dies
     let state: ClientState = serde_json::from_str(&saved_state).unwrap();
     let mut c = fx.v2().with_state(state);
@@ -101,8 +151,16 @@ async fn killed_worker_resumes_without_reuploading() {
             other => panic!("{other:?}"),
         }
     }
-    assert_eq!(fx.calls("POST", "/v2/recruiting/applications/documents"), 2, "each file uploaded once");
-    assert_eq!(fx.calls("POST", "/v2/auth/token"), 1, "restored token reused");
+    assert_eq!(
+        fx.calls("POST", "/v2/recruiting/applications/documents"),
+        2,
+        "each file uploaded once"
+    );
+    assert_eq!(
+        fx.calls("POST", "/v2/auth/token"),
+        1,
+        "restored token reused"
+    );
     fx.finish();
 }
 
@@ -113,22 +171,50 @@ async fn ambiguous_create_failure_never_creates_twice() {
     let (list, store) = docs();
     let mut job = SubmissionJob::new("ambiguous", draft("ambiguous@example.com", 1001), list);
     let now = fx.now();
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::Uploaded { index: 0 }));
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::Uploaded { index: 0 })
+    );
     step(&mut job, &mut c, &store, now).await;
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::CreateArmed));
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::CreateArmed)
+    );
     let before = fx.application_count();
     // Personio creates the application, then the connection breaks before the answer.
-    fx.standin.set_faults(Faults { drop_next: 1, drop_after_processing: true, ..Default::default() });
+    fx.standin.set_faults(Faults {
+        drop_next: 1,
+        drop_after_processing: true,
+        ..Default::default()
+    });
     let retry_at = match step(&mut job, &mut c, &store, now).await {
-        StepOutcome::Wait { retry_at_ms, error: PersonioError::Network { .. } } => retry_at_ms,
+        StepOutcome::Wait {
+            retry_at_ms,
+            error: PersonioError::Network { .. },
+        } => retry_at_ms,
         other => panic!("{other:?}"),
     };
     assert_eq!(fx.application_count(), before + 1);
     // Too early: nothing happens.
-    assert!(matches!(step(&mut job, &mut c, &store, now + 1).await, StepOutcome::Wait { .. }));
-    assert_eq!(step(&mut job, &mut c, &store, retry_at).await, StepOutcome::Progress(Step::CreateArmed));
-    assert_eq!(step(&mut job, &mut c, &store, retry_at).await, StepOutcome::Done { application_id: None });
-    assert_eq!(fx.application_count(), before + 1, "exactly one application");
+    assert!(matches!(
+        step(&mut job, &mut c, &store, now + 1).await,
+        StepOutcome::Wait { .. }
+    ));
+    assert_eq!(
+        step(&mut job, &mut c, &store, retry_at).await,
+        StepOutcome::Progress(Step::CreateArmed)
+    );
+    assert_eq!(
+        step(&mut job, &mut c, &store, retry_at).await,
+        StepOutcome::Done {
+            application_id: None
+        }
+    );
+    assert_eq!(
+        fx.application_count(),
+        before + 1,
+        "exactly one application"
+    );
     fx.finish();
 }
 
@@ -139,14 +225,26 @@ async fn worker_killed_during_create_counts_as_attempted() {
     let mut job = SubmissionJob::new("killed", draft("killed@example.com", 1003), vec![]);
     let store = BTreeMap::new();
     let now = fx.now();
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Progress(Step::CreateArmed));
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::CreateArmed)
+    );
     let persisted = serde_json::to_string(&job).unwrap();
     // The create reaches Personio, the worker dies before saving the outcome.
-    fx.standin.set_faults(Faults { drop_next: 1, drop_after_processing: true, ..Default::default() });
+    fx.standin.set_faults(Faults {
+        drop_next: 1,
+        drop_after_processing: true,
+        ..Default::default()
+    });
     let _ = job.advance(&mut c, &store, now).await;
     let mut job: SubmissionJob = serde_json::from_str(&persisted).unwrap();
     job.on_restore();
-    assert_eq!(step(&mut job, &mut c, &store, now).await, StepOutcome::Done { application_id: None });
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Done {
+            application_id: None
+        }
+    );
     assert_eq!(fx.application_count(), 2, "seed + ours");
     fx.finish();
 }
@@ -157,8 +255,14 @@ async fn v1_duplicate_on_first_attempt_is_reported() {
     let mut c = fx.v1();
     let store = BTreeMap::new();
     let mut job = SubmissionJob::new("v1dup", draft(seed::EXISTING_APPLICANT_EMAIL, 1001), vec![]);
-    assert_eq!(step(&mut job, &mut c, &store, fx.now()).await, StepOutcome::Progress(Step::CreateArmed));
-    assert_eq!(step(&mut job, &mut c, &store, fx.now()).await, StepOutcome::Duplicate { existing: None });
+    assert_eq!(
+        step(&mut job, &mut c, &store, fx.now()).await,
+        StepOutcome::Progress(Step::CreateArmed)
+    );
+    assert_eq!(
+        step(&mut job, &mut c, &store, fx.now()).await,
+        StepOutcome::Duplicate { existing: None }
+    );
     assert!(matches!(job.status, SubmissionStatus::Duplicate { .. }));
     fx.finish();
 }
@@ -173,12 +277,18 @@ async fn job_waits_for_the_whole_budget() {
     let (list, store) = docs();
     let mut job = SubmissionJob::new("budget", draft("budget@example.com", 1001), list);
     match step(&mut job, &mut c, &store, now).await {
-        StepOutcome::Wait { retry_at_ms, error: PersonioError::RateLimited { .. } } => assert_eq!(retry_at_ms, now - 30_000 + 60_000),
+        StepOutcome::Wait {
+            retry_at_ms,
+            error: PersonioError::RateLimited { .. },
+        } => assert_eq!(retry_at_ms, now - 30_000 + 60_000),
         other => panic!("{other:?}"),
     }
     assert_eq!(fx.standin.exchanges().len(), 0, "no call spent");
     let later = now + 30_000;
-    assert_eq!(step(&mut job, &mut c, &store, later).await, StepOutcome::Progress(Step::Uploaded { index: 0 }));
+    assert_eq!(
+        step(&mut job, &mut c, &store, later).await,
+        StepOutcome::Progress(Step::Uploaded { index: 0 })
+    );
     fx.finish();
 }
 
@@ -190,27 +300,53 @@ async fn job_waits_after_429_and_backs_off_on_5xx() {
     let mut job = SubmissionJob::new("waits", draft("waits@example.com", 1004), list);
     let now = fx.now();
     step(&mut job, &mut c, &store, now).await; // duplicate check
-    fx.standin.set_faults(Faults { rate_limit_next: 1, ..Default::default() });
+    fx.standin.set_faults(Faults {
+        rate_limit_next: 1,
+        ..Default::default()
+    });
     let at = match step(&mut job, &mut c, &store, now).await {
-        StepOutcome::Wait { retry_at_ms, error: PersonioError::RateLimited { .. } } => retry_at_ms,
+        StepOutcome::Wait {
+            retry_at_ms,
+            error: PersonioError::RateLimited { .. },
+        } => retry_at_ms,
         other => panic!("{other:?}"),
     };
     assert!(at >= now + 60_000);
-    fx.standin.set_faults(Faults { fail_next: 1, fail_status: Some(502), ..Default::default() });
+    fx.standin.set_faults(Faults {
+        fail_next: 1,
+        fail_status: Some(502),
+        ..Default::default()
+    });
     let at2 = match step(&mut job, &mut c, &store, at).await {
-        StepOutcome::Wait { retry_at_ms, error: PersonioError::Server { status: 502, .. } } => retry_at_ms,
+        StepOutcome::Wait {
+            retry_at_ms,
+            error: PersonioError::Server { status: 502, .. },
+        } => retry_at_ms,
         other => panic!("{other:?}"),
     };
     assert_eq!(at2, at + 2_000);
-    fx.standin.set_faults(Faults { drop_next: 1, ..Default::default() });
+    fx.standin.set_faults(Faults {
+        drop_next: 1,
+        ..Default::default()
+    });
     let at3 = match step(&mut job, &mut c, &store, at2).await {
-        StepOutcome::Wait { retry_at_ms, error: PersonioError::Network { .. } } => retry_at_ms,
+        StepOutcome::Wait {
+            retry_at_ms,
+            error: PersonioError::Network { .. },
+        } => retry_at_ms,
         other => panic!("{other:?}"),
     };
     assert_eq!(at3, at2 + 4_000);
     fx.standin.advance_clock(at3 - now);
-    assert_eq!(step(&mut job, &mut c, &store, at3).await, StepOutcome::Progress(Step::Uploaded { index: 0 }));
-    assert_eq!(fx.standin.received()["uploads"].as_array().unwrap().len(), 1, "the dropped upload was never stored");
+    assert_eq!(
+        step(&mut job, &mut c, &store, at3).await,
+        StepOutcome::Progress(Step::Uploaded { index: 0 })
+    );
+    assert_eq!(
+        fx.standin.received()["uploads"].as_array().unwrap().len(),
+        1,
+        "the dropped upload was never stored"
+    );
     fx.finish();
 }
 
@@ -218,36 +354,79 @@ async fn job_waits_after_429_and_backs_off_on_5xx() {
 async fn permanent_failures_name_the_field() {
     let fx = Fixture::new();
     let mut c = fx.v1();
-    let store = BTreeMap::from([("a".to_string(), b"MZ".to_vec()), ("b".to_string(), vec![0u8; 20 * 1024 * 1024 + 1])]);
-    let bad_type = vec![DocumentToUpload { document_id: "a".into(), name: "tool.exe".into(), category: DocumentCategory::Other }];
+    let store = BTreeMap::from([
+        ("a".to_string(), b"MZ".to_vec()),
+        ("b".to_string(), vec![0u8; 20 * 1024 * 1024 + 1]),
+    ]);
+    let bad_type = vec![DocumentToUpload {
+        document_id: "a".into(),
+        name: "tool.exe".into(),
+        category: DocumentCategory::Other,
+    }];
     let mut job = SubmissionJob::new("exe", draft("f@example.com", 1001), bad_type);
     assert_eq!(
         step(&mut job, &mut c, &store, fx.now()).await,
-        StepOutcome::Failed { error: PersonioError::Validation { fields: vec![FieldError::new("files[0]", "errors.invalid-file-type")], trace_id: None } }
+        StepOutcome::Failed {
+            error: PersonioError::Validation {
+                fields: vec![FieldError::new("files[0]", "errors.invalid-file-type")],
+                trace_id: None
+            }
+        }
     );
     let too_big = vec![
-        DocumentToUpload { document_id: "missing".into(), name: "cv.pdf".into(), category: DocumentCategory::Cv },
-        DocumentToUpload { document_id: "b".into(), name: "big.pdf".into(), category: DocumentCategory::Other },
+        DocumentToUpload {
+            document_id: "missing".into(),
+            name: "cv.pdf".into(),
+            category: DocumentCategory::Cv,
+        },
+        DocumentToUpload {
+            document_id: "b".into(),
+            name: "big.pdf".into(),
+            category: DocumentCategory::Other,
+        },
     ];
     let mut job = SubmissionJob::new("big", draft("f@example.com", 1001), too_big.clone());
-    assert!(matches!(step(&mut job, &mut c, &store, fx.now()).await, StepOutcome::Failed { error: PersonioError::DocumentMissing { .. } }));
+    assert!(matches!(
+        step(&mut job, &mut c, &store, fx.now()).await,
+        StepOutcome::Failed {
+            error: PersonioError::DocumentMissing { .. }
+        }
+    ));
     let mut job = SubmissionJob::new("big", draft("f@example.com", 1001), too_big[1..].to_vec());
-    assert_eq!(step(&mut job, &mut c, &store, fx.now()).await, StepOutcome::Failed { error: PersonioError::TooLarge { field: "files[0]".into() } });
+    assert_eq!(
+        step(&mut job, &mut c, &store, fx.now()).await,
+        StepOutcome::Failed {
+            error: PersonioError::TooLarge {
+                field: "files[0]".into()
+            }
+        }
+    );
     let mut d = draft("f@example.com", 1001);
-    d.attributes = vec![Attribute { id: "gender".into(), value: "robot".into() }];
+    d.attributes = vec![Attribute {
+        id: "gender".into(),
+        value: "robot".into(),
+    }];
     let mut job = SubmissionJob::new("attr", d, vec![]);
     step(&mut job, &mut c, &store, fx.now()).await;
     assert_eq!(
         step(&mut job, &mut c, &store, fx.now()).await,
         StepOutcome::Failed {
             error: PersonioError::Validation {
-                fields: vec![FieldError::new("attributes.gender", "errors.attribute-validation.unknown-attribute-option")],
+                fields: vec![FieldError::new(
+                    "attributes.gender",
+                    "errors.attribute-validation.unknown-attribute-option"
+                )],
                 trace_id: None
             }
         }
     );
     let mut job = SubmissionJob::new("local", draft("not-an-email", 1001), vec![]);
-    assert!(matches!(step(&mut job, &mut c, &store, fx.now()).await, StepOutcome::Failed { error: PersonioError::Validation { .. } }));
+    assert!(matches!(
+        step(&mut job, &mut c, &store, fx.now()).await,
+        StepOutcome::Failed {
+            error: PersonioError::Validation { .. }
+        }
+    ));
     // A failed job can be retried after fixing the cause.
     job.retry();
     assert_eq!(job.status, SubmissionStatus::Pending);

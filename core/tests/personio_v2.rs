@@ -9,12 +9,18 @@ use personio_support::{pdf_bytes, Fixture};
 use serde_json::Value;
 use sourcing_core::personio::error::parse_error_body;
 use sourcing_core::personio::{
-    ApiVersion, ApplicationDraft, Attribute, Credentials, DocumentCategory, FieldError, FileReference, MissingRight, PersonioError,
-    PositionSource, RECRUITING_LIMIT,
+    ApiVersion, ApplicationDraft, Attribute, Credentials, DocumentCategory, FieldError,
+    FileReference, MissingRight, PersonioError, PositionSource, RECRUITING_LIMIT,
 };
 
 fn draft(email: &str, job: i64) -> ApplicationDraft {
-    ApplicationDraft { first_name: "Katherine".into(), last_name: "Johnson".into(), email: email.into(), job_position_id: job, ..Default::default() }
+    ApplicationDraft {
+        first_name: "Katherine".into(),
+        last_name: "Johnson".into(),
+        email: email.into(),
+        job_position_id: job,
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
@@ -36,7 +42,13 @@ async fn token_is_cached_renewed_on_expiry_and_on_401() {
     fx.standin.expire_tokens();
     c.list_positions("en", fx.now()).await.unwrap();
     assert_eq!(fx.calls("POST", "/v2/auth/token"), 3);
-    let statuses: Vec<u16> = fx.standin.exchanges().iter().filter(|e| e.path == "/v2/recruiting/jobs").map(|e| e.status).collect();
+    let statuses: Vec<u16> = fx
+        .standin
+        .exchanges()
+        .iter()
+        .filter(|e| e.path == "/v2/recruiting/jobs")
+        .map(|e| e.status)
+        .collect();
     assert_eq!(statuses, vec![200, 200, 200, 401, 200]);
     // The restored state carries the token across a worker restart.
     let restored = fx.v2().with_state(c.state().clone());
@@ -47,22 +59,50 @@ async fn token_is_cached_renewed_on_expiry_and_on_401() {
 #[tokio::test]
 async fn bad_credentials_and_token_endpoint_errors() {
     let fx = Fixture::new();
-    let mut c = fx.client(Credentials { client_secret: "wrong".into(), ..personio_support::creds_v2() });
-    assert!(matches!(c.connect(fx.now()).await, Err(PersonioError::Unauthorized { .. })));
-    assert!(matches!(c.create_application(&draft("a@example.com", 1001), &[], fx.now()).await, Err(PersonioError::Unauthorized { .. })));
-    let token = |body: &str, ct: &str| fx.raw(reqwest::Method::POST, "/v2/auth/token").header("Content-Type", ct).body(body.to_string()).send();
+    let mut c = fx.client(Credentials {
+        client_secret: "wrong".into(),
+        ..personio_support::creds_v2()
+    });
+    assert!(matches!(
+        c.connect(fx.now()).await,
+        Err(PersonioError::Unauthorized { .. })
+    ));
+    assert!(matches!(
+        c.create_application(&draft("a@example.com", 1001), &[], fx.now())
+            .await,
+        Err(PersonioError::Unauthorized { .. })
+    ));
+    let token = |body: &str, ct: &str| {
+        fx.raw(reqwest::Method::POST, "/v2/auth/token")
+            .header("Content-Type", ct)
+            .body(body.to_string())
+            .send()
+    };
     let form = "application/x-www-form-urlencoded";
-    let r = token(r#"{"client_id":"x"}"#, "application/json").await.unwrap();
+    let r = token(r#"{"client_id":"x"}"#, "application/json")
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
     assert_eq!(r.json::<Value>().await.unwrap()["error"], "invalid_request");
-    let r = token("grant_type=password&client_id=standin-client-id&client_secret=standin-client-secret", form).await.unwrap();
-    assert_eq!(r.json::<Value>().await.unwrap()["error"], "unsupported_grant_type");
+    let r = token(
+        "grant_type=password&client_id=standin-client-id&client_secret=standin-client-secret",
+        form,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error"],
+        "unsupported_grant_type"
+    );
     let r = token("grant_type=client_credentials&client_id=standin-readonly-id&client_secret=standin-readonly-secret&scope=personio%3Arecruiting%3Awrite", form).await.unwrap();
     assert_eq!(r.status(), 400);
     assert_eq!(r.json::<Value>().await.unwrap()["error"], "invalid_scope");
     let r = token("grant_type=client_credentials&client_id=standin-readonly-id&client_secret=standin-readonly-secret&scope=personio%3Arecruiting%3Aread", form).await.unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<Value>().await.unwrap()["scope"], "personio:recruiting:read");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["scope"],
+        "personio:recruiting:read"
+    );
     fx.finish();
 }
 
@@ -70,14 +110,24 @@ async fn bad_credentials_and_token_endpoint_errors() {
 async fn missing_scope_is_forbidden() {
     let fx = Fixture::new();
     let mut c = fx.readonly();
-    assert_eq!(c.list_positions("en", fx.now()).await.unwrap().source, PositionSource::V2Jobs);
+    assert_eq!(
+        c.list_positions("en", fx.now()).await.unwrap().source,
+        PositionSource::V2Jobs
+    );
     match c.upload_document("cv.pdf", &pdf_bytes("x"), fx.now()).await {
-        Err(PersonioError::Forbidden { right: MissingRight::RecruitingScope, trace_id }) => assert!(trace_id.is_some()),
+        Err(PersonioError::Forbidden {
+            right: MissingRight::RecruitingScope,
+            trace_id,
+        }) => assert!(trace_id.is_some()),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        c.create_application(&draft("a@example.com", 1001), &[], fx.now()).await,
-        Err(PersonioError::Forbidden { right: MissingRight::RecruitingScope, .. })
+        c.create_application(&draft("a@example.com", 1001), &[], fx.now())
+            .await,
+        Err(PersonioError::Forbidden {
+            right: MissingRight::RecruitingScope,
+            ..
+        })
     ));
     fx.finish();
 }
@@ -88,23 +138,68 @@ async fn jobs_are_paged_and_only_published() {
     let mut c = fx.v2().with_page_limit(2);
     let jobs = c.list_jobs_v2(fx.now()).await.unwrap();
     let ids: Vec<i64> = jobs.iter().map(|p| p.id).collect();
-    assert_eq!(ids, vec![1001, 1002, 1003, 1004], "newest update first, unpublished 1005 left out");
+    assert_eq!(
+        ids,
+        vec![1001, 1002, 1003, 1004],
+        "newest update first, unpublished 1005 left out"
+    );
     assert_eq!(jobs[0].department.as_deref(), Some("Engineering"));
-    let queries: Vec<String> = fx.standin.exchanges().iter().filter(|e| e.path == "/v2/recruiting/jobs").filter_map(|e| e.query.clone()).collect();
-    assert_eq!(queries, vec!["limit=2", "limit=2&cursor=cur_2", "limit=2&cursor=cur_4"]);
+    let queries: Vec<String> = fx
+        .standin
+        .exchanges()
+        .iter()
+        .filter(|e| e.path == "/v2/recruiting/jobs")
+        .filter_map(|e| e.query.clone())
+        .collect();
+    assert_eq!(
+        queries,
+        vec!["limit=2", "limit=2&cursor=cur_2", "limit=2&cursor=cur_4"]
+    );
     // Parameter errors come back as v2 ErrorResponse.
     let token = c.state().oauth_token.clone().unwrap().token;
-    for q in ["limit=0", "limit=201", "cursor=garbage", "updated_at.gt=2026-01-01T00:00:00Z&updated_at.lt=2026-12-01T00:00:00Z"] {
-        let r = fx.raw(reqwest::Method::GET, &format!("/v2/recruiting/jobs?{q}")).bearer_auth(&token).send().await.unwrap();
+    for q in [
+        "limit=0",
+        "limit=201",
+        "cursor=garbage",
+        "updated_at.gt=2026-01-01T00:00:00Z&updated_at.lt=2026-12-01T00:00:00Z",
+    ] {
+        let r = fx
+            .raw(reqwest::Method::GET, &format!("/v2/recruiting/jobs?{q}"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 400, "{q}");
         let p = parse_error_body(&r.bytes().await.unwrap());
         assert!(p.trace_id.is_some() && !p.messages.is_empty());
     }
-    let r = fx.raw(reqwest::Method::GET, "/v2/recruiting/jobs?updated_at.gt=2026-10-15T00:00:00Z").bearer_auth(&token).send().await.unwrap();
-    assert_eq!(r.json::<Value>().await.unwrap()["_data"].as_array().unwrap().len(), 2);
-    let r = fx.raw(reqwest::Method::GET, "/v2/recruiting/nothing-here").bearer_auth(&token).send().await.unwrap();
+    let r = fx
+        .raw(
+            reqwest::Method::GET,
+            "/v2/recruiting/jobs?updated_at.gt=2026-10-15T00:00:00Z",
+        )
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["_data"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let r = fx
+        .raw(reqwest::Method::GET, "/v2/recruiting/nothing-here")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 404);
-    assert_eq!(r.json::<Value>().await.unwrap()["errors"][0]["_meta"]["path"], "/v2/recruiting/nothing-here");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["errors"][0]["_meta"]["path"],
+        "/v2/recruiting/nothing-here"
+    );
     fx.finish();
 }
 
@@ -112,18 +207,33 @@ async fn jobs_are_paged_and_only_published() {
 async fn positions_fall_back_to_the_xml_feed() {
     let fx = Fixture::new();
     // v2 failing (5xx) → the feed.
-    fx.standin.set_faults(Faults { fail_next: 1, fail_status: Some(503), path_prefix: Some("/v2/recruiting/jobs".into()), ..Default::default() });
+    fx.standin.set_faults(Faults {
+        fail_next: 1,
+        fail_status: Some(503),
+        path_prefix: Some("/v2/recruiting/jobs".into()),
+        ..Default::default()
+    });
     let list = fx.v2().list_positions("en", fx.now()).await.unwrap();
     assert_eq!(list.source, PositionSource::XmlFeed);
-    assert_eq!(list.positions.iter().map(|p| p.id).collect::<Vec<_>>(), vec![1001, 1002, 1003, 1004]);
+    assert_eq!(
+        list.positions.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![1001, 1002, 1003, 1004]
+    );
     assert_eq!(list.positions[0].name, "Senior Rust Engineer");
     // Only the v1 token → the feed, in the requested language.
     let de = fx.v1().list_positions("de", fx.now()).await.unwrap();
     assert_eq!(de.source, PositionSource::XmlFeed);
     assert_eq!(de.positions[0].name, "Senior Rust Entwickler (m/w/d)");
     // Both failing → the v2 error is reported.
-    fx.standin.set_faults(Faults { fail_next: 2, fail_status: Some(502), ..Default::default() });
-    assert!(matches!(fx.v2().list_positions("en", fx.now()).await, Err(PersonioError::Server { status: 502, .. })));
+    fx.standin.set_faults(Faults {
+        fail_next: 2,
+        fail_status: Some(502),
+        ..Default::default()
+    });
+    assert!(matches!(
+        fx.v2().list_positions("en", fx.now()).await,
+        Err(PersonioError::Server { status: 502, .. })
+    ));
     fx.finish();
 }
 
@@ -132,38 +242,94 @@ async fn v2_application_documents_and_lookups() {
     let fx = Fixture::new();
     let mut c = fx.v2();
     let now = fx.now();
-    let up = c.upload_document("cv.pdf", &pdf_bytes("kj"), now).await.unwrap();
+    let up = c
+        .upload_document("cv.pdf", &pdf_bytes("kj"), now)
+        .await
+        .unwrap();
     let mut d = draft("katherine@example.com", 1003);
     d.tags = vec!["linkedin".into()];
-    d.attributes = vec![Attribute { id: "phone".into(), value: "+1 202".into() }];
-    let files = [FileReference { uuid: up.uuid, original_filename: up.original_filename, category: DocumentCategory::Cv }];
+    d.attributes = vec![Attribute {
+        id: "phone".into(),
+        value: "+1 202".into(),
+    }];
+    let files = [FileReference {
+        uuid: up.uuid,
+        original_filename: up.original_filename,
+        category: DocumentCategory::Cv,
+    }];
     let created = c.create_application(&d, &files, now).await.unwrap();
     let id = created.id.expect("v2 returns the id");
     let rec = fx.standin.received();
-    let a = rec["applications"].as_array().unwrap().iter().find(|a| a["id"] == id.as_str()).unwrap().clone();
+    let a = rec["applications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id.as_str())
+        .unwrap()
+        .clone();
     assert_eq!(a["api"], "v2");
     assert_eq!(a["files"][0]["category"], "cv");
 
-    let cands = c.find_candidates_by_email("KATHERINE@example.com", now).await.unwrap();
+    let cands = c
+        .find_candidates_by_email("KATHERINE@example.com", now)
+        .await
+        .unwrap();
     assert_eq!(cands.len(), 1);
     assert_eq!(cands[0].last_name, "Johnson");
-    let existing = c.find_existing_application("katherine@example.com", 1003, now).await.unwrap().unwrap();
-    assert_eq!((existing.id.as_str(), existing.status.as_str(), existing.job_id), (id.as_str(), "active", Some(1003)));
+    let existing = c
+        .find_existing_application("katherine@example.com", 1003, now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            existing.id.as_str(),
+            existing.status.as_str(),
+            existing.job_id
+        ),
+        (id.as_str(), "active", Some(1003))
+    );
     assert_eq!(existing.stage.as_ref().unwrap().id, "unassigned");
-    assert!(c.find_existing_application("katherine@example.com", 1001, now).await.unwrap().is_none());
-    assert!(c.find_existing_application("nobody@example.com", 1001, now).await.unwrap().is_none());
+    assert!(c
+        .find_existing_application("katherine@example.com", 1001, now)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(c
+        .find_existing_application("nobody@example.com", 1001, now)
+        .await
+        .unwrap()
+        .is_none());
     // The recruiter hires her in Personio.
     assert!(fx.standin.move_stage(&id, "offer"));
     assert!(fx.standin.move_stage(&id, "accepted"));
-    let apps = c.find_applications_by_email("katherine@example.com", now).await.unwrap();
+    let apps = c
+        .find_applications_by_email("katherine@example.com", now)
+        .await
+        .unwrap();
     assert_eq!(apps[0].status, "hired");
     let tr = c.stage_transitions(&id, now).await.unwrap();
-    assert_eq!(tr.iter().map(|t| t.to_stage.id.as_str()).collect::<Vec<_>>(), vec!["unassigned", "offer", "accepted"]);
+    assert_eq!(
+        tr.iter()
+            .map(|t| t.to_stage.id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["unassigned", "offer", "accepted"]
+    );
     assert_eq!(tr[2].from_stage.as_ref().unwrap().id, "offer");
-    assert!(matches!(c.stage_transitions("999999", now).await, Err(PersonioError::NotFound { .. })));
+    assert!(matches!(
+        c.stage_transitions("999999", now).await,
+        Err(PersonioError::NotFound { .. })
+    ));
     // Seeded applicant is found as well; v1-only credentials cannot look up.
-    assert!(c.find_existing_application(seed::EXISTING_APPLICANT_EMAIL, 1001, now).await.unwrap().is_some());
-    assert!(matches!(fx.v1().find_candidates_by_email("a@b.de", now).await, Err(PersonioError::UnsupportedAuth { .. })));
+    assert!(c
+        .find_existing_application(seed::EXISTING_APPLICANT_EMAIL, 1001, now)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(matches!(
+        fx.v1().find_candidates_by_email("a@b.de", now).await,
+        Err(PersonioError::UnsupportedAuth { .. })
+    ));
     fx.finish();
 }
 
@@ -173,29 +339,73 @@ async fn v2_validation_429_5xx_and_shared_company_budget() {
     let mut c = fx.v2();
     let now = fx.now();
     let mut d = draft("v@example.com", 1001);
-    d.attributes = vec![Attribute { id: "custom_attribute_4711".into(), value: "x".into() }];
+    d.attributes = vec![Attribute {
+        id: "custom_attribute_4711".into(),
+        value: "x".into(),
+    }];
     match c.create_application(&d, &[], now).await {
         Err(PersonioError::Validation { fields, .. }) => {
-            assert_eq!(fields, vec![FieldError::new("attributes.custom_attribute_4711", "errors.attribute-validation.unknown")])
+            assert_eq!(
+                fields,
+                vec![FieldError::new(
+                    "attributes.custom_attribute_4711",
+                    "errors.attribute-validation.unknown"
+                )]
+            )
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(c.create_application(&draft(seed::EXISTING_APPLICANT_EMAIL, 1001), &[], now).await.unwrap_err(), PersonioError::AlreadyExists);
-    assert_eq!(c.create_application(&draft("v@example.com", 1005), &[], now).await.unwrap_err(), PersonioError::NotPublished);
-    fx.standin.set_faults(Faults { rate_limit_next: 1, ..Default::default() });
-    assert_eq!(c.upload_document("a.txt", b"x", now).await.unwrap_err(), PersonioError::RateLimited { retry_at_ms: now + 60_000 });
-    fx.standin.set_faults(Faults { fail_next: 1, fail_status: Some(504), ..Default::default() });
+    assert_eq!(
+        c.create_application(&draft(seed::EXISTING_APPLICANT_EMAIL, 1001), &[], now)
+            .await
+            .unwrap_err(),
+        PersonioError::AlreadyExists
+    );
+    assert_eq!(
+        c.create_application(&draft("v@example.com", 1005), &[], now)
+            .await
+            .unwrap_err(),
+        PersonioError::NotPublished
+    );
+    fx.standin.set_faults(Faults {
+        rate_limit_next: 1,
+        ..Default::default()
+    });
+    assert_eq!(
+        c.upload_document("a.txt", b"x", now).await.unwrap_err(),
+        PersonioError::RateLimited {
+            retry_at_ms: now + 60_000
+        }
+    );
+    fx.standin.set_faults(Faults {
+        fail_next: 1,
+        fail_status: Some(504),
+        ..Default::default()
+    });
     match fx.v2().upload_document("a.txt", b"x", now).await {
         Err(e @ PersonioError::Server { status: 504, .. }) => assert!(e.trace_id().is_some()),
         other => panic!("{other:?}"),
     }
     // v1 and v2 share the company's 20 calls per minute (assumed, see README).
     let mut v1 = fx.v1();
-    let used = fx.standin.exchanges().iter().filter(|e| e.path.ends_with("/applications") || e.path.ends_with("/documents")).filter(|e| e.method == "POST" && e.fault.is_none()).count();
+    let used = fx
+        .standin
+        .exchanges()
+        .iter()
+        .filter(|e| e.path.ends_with("/applications") || e.path.ends_with("/documents"))
+        .filter(|e| e.method == "POST" && e.fault.is_none())
+        .count();
     for i in used..RECRUITING_LIMIT {
-        v1.upload_document(&format!("f{i}.txt"), b"x", now).await.unwrap();
+        v1.upload_document(&format!("f{i}.txt"), b"x", now)
+            .await
+            .unwrap();
     }
     let mut fresh = fx.v2();
-    assert_eq!(fresh.upload_document("b.txt", b"x", now).await.unwrap_err(), PersonioError::RateLimited { retry_at_ms: now + 60_000 });
+    assert_eq!(
+        fresh.upload_document("b.txt", b"x", now).await.unwrap_err(),
+        PersonioError::RateLimited {
+            retry_at_ms: now + 60_000
+        }
+    );
     fx.finish();
 }

@@ -102,20 +102,15 @@ pub fn PositionPicker(
     let name_of = move |position: Option<u64>| {
         position.and_then(|p| positions.with(|all| all.iter().find(|o| o.id == p).map(|o| o.name.clone())))
     };
-    // What the input shows; the filter only changes when the recruiter types, so that reopening after a pick
-    // shows every position again.
-    let text = RwSignal::new(name_of(selected.get_untracked()).unwrap_or_default());
+    // What the recruiter typed since the last pick; `None` shows the picked position's name (which also appears
+    // when the positions arrive after a restored selection). The filter only follows typing, so reopening after
+    // a pick shows every position again.
+    let typed = RwSignal::new(None::<String>);
+    let text = move || typed.get().or_else(|| name_of(selected.get())).unwrap_or_default();
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let shown = Memo::new(move |_| positions.with(|all| filter(all, &query.get())));
-
-    // The positions may arrive after the selection (restored draft): show the selected name once known.
-    Effect::new(move |_| {
-        if let (false, Some(name)) = (open.get_untracked(), name_of(selected.get())) {
-            text.set(name);
-        }
-    });
 
     let active_option = move || active.get().and_then(|i| shown.with(|s| s.get(i).map(|o| o.id)));
     // Keep the active option visible in a scrolled list.
@@ -143,7 +138,7 @@ pub fn PositionPicker(
     };
     let pick = move |option: PositionOption| {
         selected.set(Some(option.id));
-        text.set(option.name);
+        typed.set(None);
         query.set(String::new());
         close();
     };
@@ -153,7 +148,7 @@ pub fn PositionPicker(
         if value.trim().is_empty() {
             selected.set(None);
         }
-        text.set(value.clone());
+        typed.set(Some(value.clone()));
         query.set(value);
         open.set(true);
         active.set(if shown.with(Vec::is_empty) { None } else { Some(0) });
@@ -182,7 +177,7 @@ pub fn PositionPicker(
     let on_blur = move |_| {
         close();
         query.set(String::new());
-        text.set(name_of(selected.get_untracked()).unwrap_or_default());
+        typed.set(None);
     };
 
     let described_by = {
@@ -215,7 +210,7 @@ pub fn PositionPicker(
                     aria-busy=move || loading.get().then_some("true")
                     placeholder=t("posPlaceholder")
                     data-value=move || selected.get().map(|p| p.to_string())
-                    prop:value=move || text.get()
+                    prop:value=text
                     on:input=on_input
                     on:keydown=on_keydown
                     on:blur=on_blur
@@ -261,7 +256,11 @@ pub fn PositionPicker(
                     }}
                 </ul>
             </div>
-            <input type="hidden" name="job_position_id" prop:value=move || selected.get().map(|p| p.to_string()).unwrap_or_default() />
+            <input
+                type="hidden"
+                name="job_position_id"
+                prop:value=move || selected.get().map(|p| p.to_string()).unwrap_or_default()
+            />
             <p id=format!("{id}-status") class="position-status" role="status">
                 {move || {
                     if loading.get() {

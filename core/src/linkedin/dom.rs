@@ -2,10 +2,25 @@
 //! selector lists in order, walking ancestors and reading attributes. No LinkedIn knowledge lives here.
 
 use scraper::{ElementRef, Html, Selector};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
-/// Compiles one CSS selector; `None` when it does not parse (the selector table is tested to compile).
+thread_local! {
+    /// Compiled selectors by CSS text: the same few dozen selectors are used thousands of times per page.
+    static COMPILED: RefCell<HashMap<String, Option<Selector>>> = RefCell::new(HashMap::new());
+}
+
+/// Compiles one CSS selector (cached; a clone is a reference-count increment); `None` when it does not
+/// parse (the selector table is tested to compile).
 pub fn selector(css: &str) -> Option<Selector> {
-    Selector::parse(css).ok()
+    COMPILED.with(|cache| {
+        if let Some(hit) = cache.borrow().get(css) {
+            return hit.clone();
+        }
+        let compiled = Selector::parse(css).ok();
+        cache.borrow_mut().insert(css.to_string(), compiled.clone());
+        compiled
+    })
 }
 
 /// Every element under `root` (root excluded) matching any of `css` (a list tried in order), in

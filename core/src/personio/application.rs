@@ -144,7 +144,10 @@ impl ApplicationDraft {
             obj.insert("files".into(), serde_json::to_value(files).expect("files"));
         }
         if !self.attributes.is_empty() {
-            obj.insert("attributes".into(), serde_json::to_value(&self.attributes).expect("attributes"));
+            obj.insert(
+                "attributes".into(),
+                serde_json::to_value(&self.attributes).expect("attributes"),
+            );
         }
         body
     }
@@ -152,20 +155,36 @@ impl ApplicationDraft {
     /// Checks done before any network call (required fields, e-mail shape, date format).
     pub fn check(&self) -> Result<(), Vec<FieldError>> {
         let mut errs = Vec::new();
-        for (field, value) in [("first_name", &self.first_name), ("last_name", &self.last_name), ("email", &self.email)] {
+        for (field, value) in [
+            ("first_name", &self.first_name),
+            ("last_name", &self.last_name),
+            ("email", &self.email),
+        ] {
             if value.trim().is_empty() {
-                errs.push(FieldError::new(field, "errors.attribute-validation.required-attribute"));
+                errs.push(FieldError::new(
+                    field,
+                    "errors.attribute-validation.required-attribute",
+                ));
             }
         }
         if !self.email.trim().is_empty() && !looks_like_email(self.email.trim()) {
-            errs.push(FieldError::new("email", "errors.attribute-validation.invalid-email-format"));
+            errs.push(FieldError::new(
+                "email",
+                "errors.attribute-validation.invalid-email-format",
+            ));
         }
         if self.job_position_id <= 0 {
-            errs.push(FieldError::new("job_position_id", "errors.attribute-validation.required-attribute"));
+            errs.push(FieldError::new(
+                "job_position_id",
+                "errors.attribute-validation.required-attribute",
+            ));
         }
         if let Some(d) = &self.application_date {
             if !is_iso_date(d) {
-                errs.push(FieldError::new("application_date", "errors.attribute-validation.invalid-date-format"));
+                errs.push(FieldError::new(
+                    "application_date",
+                    "errors.attribute-validation.invalid-date-format",
+                ));
             }
         }
         if errs.is_empty() {
@@ -178,7 +197,9 @@ impl ApplicationDraft {
 
 /// A plausible e-mail address (one `@`, non-empty local part, dotted domain, no spaces).
 pub fn looks_like_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
@@ -246,19 +267,42 @@ pub struct CandidateForm {
 /// Builds the draft: names/e-mail/position as is, comment → `message`, phone and location →
 /// system attributes, LinkedIn URL → the configured custom attribute (or appended to `message`),
 /// `application_date` = today (UTC) from `now_ms`.
-pub fn build_application(form: &CandidateForm, mapping: &FieldMapping, now_ms: u64) -> ApplicationDraft {
-    let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+pub fn build_application(
+    form: &CandidateForm,
+    mapping: &FieldMapping,
+    now_ms: u64,
+) -> ApplicationDraft {
+    let clean = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
     let mut attributes = Vec::new();
     if let Some(phone) = clean(&form.phone) {
-        attributes.push(Attribute { id: "phone".into(), value: phone });
+        attributes.push(Attribute {
+            id: "phone".into(),
+            value: phone,
+        });
     }
     if let Some(location) = clean(&form.location) {
-        attributes.push(Attribute { id: "location".into(), value: location });
+        attributes.push(Attribute {
+            id: "location".into(),
+            value: location,
+        });
     }
     let mut message = clean(&form.comment);
     if let Some(url) = clean(&form.linkedin_url) {
-        match mapping.linkedin_attribute_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(id) => attributes.push(Attribute { id: id.into(), value: url }),
+        match mapping
+            .linkedin_attribute_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(id) => attributes.push(Attribute {
+                id: id.into(),
+                value: url,
+            }),
             None => {
                 let line = format!("LinkedIn: {url}");
                 message = Some(match message {
@@ -310,15 +354,28 @@ mod tests {
             job_position_id: 7,
             extra_attributes: vec![],
         };
-        let with = build_application(&form, &FieldMapping { linkedin_attribute_id: Some("custom_attribute_1001".into()) }, 0);
+        let with = build_application(
+            &form,
+            &FieldMapping {
+                linkedin_attribute_id: Some("custom_attribute_1001".into()),
+            },
+            0,
+        );
         assert_eq!(with.first_name, "Ada");
         assert_eq!(with.message.as_deref(), Some("Strong"));
         assert_eq!(with.attributes.len(), 3);
         assert_eq!(with.tags, vec!["linkedin"]);
         assert_eq!(with.application_date.as_deref(), Some("1970-01-01"));
         let without = build_application(&form, &FieldMapping::default(), 0);
-        assert_eq!(without.message.as_deref(), Some("Strong\n\nLinkedIn: https://www.linkedin.com/in/ada/"));
-        let body = with.to_body(&[FileReference { uuid: "u".into(), original_filename: "cv.pdf".into(), category: DocumentCategory::Cv }]);
+        assert_eq!(
+            without.message.as_deref(),
+            Some("Strong\n\nLinkedIn: https://www.linkedin.com/in/ada/")
+        );
+        let body = with.to_body(&[FileReference {
+            uuid: "u".into(),
+            original_filename: "cv.pdf".into(),
+            category: DocumentCategory::Cv,
+        }]);
         assert_eq!(body["job_position_id"], 7);
         assert_eq!(body["files"][0]["category"], "cv");
         assert_eq!(body["attributes"][2]["id"], "custom_attribute_1001");
@@ -326,12 +383,29 @@ mod tests {
 
     #[test]
     fn local_checks() {
-        let d = ApplicationDraft { email: "x@y".into(), ..Default::default() };
+        let d = ApplicationDraft {
+            email: "x@y".into(),
+            ..Default::default()
+        };
         let errs = d.check().unwrap_err();
-        assert!(errs.contains(&FieldError::new("first_name", "errors.attribute-validation.required-attribute")));
-        assert!(errs.contains(&FieldError::new("email", "errors.attribute-validation.invalid-email-format")));
+        assert!(errs.contains(&FieldError::new(
+            "first_name",
+            "errors.attribute-validation.required-attribute"
+        )));
+        assert!(errs.contains(&FieldError::new(
+            "email",
+            "errors.attribute-validation.invalid-email-format"
+        )));
         assert!(check_document(0, "cv.pdf", 10).is_ok());
-        assert_eq!(check_document(1, "cv.html", 10).unwrap_err().field, "files[1]");
-        assert_eq!(check_document(0, "cv.pdf", RECRUITING_MAX_FILE_BYTES + 1).unwrap_err().reason, "errors.file-too-big");
+        assert_eq!(
+            check_document(1, "cv.html", 10).unwrap_err().field,
+            "files[1]"
+        );
+        assert_eq!(
+            check_document(0, "cv.pdf", RECRUITING_MAX_FILE_BYTES + 1)
+                .unwrap_err()
+                .reason,
+            "errors.file-too-big"
+        );
     }
 }

@@ -24,7 +24,8 @@ pub struct RecruitingBudget {
 
 impl RecruitingBudget {
     fn prune(&mut self, now_ms: u64) {
-        self.sent_at_ms.retain(|t| now_ms < t + RECRUITING_WINDOW_MS && *t <= now_ms);
+        self.sent_at_ms
+            .retain(|t| now_ms < t + RECRUITING_WINDOW_MS && *t <= now_ms);
     }
 
     /// Calls still allowed right now.
@@ -32,18 +33,30 @@ impl RecruitingBudget {
         if now_ms < self.cooldown_until_ms {
             return 0;
         }
-        let used = self.sent_at_ms.iter().filter(|t| now_ms < **t + RECRUITING_WINDOW_MS && **t <= now_ms).count();
+        let used = self
+            .sent_at_ms
+            .iter()
+            .filter(|t| now_ms < **t + RECRUITING_WINDOW_MS && **t <= now_ms)
+            .count();
         RECRUITING_LIMIT.saturating_sub(used)
     }
 
     /// Earliest time at which `cost` calls (capped at the limit) fit into the window.
     pub fn available_at(&self, now_ms: u64, cost: usize) -> u64 {
         let cost = cost.clamp(1, RECRUITING_LIMIT);
-        let mut live: Vec<u64> =
-            self.sent_at_ms.iter().copied().filter(|t| now_ms < t + RECRUITING_WINDOW_MS && *t <= now_ms).collect();
+        let mut live: Vec<u64> = self
+            .sent_at_ms
+            .iter()
+            .copied()
+            .filter(|t| now_ms < t + RECRUITING_WINDOW_MS && *t <= now_ms)
+            .collect();
         live.sort_unstable();
         let over = (live.len() + cost).saturating_sub(RECRUITING_LIMIT);
-        let window_free = if over == 0 { now_ms } else { live[over - 1] + RECRUITING_WINDOW_MS };
+        let window_free = if over == 0 {
+            now_ms
+        } else {
+            live[over - 1] + RECRUITING_WINDOW_MS
+        };
         window_free.max(self.cooldown_until_ms).max(now_ms)
     }
 
@@ -73,7 +86,9 @@ pub struct Backoff {
 impl Backoff {
     /// Records a failure and returns the delay before the next attempt.
     pub fn fail(&mut self) -> u64 {
-        let delay = BACKOFF_BASE_MS.saturating_mul(1u64 << self.consecutive_failures.min(16)).min(BACKOFF_MAX_MS);
+        let delay = BACKOFF_BASE_MS
+            .saturating_mul(1u64 << self.consecutive_failures.min(16))
+            .min(BACKOFF_MAX_MS);
         self.consecutive_failures = self.consecutive_failures.saturating_add(1);
         delay
     }

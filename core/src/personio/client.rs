@@ -53,7 +53,7 @@ pub(crate) enum Auth {
     /// v1 recruiting token + `X-Company-ID`.
     RecruitingToken,
     /// v2 OAuth bearer.
-    OAuth,
+    Bearer,
     /// v1 personnel bearer from `/v1/auth`.
     Personnel,
 }
@@ -148,9 +148,11 @@ impl<T: Transport> PersonioClient<T> {
 
     /// The recruiting API generation in use, or `UnsupportedAuth` when no credentials are set.
     pub fn recruiting_api(&self) -> Result<ApiVersion, PersonioError> {
-        self.credentials.recruiting_api().ok_or_else(|| PersonioError::UnsupportedAuth {
-            needed: "OAuth client id + secret, or recruiting token + company id".into(),
-        })
+        self.credentials
+            .recruiting_api()
+            .ok_or_else(|| PersonioError::UnsupportedAuth {
+                needed: "OAuth client id + secret, or recruiting token + company id".into(),
+            })
     }
 
     /// Checks the connection: with OAuth credentials fetches a fresh token (so wrong credentials
@@ -167,9 +169,17 @@ impl<T: Transport> PersonioClient<T> {
                     .and_then(|t| t.scope.clone())
                     .map(|s| s.split_whitespace().map(str::to_string).collect())
                     .unwrap_or_default();
-                Ok(ConnectionInfo { api: ApiVersion::V2, verified: true, scopes })
+                Ok(ConnectionInfo {
+                    api: ApiVersion::V2,
+                    verified: true,
+                    scopes,
+                })
             }
-            ApiVersion::V1 => Ok(ConnectionInfo { api: ApiVersion::V1, verified: false, scopes: vec![] }),
+            ApiVersion::V1 => Ok(ConnectionInfo {
+                api: ApiVersion::V1,
+                verified: false,
+                scopes: vec![],
+            }),
         }
     }
 
@@ -180,17 +190,26 @@ impl<T: Transport> PersonioClient<T> {
 
     /// `{careers_base}{path}`.
     pub(crate) fn careers_url(&self, path: &str) -> String {
-        format!("{}{}", self.endpoints.careers_base.trim_end_matches('/'), path)
+        format!(
+            "{}{}",
+            self.endpoints.careers_base.trim_end_matches('/'),
+            path
+        )
     }
 
     /// Sends a call: budget, auth headers, one renewal on 401, error mapping.
-    pub(crate) async fn execute(&mut self, req: HttpRequest, call: Call, now_ms: u64) -> Result<HttpResponse, PersonioError> {
+    pub(crate) async fn execute(
+        &mut self,
+        req: HttpRequest,
+        call: Call,
+        now_ms: u64,
+    ) -> Result<HttpResponse, PersonioError> {
         self.take_budget(call, now_ms)?;
         let authed = self.authorize(req.clone(), call.auth, now_ms).await?;
         let mut resp = self.send(authed, now_ms).await?;
-        if resp.status == 401 && matches!(call.auth, Auth::OAuth | Auth::Personnel) {
+        if resp.status == 401 && matches!(call.auth, Auth::Bearer | Auth::Personnel) {
             match call.auth {
-                Auth::OAuth => self.state.oauth_token = None,
+                Auth::Bearer => self.state.oauth_token = None,
                 _ => self.state.personnel_token = None,
             }
             self.take_budget(call, now_ms)?;
@@ -202,9 +221,14 @@ impl<T: Transport> PersonioClient<T> {
 
     fn take_budget(&mut self, call: Call, now_ms: u64) -> Result<(), PersonioError> {
         if call.budgeted {
-            self.state.budget.try_take(now_ms).map_err(|retry_at_ms| PersonioError::RateLimited { retry_at_ms })
+            self.state
+                .budget
+                .try_take(now_ms)
+                .map_err(|retry_at_ms| PersonioError::RateLimited { retry_at_ms })
         } else if now_ms < self.state.other_cooldown_until_ms {
-            Err(PersonioError::RateLimited { retry_at_ms: self.state.other_cooldown_until_ms })
+            Err(PersonioError::RateLimited {
+                retry_at_ms: self.state.other_cooldown_until_ms,
+            })
         } else {
             Ok(())
         }
@@ -215,17 +239,28 @@ impl<T: Transport> PersonioClient<T> {
             Ok(r) => Ok(r),
             Err(e) => {
                 let delay = self.state.backoff.fail();
-                Err(PersonioError::Network { retry_at_ms: now_ms + delay, message: e.message })
+                Err(PersonioError::Network {
+                    retry_at_ms: now_ms + delay,
+                    message: e.message,
+                })
             }
         }
     }
 
-    fn finish(&mut self, resp: HttpResponse, call: Call, now_ms: u64) -> Result<HttpResponse, PersonioError> {
+    fn finish(
+        &mut self,
+        resp: HttpResponse,
+        call: Call,
+        now_ms: u64,
+    ) -> Result<HttpResponse, PersonioError> {
         if resp.is_success() {
             self.state.backoff.succeed();
             if call.auth == Auth::Personnel {
                 // Personio echoes (formerly: rotated) the personnel token in the Authorization header.
-                if let Some(tok) = resp.header("authorization").and_then(|h| h.strip_prefix("Bearer ")) {
+                if let Some(tok) = resp
+                    .header("authorization")
+                    .and_then(|h| h.strip_prefix("Bearer "))
+                {
                     if let Some(cached) = self.state.personnel_token.as_mut() {
                         cached.token = tok.trim().to_string();
                     }
@@ -233,35 +268,55 @@ impl<T: Transport> PersonioClient<T> {
             }
             return Ok(resp);
         }
-        let delay = if resp.status >= 500 { self.state.backoff.fail() } else { 0 };
+        let delay = if resp.status >= 500 {
+            self.state.backoff.fail()
+        } else {
+            0
+        };
         let err = classify(&resp, call.family, now_ms, delay);
         if let PersonioError::RateLimited { retry_at_ms } = err {
             if call.budgeted || call.family == Family::Recruiting {
                 self.state.budget.cool_down(retry_at_ms);
             } else {
-                self.state.other_cooldown_until_ms = self.state.other_cooldown_until_ms.max(retry_at_ms);
+                self.state.other_cooldown_until_ms =
+                    self.state.other_cooldown_until_ms.max(retry_at_ms);
             }
         }
         Err(err)
     }
 
-    async fn authorize(&mut self, req: HttpRequest, auth: Auth, now_ms: u64) -> Result<HttpRequest, PersonioError> {
+    async fn authorize(
+        &mut self,
+        req: HttpRequest,
+        auth: Auth,
+        now_ms: u64,
+    ) -> Result<HttpRequest, PersonioError> {
         let mut req = req.header("Accept", "application/json");
         if let Some(app) = self.app_id.clone() {
             if auth != Auth::None {
-                req = req.header("X-Personio-App-ID", app.clone()).header("Personio-App-ID", app);
+                req = req
+                    .header("X-Personio-App-ID", app.clone())
+                    .header("Personio-App-ID", app);
             }
         }
         Ok(match auth {
             Auth::None => req,
             Auth::RecruitingToken => {
                 if !self.credentials.has_recruiting_token() {
-                    return Err(PersonioError::UnsupportedAuth { needed: "recruiting token + company id".into() });
+                    return Err(PersonioError::UnsupportedAuth {
+                        needed: "recruiting token + company id".into(),
+                    });
                 }
-                req.header("Authorization", format!("Bearer {}", self.credentials.recruiting_token.trim()))
-                    .header("X-Company-ID", self.credentials.company_id.trim().to_string())
+                req.header(
+                    "Authorization",
+                    format!("Bearer {}", self.credentials.recruiting_token.trim()),
+                )
+                .header(
+                    "X-Company-ID",
+                    self.credentials.company_id.trim().to_string(),
+                )
             }
-            Auth::OAuth => {
+            Auth::Bearer => {
                 let token = self.oauth_token(now_ms).await?;
                 req.header("Authorization", format!("Bearer {token}"))
             }
@@ -280,22 +335,38 @@ impl<T: Transport> PersonioClient<T> {
             }
         }
         if !self.credentials.has_oauth() {
-            return Err(PersonioError::UnsupportedAuth { needed: "OAuth client id + secret".into() });
+            return Err(PersonioError::UnsupportedAuth {
+                needed: "OAuth client id + secret".into(),
+            });
         }
         let body = form_urlencode(&[
             ("grant_type", "client_credentials"),
             ("client_id", self.credentials.client_id.trim()),
             ("client_secret", self.credentials.client_secret.trim()),
         ]);
-        let req = HttpRequest::post(self.api_url("/v2/auth/token"), "application/x-www-form-urlencoded", body.into_bytes())
-            .header("Accept", "application/json");
-        let call = Call { family: Family::Auth, auth: Auth::None, budgeted: false };
+        let req = HttpRequest::post(
+            self.api_url("/v2/auth/token"),
+            "application/x-www-form-urlencoded",
+            body.into_bytes(),
+        )
+        .header("Accept", "application/json");
+        let call = Call {
+            family: Family::Auth,
+            auth: Auth::None,
+            budgeted: false,
+        };
         self.take_budget(call, now_ms)?;
         let resp = self.send(req, now_ms).await?;
         let resp = self.finish(resp, call, now_ms)?;
         let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        let token = v.get("access_token").and_then(Value::as_str).ok_or_else(|| unexpected(&resp, "no access_token"))?;
-        let expires_in = v.get("expires_in").and_then(Value::as_u64).unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
+        let token = v
+            .get("access_token")
+            .and_then(Value::as_str)
+            .ok_or_else(|| unexpected(&resp, "no access_token"))?;
+        let expires_in = v
+            .get("expires_in")
+            .and_then(Value::as_u64)
+            .unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
         self.state.oauth_token = Some(CachedToken {
             token: token.to_string(),
             expires_at_ms: token_expiry(now_ms, expires_in),
@@ -312,26 +383,46 @@ impl<T: Transport> PersonioClient<T> {
             }
         }
         if !self.credentials.has_oauth() {
-            return Err(PersonioError::UnsupportedAuth { needed: "API client id + secret".into() });
+            return Err(PersonioError::UnsupportedAuth {
+                needed: "API client id + secret".into(),
+            });
         }
         let body = serde_json::json!({
             "client_id": self.credentials.client_id.trim(),
             "client_secret": self.credentials.client_secret.trim(),
         });
-        let req = HttpRequest::post(self.api_url("/v1/auth"), "application/json", body.to_string().into_bytes())
-            .header("Accept", "application/json");
-        let call = Call { family: Family::Auth, auth: Auth::None, budgeted: false };
+        let req = HttpRequest::post(
+            self.api_url("/v1/auth"),
+            "application/json",
+            body.to_string().into_bytes(),
+        )
+        .header("Accept", "application/json");
+        let call = Call {
+            family: Family::Auth,
+            auth: Auth::None,
+            budgeted: false,
+        };
         self.take_budget(call, now_ms)?;
         let resp = self.send(req, now_ms).await?;
         let resp = self.finish(resp, call, now_ms)?;
         let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
         let data = v.get("data").cloned().unwrap_or(Value::Null);
-        let token = data.get("token").and_then(Value::as_str).ok_or_else(|| unexpected(&resp, "no data.token"))?;
-        let expires_in = data.get("expires_in").and_then(Value::as_f64).map(|f| f as u64).unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
+        let token = data
+            .get("token")
+            .and_then(Value::as_str)
+            .ok_or_else(|| unexpected(&resp, "no data.token"))?;
+        let expires_in = data
+            .get("expires_in")
+            .and_then(Value::as_f64)
+            .map(|f| f as u64)
+            .unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
         self.state.personnel_token = Some(CachedToken {
             token: token.to_string(),
             expires_at_ms: token_expiry(now_ms, expires_in),
-            scope: data.get("scope").and_then(Value::as_str).map(str::to_string),
+            scope: data
+                .get("scope")
+                .and_then(Value::as_str)
+                .map(str::to_string),
         });
         Ok(token.to_string())
     }
@@ -344,7 +435,13 @@ fn token_expiry(now_ms: u64, expires_in_s: u64) -> u64 {
 
 /// An `Unexpected` error for a 2xx body the client cannot read.
 pub(crate) fn unexpected(resp: &HttpResponse, why: impl std::fmt::Display) -> PersonioError {
-    PersonioError::Unexpected { status: resp.status, detail: format!("{why}: {}", resp.text().chars().take(200).collect::<String>()) }
+    PersonioError::Unexpected {
+        status: resp.status,
+        detail: format!(
+            "{why}: {}",
+            resp.text().chars().take(200).collect::<String>()
+        ),
+    }
 }
 
 /// 429 cool-down (re-exported for callers that schedule alarms).

@@ -75,7 +75,10 @@ impl Endpoints {
     /// Both bases on one server (the stand-in serves the API and `/xml` on the same port).
     pub fn single(base: &str) -> Self {
         let base = base.trim_end_matches('/').to_string();
-        Self { api_base: base.clone(), careers_base: base }
+        Self {
+            api_base: base.clone(),
+            careers_base: base,
+        }
     }
 }
 
@@ -102,7 +105,10 @@ pub fn parse_subdomain(input: &str) -> Result<String, SubdomainError> {
     if s.is_empty() {
         return Err(SubdomainError::Empty);
     }
-    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(&s);
     let host = s.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host).trim_end_matches('.');
@@ -124,7 +130,9 @@ pub fn parse_subdomain(input: &str) -> Result<String, SubdomainError> {
     };
     let valid = !label.is_empty()
         && label.len() <= 63
-        && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !label.starts_with('-')
         && !label.ends_with('-')
         && !RESERVED.contains(&label);
@@ -141,24 +149,49 @@ mod tests {
 
     #[test]
     fn subdomains() {
-        for ok in ["https://acme.personio.de", "acme.personio.com", " ACME ", "acme.jobs.personio.de/xml?language=en", "http://acme.personio.de:443/"] {
+        for ok in [
+            "https://acme.personio.de",
+            "acme.personio.com",
+            " ACME ",
+            "acme.jobs.personio.de/xml?language=en",
+            "http://acme.personio.de:443/",
+        ] {
             assert_eq!(parse_subdomain(ok), Ok("acme".to_string()), "{ok}");
         }
         assert_eq!(parse_subdomain("  "), Err(SubdomainError::Empty));
-        assert!(matches!(parse_subdomain("acme.example.com"), Err(SubdomainError::NotPersonio(_))));
-        assert!(matches!(parse_subdomain("ac me"), Err(SubdomainError::Invalid(_))));
-        assert!(matches!(parse_subdomain("api.personio.de"), Err(SubdomainError::Invalid(_))));
-        assert!(matches!(parse_subdomain("a.b.personio.de"), Err(SubdomainError::Invalid(_))));
+        assert!(matches!(
+            parse_subdomain("acme.example.com"),
+            Err(SubdomainError::NotPersonio(_))
+        ));
+        assert!(matches!(
+            parse_subdomain("ac me"),
+            Err(SubdomainError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse_subdomain("api.personio.de"),
+            Err(SubdomainError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse_subdomain("a.b.personio.de"),
+            Err(SubdomainError::Invalid(_))
+        ));
     }
 
     #[test]
     fn version_choice() {
-        let mut c = Credentials { company_id: "1".into(), recruiting_token: "t".into(), ..Default::default() };
+        let mut c = Credentials {
+            company_id: "1".into(),
+            recruiting_token: "t".into(),
+            ..Default::default()
+        };
         assert_eq!(c.recruiting_api(), Some(ApiVersion::V1));
         c.client_id = "id".into();
         c.client_secret = "s".into();
         assert_eq!(c.recruiting_api(), Some(ApiVersion::V2));
         assert_eq!(Credentials::default().recruiting_api(), None);
-        assert_eq!(Endpoints::personio("acme").careers_base, "https://acme.jobs.personio.de");
+        assert_eq!(
+            Endpoints::personio("acme").careers_base,
+            "https://acme.jobs.personio.de"
+        );
     }
 }

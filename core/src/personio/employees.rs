@@ -99,22 +99,46 @@ impl NewEmployee {
     pub fn check(&self) -> Result<(), Vec<FieldError>> {
         let mut errs = vec![];
         let required = "errors.attribute-validation.required-attribute";
-        for (f, v) in [("email", &self.email), ("first_name", &self.first_name), ("last_name", &self.last_name)] {
+        for (f, v) in [
+            ("email", &self.email),
+            ("first_name", &self.first_name),
+            ("last_name", &self.last_name),
+        ] {
             if v.trim().is_empty() {
                 errs.push(FieldError::new(format!("employee.{f}"), required));
             }
         }
         if !self.email.trim().is_empty() && !looks_like_email(self.email.trim()) {
-            errs.push(FieldError::new("employee.email", "errors.attribute-validation.invalid-email-format"));
+            errs.push(FieldError::new(
+                "employee.email",
+                "errors.attribute-validation.invalid-email-format",
+            ));
         }
         if self.hire_date.as_deref().is_some_and(|d| !is_iso_date(d)) {
-            errs.push(FieldError::new("employee.hire_date", "errors.attribute-validation.invalid-date-format"));
+            errs.push(FieldError::new(
+                "employee.hire_date",
+                "errors.attribute-validation.invalid-date-format",
+            ));
         }
-        if self.gender.as_deref().is_some_and(|g| !["male", "female", "diverse"].contains(&g)) {
-            errs.push(FieldError::new("employee.gender", "errors.attribute-validation.unknown-attribute-option"));
+        if self
+            .gender
+            .as_deref()
+            .is_some_and(|g| !["male", "female", "diverse"].contains(&g))
+        {
+            errs.push(FieldError::new(
+                "employee.gender",
+                "errors.attribute-validation.unknown-attribute-option",
+            ));
         }
-        if self.status.as_deref().is_some_and(|s| !["onboarding", "active", "leave", "inactive"].contains(&s)) {
-            errs.push(FieldError::new("employee.status", "errors.attribute-validation.unknown-attribute-option"));
+        if self
+            .status
+            .as_deref()
+            .is_some_and(|s| !["onboarding", "active", "leave", "inactive"].contains(&s))
+        {
+            errs.push(FieldError::new(
+                "employee.status",
+                "errors.attribute-validation.unknown-attribute-option",
+            ));
         }
         if errs.is_empty() {
             Ok(())
@@ -130,15 +154,33 @@ fn attr(e: &Value, key: &str) -> Option<Value> {
 
 impl<T: Transport> PersonioClient<T> {
     fn personnel_call() -> Call {
-        Call { family: Family::Personnel, auth: Auth::Personnel, budgeted: false }
+        Call {
+            family: Family::Personnel,
+            auth: Auth::Personnel,
+            budgeted: false,
+        }
     }
 
     /// `GET /v1/company/employees?email=` → the employee with that e-mail, if any.
-    pub async fn find_employee_by_email(&mut self, email: &str, now_ms: u64) -> Result<Option<Employee>, PersonioError> {
-        let url = format!("{}?{}", self.api_url("/v1/company/employees"), form_urlencode(&[("email", email.trim()), ("limit", "10")]));
-        let resp = self.execute(HttpRequest::get(url), Self::personnel_call(), now_ms).await?;
+    pub async fn find_employee_by_email(
+        &mut self,
+        email: &str,
+        now_ms: u64,
+    ) -> Result<Option<Employee>, PersonioError> {
+        let url = format!(
+            "{}?{}",
+            self.api_url("/v1/company/employees"),
+            form_urlencode(&[("email", email.trim()), ("limit", "10")])
+        );
+        let resp = self
+            .execute(HttpRequest::get(url), Self::personnel_call(), now_ms)
+            .await?;
         let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        let list = v.get("data").and_then(Value::as_array).cloned().unwrap_or_default();
+        let list = v
+            .get("data")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         Ok(list.iter().find_map(|e| {
             let mail = attr(e, "email")?.as_str()?.to_string();
             if !mail.eq_ignore_ascii_case(email.trim()) {
@@ -147,8 +189,12 @@ impl<T: Transport> PersonioClient<T> {
             Some(Employee {
                 id: attr(e, "id")?.as_i64()?,
                 email: mail,
-                first_name: attr(e, "first_name").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
-                last_name: attr(e, "last_name").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                first_name: attr(e, "first_name")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                last_name: attr(e, "last_name")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
                 status: attr(e, "status").and_then(|v| v.as_str().map(str::to_string)),
             })
         }))
@@ -156,24 +202,58 @@ impl<T: Transport> PersonioClient<T> {
 
     /// `POST /v1/company/employees` with `{"employee": …}`. Required fields, e-mail, `hire_date`
     /// format and the `gender` / `status` values are checked first (`employee.<field>` errors).
-    pub async fn create_employee(&mut self, employee: &NewEmployee, now_ms: u64) -> Result<EmployeeCreated, PersonioError> {
-        employee.check().map_err(|fields| PersonioError::Validation { fields, trace_id: None })?;
+    pub async fn create_employee(
+        &mut self,
+        employee: &NewEmployee,
+        now_ms: u64,
+    ) -> Result<EmployeeCreated, PersonioError> {
+        employee
+            .check()
+            .map_err(|fields| PersonioError::Validation {
+                fields,
+                trace_id: None,
+            })?;
         let body = json!({ "employee": employee }).to_string().into_bytes();
-        let req = HttpRequest::post(self.api_url("/v1/company/employees"), "application/json", body);
+        let req = HttpRequest::post(
+            self.api_url("/v1/company/employees"),
+            "application/json",
+            body,
+        );
         let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
         let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        let id = v.pointer("/data/id").and_then(Value::as_f64).ok_or_else(|| unexpected(&resp, "no data.id"))? as i64;
+        let id = v
+            .pointer("/data/id")
+            .and_then(Value::as_f64)
+            .ok_or_else(|| unexpected(&resp, "no data.id"))? as i64;
         let warnings = v
             .pointer("/meta/errors")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|w| w.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|w| w.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default();
-        Ok(EmployeeCreated { id, created: true, warnings, document_id: None })
+        Ok(EmployeeCreated {
+            id,
+            created: true,
+            warnings,
+            document_id: None,
+        })
     }
 
     /// `GET /v1/company/document-categories`.
-    pub async fn document_categories(&mut self, now_ms: u64) -> Result<Vec<DocumentCategoryInfo>, PersonioError> {
-        let resp = self.execute(HttpRequest::get(self.api_url("/v1/company/document-categories")), Self::personnel_call(), now_ms).await?;
+    pub async fn document_categories(
+        &mut self,
+        now_ms: u64,
+    ) -> Result<Vec<DocumentCategoryInfo>, PersonioError> {
+        let resp = self
+            .execute(
+                HttpRequest::get(self.api_url("/v1/company/document-categories")),
+                Self::personnel_call(),
+                now_ms,
+            )
+            .await?;
         let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
         Ok(v.get("data")
             .and_then(Value::as_array)
@@ -182,7 +262,11 @@ impl<T: Transport> PersonioClient<T> {
                     .filter_map(|c| {
                         Some(DocumentCategoryInfo {
                             id: c.get("id")?.as_i64()?,
-                            name: c.pointer("/attributes/name").and_then(Value::as_str).unwrap_or_default().into(),
+                            name: c
+                                .pointer("/attributes/name")
+                                .and_then(Value::as_str)
+                                .unwrap_or_default()
+                                .into(),
                         })
                     })
                     .collect()
@@ -209,7 +293,9 @@ impl<T: Transport> PersonioClient<T> {
         let req = HttpRequest::post(self.api_url("/v1/company/documents"), &ct, body);
         let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
         let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        v.pointer("/data/id").and_then(Value::as_i64).ok_or_else(|| unexpected(&resp, "no data.id"))
+        v.pointer("/data/id")
+            .and_then(Value::as_i64)
+            .ok_or_else(|| unexpected(&resp, "no data.id"))
     }
 
     /// Idempotent HRIS export of a hired candidate: reuses the employee with this e-mail when one
@@ -223,7 +309,12 @@ impl<T: Transport> PersonioClient<T> {
         now_ms: u64,
     ) -> Result<EmployeeCreated, PersonioError> {
         let mut result = match self.find_employee_by_email(&employee.email, now_ms).await? {
-            Some(e) => EmployeeCreated { id: e.id, created: false, warnings: vec![], document_id: None },
+            Some(e) => EmployeeCreated {
+                id: e.id,
+                created: false,
+                warnings: vec![],
+                document_id: None,
+            },
             None => self.create_employee(employee, now_ms).await?,
         };
         if let Some((name, bytes)) = cv {
@@ -233,9 +324,15 @@ impl<T: Transport> PersonioClient<T> {
                 .iter()
                 .find(|c| !hint.is_empty() && c.name.to_ascii_lowercase().contains(&hint))
                 .or(cats.first())
-                .ok_or_else(|| PersonioError::NotFound { what: "document category".into(), trace_id: None })?;
+                .ok_or_else(|| PersonioError::NotFound {
+                    what: "document category".into(),
+                    trace_id: None,
+                })?;
             let title = format!("CV {} {}", employee.first_name, employee.last_name);
-            result.document_id = Some(self.upload_employee_document(result.id, cat.id, &title, name, bytes, now_ms).await?);
+            result.document_id = Some(
+                self.upload_employee_document(result.id, cat.id, &title, name, bytes, now_ms)
+                    .await?,
+            );
         }
         Ok(result)
     }

@@ -6,7 +6,9 @@ pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -15,7 +17,11 @@ pub fn url_encode(s: &str) -> String {
 
 /// Encodes name/value pairs as `application/x-www-form-urlencoded` (also usable as a query string).
 pub fn form_urlencode(pairs: &[(&str, &str)]) -> String {
-    pairs.iter().map(|(k, v)| format!("{}={}", url_encode(k), url_encode(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", url_encode(k), url_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Reads one query parameter from a URL (used to follow `_meta.links.next.href` cursors).
@@ -65,7 +71,10 @@ impl Multipart {
         loop {
             let boundary = format!("----PersonioSourcing{:016x}{n}", fnv1a(seed));
             if !contains(seed, boundary.as_bytes()) {
-                return Self { boundary, body: Vec::new() };
+                return Self {
+                    boundary,
+                    body: Vec::new(),
+                };
             }
             n += 1;
         }
@@ -74,8 +83,12 @@ impl Multipart {
     /// Adds a text field.
     pub fn text(&mut self, name: &str, value: &str) -> &mut Self {
         self.body.extend_from_slice(
-            format!("--{}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n", self.boundary, quote(name))
-                .as_bytes(),
+            format!(
+                "--{}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n",
+                self.boundary,
+                quote(name)
+            )
+            .as_bytes(),
         );
         self.body.extend_from_slice(value.as_bytes());
         self.body.extend_from_slice(b"\r\n");
@@ -83,7 +96,13 @@ impl Multipart {
     }
 
     /// Adds a file field with its file name and content type.
-    pub fn file(&mut self, name: &str, file_name: &str, content_type: &str, bytes: &[u8]) -> &mut Self {
+    pub fn file(
+        &mut self,
+        name: &str,
+        file_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> &mut Self {
         self.body.extend_from_slice(
             format!(
                 "--{}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
@@ -101,8 +120,12 @@ impl Multipart {
 
     /// Closes the body; returns the `Content-Type` header value and the bytes.
     pub fn finish(mut self) -> (String, Vec<u8>) {
-        self.body.extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
-        (format!("multipart/form-data; boundary={}", self.boundary), self.body)
+        self.body
+            .extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        (
+            format!("multipart/form-data; boundary={}", self.boundary),
+            self.body,
+        )
     }
 }
 
@@ -111,10 +134,15 @@ fn quote(s: &str) -> String {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else { return false };
+    let Some(&first) = needle.first() else {
+        return false;
+    };
     let mut i = 0;
     while i + needle.len() <= hay.len() {
-        match hay[i..=hay.len() - needle.len()].iter().position(|b| *b == first) {
+        match hay[i..=hay.len() - needle.len()]
+            .iter()
+            .position(|b| *b == first)
+        {
             Some(p) => {
                 i += p;
                 if &hay[i..i + needle.len()] == needle {
@@ -129,13 +157,15 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// File types the recruiting documents endpoint accepts (official list).
 pub const RECRUITING_FILE_TYPES: &[&str] = &[
-    "pdf", "pptx", "xlsx", "docx", "doc", "xls", "ppt", "ods", "odt", "7z", "gz", "rar", "zip", "bmp", "gif", "jpg",
-    "png", "tif", "csv", "txt", "rtf", "mp4", "3gp", "mov", "avi", "wmv",
+    "pdf", "pptx", "xlsx", "docx", "doc", "xls", "ppt", "ods", "odt", "7z", "gz", "rar", "zip",
+    "bmp", "gif", "jpg", "png", "tif", "csv", "txt", "rtf", "mp4", "3gp", "mov", "avi", "wmv",
 ];
 
 /// Maximum size of one recruiting document (20 MB).
@@ -196,7 +226,10 @@ mod tests {
     #[test]
     fn form_and_query() {
         assert_eq!(form_urlencode(&[("a b", "c&d=é")]), "a%20b=c%26d%3D%C3%A9");
-        assert_eq!(query_param("http://x/y?limit=2&cursor=cur%5F1", "cursor").as_deref(), Some("cur_1"));
+        assert_eq!(
+            query_param("http://x/y?limit=2&cursor=cur%5F1", "cursor").as_deref(),
+            Some("cur_1")
+        );
         assert_eq!(query_param("http://x/y", "cursor"), None);
     }
 
@@ -217,6 +250,9 @@ mod tests {
         assert_eq!(extension("a.PDF").as_deref(), Some("pdf"));
         assert_eq!(extension(".bashrc"), None);
         assert_eq!(normalise_file_name("me.JPEG"), "me.jpg");
-        assert_eq!(mime_for("x.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assert_eq!(
+            mime_for("x.docx"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
     }
 }

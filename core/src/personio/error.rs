@@ -19,7 +19,10 @@ pub struct FieldError {
 impl FieldError {
     /// A field error.
     pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Self { field: field.into(), reason: reason.into() }
+        Self {
+            field: field.into(),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -214,7 +217,10 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
     }
     if let Some(items) = v.get("errors").and_then(Value::as_array) {
         for item in items {
-            if let (Some(field), Some(errs)) = (item.get("field").and_then(Value::as_str), item.get("errors").and_then(Value::as_array)) {
+            if let (Some(field), Some(errs)) = (
+                item.get("field").and_then(Value::as_str),
+                item.get("errors").and_then(Value::as_array),
+            ) {
                 for e in errs {
                     if let Some(reason) = e.get("reason").and_then(Value::as_str) {
                         out.fields.push(FieldError::new(field, reason));
@@ -242,8 +248,15 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
             out.messages.push(msg.to_string());
         } else if let Some(code) = err.as_str() {
             // OAuth2: {"error": "invalid_client", "error_description": "…"}
-            let desc = v.get("error_description").and_then(Value::as_str).unwrap_or("");
-            out.messages.push(if desc.is_empty() { code.to_string() } else { format!("{code}: {desc}") });
+            let desc = v
+                .get("error_description")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            out.messages.push(if desc.is_empty() {
+                code.to_string()
+            } else {
+                format!("{code}: {desc}")
+            });
         }
     }
     out
@@ -288,7 +301,12 @@ pub const REASON_FILE_TOO_BIG: &str = "errors.file-too-big";
 pub const COOLDOWN_AFTER_429_MS: u64 = 60_000;
 
 /// Turns a non-2xx response into an error. `backoff_ms` is the delay to use for 5xx.
-pub(crate) fn classify(resp: &HttpResponse, family: Family, now_ms: u64, backoff_ms: u64) -> PersonioError {
+pub(crate) fn classify(
+    resp: &HttpResponse,
+    family: Family,
+    now_ms: u64,
+    backoff_ms: u64,
+) -> PersonioError {
     let parsed = parse_error_body(&resp.body);
     let trace_id = parsed.trace_id.clone();
     let joined = parsed.messages.join("; ");
@@ -300,28 +318,63 @@ pub(crate) fn classify(resp: &HttpResponse, family: Family, now_ms: u64, backoff
             } else if only(REASON_NOT_PUBLISHED) {
                 PersonioError::NotPublished
             } else if only(REASON_FILE_TOO_BIG) {
-                PersonioError::TooLarge { field: parsed.fields[0].field.clone() }
+                PersonioError::TooLarge {
+                    field: parsed.fields[0].field.clone(),
+                }
             } else {
-                PersonioError::Validation { fields: parsed.fields, trace_id }
+                PersonioError::Validation {
+                    fields: parsed.fields,
+                    trace_id,
+                }
             }
         }
         400 | 422 if family == Family::Auth && joined.contains("invalid_scope") => {
-            PersonioError::Forbidden { right: MissingRight::RecruitingScope, trace_id }
+            PersonioError::Forbidden {
+                right: MissingRight::RecruitingScope,
+                trace_id,
+            }
         }
-        400 if family == Family::Auth && (joined.contains("invalid_client") || joined.contains("unauthorized_client")) => {
+        400 if family == Family::Auth
+            && (joined.contains("invalid_client") || joined.contains("unauthorized_client")) =>
+        {
             PersonioError::Unauthorized { trace_id }
         }
         400 | 422 => PersonioError::InvalidRequest {
-            detail: if joined.is_empty() { excerpt(&resp.body) } else { joined },
+            detail: if joined.is_empty() {
+                excerpt(&resp.body)
+            } else {
+                joined
+            },
             trace_id,
         },
         401 => PersonioError::Unauthorized { trace_id },
-        403 => PersonioError::Forbidden { right: missing_right(&joined, family), trace_id },
-        404 => PersonioError::NotFound { what: if joined.is_empty() { excerpt(&resp.body) } else { joined }, trace_id },
-        413 => PersonioError::TooLarge { field: "file".into() },
-        429 => PersonioError::RateLimited { retry_at_ms: now_ms + COOLDOWN_AFTER_429_MS },
-        s if s >= 500 => PersonioError::Server { status: s, retry_at_ms: now_ms + backoff_ms, trace_id },
-        s => PersonioError::Unexpected { status: s, detail: excerpt(&resp.body) },
+        403 => PersonioError::Forbidden {
+            right: missing_right(&joined, family),
+            trace_id,
+        },
+        404 => PersonioError::NotFound {
+            what: if joined.is_empty() {
+                excerpt(&resp.body)
+            } else {
+                joined
+            },
+            trace_id,
+        },
+        413 => PersonioError::TooLarge {
+            field: "file".into(),
+        },
+        429 => PersonioError::RateLimited {
+            retry_at_ms: now_ms + COOLDOWN_AFTER_429_MS,
+        },
+        s if s >= 500 => PersonioError::Server {
+            status: s,
+            retry_at_ms: now_ms + backoff_ms,
+            trace_id,
+        },
+        s => PersonioError::Unexpected {
+            status: s,
+            detail: excerpt(&resp.body),
+        },
     }
 }
 
@@ -335,34 +388,78 @@ mod tests {
     use super::*;
 
     fn resp(status: u16, body: &str) -> HttpResponse {
-        HttpResponse { status, headers: vec![], body: body.as_bytes().to_vec() }
+        HttpResponse {
+            status,
+            headers: vec![],
+            body: body.as_bytes().to_vec(),
+        }
     }
 
     #[test]
     fn parses_all_formats() {
         let v1 = r#"{"errors":[{"field":"email","errors":[{"reason":"errors.attribute-validation.invalid-email-format"}]},{"id":"6d1c","status":"400","title":"Bad Request","detail":"x"}]}"#;
         let p = parse_error_body(v1.as_bytes());
-        assert_eq!(p.fields, vec![FieldError::new("email", "errors.attribute-validation.invalid-email-format")]);
+        assert_eq!(
+            p.fields,
+            vec![FieldError::new(
+                "email",
+                "errors.attribute-validation.invalid-email-format"
+            )]
+        );
         assert_eq!(p.trace_id.as_deref(), Some("6d1c"));
         let v2 = r#"{"personio_trace_id":"t-1","timestamp":"2024-09-18T09:37:58Z","errors":[{"title":"Insufficient access scope","detail":"Client scope insufficient to access resource"}]}"#;
         match classify(&resp(403, v2), Family::Recruiting, 0, 0) {
-            PersonioError::Forbidden { right: MissingRight::RecruitingScope, trace_id } => assert_eq!(trace_id.as_deref(), Some("t-1")),
+            PersonioError::Forbidden {
+                right: MissingRight::RecruitingScope,
+                trace_id,
+            } => assert_eq!(trace_id.as_deref(), Some("t-1")),
             e => panic!("{e:?}"),
         }
         let personnel = r#"{"success":false,"error":{"code":403,"message":"Provided authorization is not valid"}}"#;
-        assert!(matches!(classify(&resp(403, personnel), Family::Personnel, 0, 0), PersonioError::Forbidden { right: MissingRight::Employees, .. }));
+        assert!(matches!(
+            classify(&resp(403, personnel), Family::Personnel, 0, 0),
+            PersonioError::Forbidden {
+                right: MissingRight::Employees,
+                ..
+            }
+        ));
         let oauth = r#"{"error":"invalid_scope","error_description":"x"}"#;
-        assert!(matches!(classify(&resp(400, oauth), Family::Auth, 0, 0), PersonioError::Forbidden { .. }));
+        assert!(matches!(
+            classify(&resp(400, oauth), Family::Auth, 0, 0),
+            PersonioError::Forbidden { .. }
+        ));
     }
 
     #[test]
     fn status_mapping() {
         let dup = r#"{"errors":[{"field":"email","errors":[{"reason":"errors.applicant-already-exists"}]}]}"#;
-        assert_eq!(classify(&resp(400, dup), Family::Recruiting, 0, 0), PersonioError::AlreadyExists);
-        assert_eq!(classify(&resp(429, ""), Family::Recruiting, 5, 0), PersonioError::RateLimited { retry_at_ms: 60_005 });
-        assert_eq!(classify(&resp(503, ""), Family::Recruiting, 5, 10).retry_at_ms(), Some(15));
-        assert_eq!(classify(&resp(413, ""), Family::Recruiting, 0, 0), PersonioError::TooLarge { field: "file".into() });
+        assert_eq!(
+            classify(&resp(400, dup), Family::Recruiting, 0, 0),
+            PersonioError::AlreadyExists
+        );
+        assert_eq!(
+            classify(&resp(429, ""), Family::Recruiting, 5, 0),
+            PersonioError::RateLimited {
+                retry_at_ms: 60_005
+            }
+        );
+        assert_eq!(
+            classify(&resp(503, ""), Family::Recruiting, 5, 10).retry_at_ms(),
+            Some(15)
+        );
+        assert_eq!(
+            classify(&resp(413, ""), Family::Recruiting, 0, 0),
+            PersonioError::TooLarge {
+                field: "file".into()
+            }
+        );
         let f = r#"{"errors":[{"id":"1","status":"403","title":"feature.public-api.disabled"}]}"#;
-        assert!(matches!(classify(&resp(403, f), Family::Recruiting, 0, 0), PersonioError::Forbidden { right: MissingRight::PublicApiFeature, .. }));
+        assert!(matches!(
+            classify(&resp(403, f), Family::Recruiting, 0, 0),
+            PersonioError::Forbidden {
+                right: MissingRight::PublicApiFeature,
+                ..
+            }
+        ));
     }
 }

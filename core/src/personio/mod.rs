@@ -27,7 +27,8 @@ pub mod recruiting;
 pub mod submission;
 
 pub use application::{
-    build_application, ApplicationDraft, Attribute, CandidateForm, DocumentCategory, FieldMapping, FileReference, Phase, UploadedFile,
+    build_application, ApplicationDraft, Attribute, CandidateForm, DocumentCategory, FieldMapping,
+    FileReference, Phase, UploadedFile,
 };
 pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
 pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
@@ -38,4 +39,6 @@ pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError};
 pub use lookups::{ApplicationSummary, Candidate, Stage, StageTransition};
 pub use positions::{Position, PositionList, PositionSource};
 pub use recruiting::CreatedApplication;
-pub use submission::{DocumentSource, DocumentToUpload, StepOutcome, Step, SubmissionJob, SubmissionStatus};
+pub use submission::{
+    DocumentSource, DocumentToUpload, Step, StepOutcome, SubmissionJob, SubmissionStatus,
+};

@@ -54,16 +54,28 @@ pub const FEED_LANGUAGES: &[&str] = &["de", "en", "fr", "es", "nl", "it", "pt"];
 impl<T: Transport> PersonioClient<T> {
     /// Published positions: v2 jobs when OAuth credentials exist, else (or when v2 fails) the XML
     /// feed in `language` (unknown languages fall back to `en`). When both fail, the v2 error wins.
-    pub async fn list_positions(&mut self, language: &str, now_ms: u64) -> Result<PositionList, PersonioError> {
+    pub async fn list_positions(
+        &mut self,
+        language: &str,
+        now_ms: u64,
+    ) -> Result<PositionList, PersonioError> {
         let mut v2_error = None;
         if self.credentials().has_oauth() {
             match self.list_jobs_v2(now_ms).await {
-                Ok(positions) => return Ok(PositionList { positions, source: PositionSource::V2Jobs }),
+                Ok(positions) => {
+                    return Ok(PositionList {
+                        positions,
+                        source: PositionSource::V2Jobs,
+                    })
+                }
                 Err(e) => v2_error = Some(e),
             }
         }
         match self.list_positions_feed(language, now_ms).await {
-            Ok(positions) => Ok(PositionList { positions, source: PositionSource::XmlFeed }),
+            Ok(positions) => Ok(PositionList {
+                positions,
+                source: PositionSource::XmlFeed,
+            }),
             Err(e) => Err(v2_error.unwrap_or(e)),
         }
     }
@@ -71,7 +83,11 @@ impl<T: Transport> PersonioClient<T> {
     /// All jobs from `GET /v2/recruiting/jobs`, following `_meta.links.next` cursors; jobs whose
     /// `status` says they are not published are left out (no status = published).
     pub async fn list_jobs_v2(&mut self, now_ms: u64) -> Result<Vec<Position>, PersonioError> {
-        let call = Call { family: Family::Recruiting, auth: Auth::OAuth, budgeted: false };
+        let call = Call {
+            family: Family::Recruiting,
+            auth: Auth::Bearer,
+            budgeted: false,
+        };
         let mut cursor: Option<String> = None;
         let mut out = Vec::new();
         for _ in 0..MAX_PAGES {
@@ -80,16 +96,26 @@ impl<T: Transport> PersonioClient<T> {
             if let Some(c) = cursor.as_deref() {
                 q.push(("cursor", c));
             }
-            let url = format!("{}?{}", self.api_url("/v2/recruiting/jobs"), form_urlencode(&q));
+            let url = format!(
+                "{}?{}",
+                self.api_url("/v2/recruiting/jobs"),
+                form_urlencode(&q)
+            );
             let resp = self.execute(HttpRequest::get(url), call, now_ms).await?;
             let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-            let data = v.get("_data").and_then(Value::as_array).ok_or_else(|| unexpected(&resp, "no _data"))?;
+            let data = v
+                .get("_data")
+                .and_then(Value::as_array)
+                .ok_or_else(|| unexpected(&resp, "no _data"))?;
             for job in data {
                 if let Some(p) = job_from_v2(job) {
                     out.push(p);
                 }
             }
-            let next = v.pointer("/_meta/links/next/href").and_then(Value::as_str).and_then(|h| query_param(h, "cursor"));
+            let next = v
+                .pointer("/_meta/links/next/href")
+                .and_then(Value::as_str)
+                .and_then(|h| query_param(h, "cursor"));
             match next {
                 Some(c) if !c.is_empty() && Some(&c) != cursor.as_ref() => cursor = Some(c),
                 _ => break,
@@ -99,10 +125,22 @@ impl<T: Transport> PersonioClient<T> {
     }
 
     /// Published positions from `{careers_base}/xml?language=…` (no credentials).
-    pub async fn list_positions_feed(&mut self, language: &str, now_ms: u64) -> Result<Vec<Position>, PersonioError> {
-        let lang = if FEED_LANGUAGES.contains(&language) { language } else { "en" };
+    pub async fn list_positions_feed(
+        &mut self,
+        language: &str,
+        now_ms: u64,
+    ) -> Result<Vec<Position>, PersonioError> {
+        let lang = if FEED_LANGUAGES.contains(&language) {
+            language
+        } else {
+            "en"
+        };
         let url = format!("{}?language={lang}", self.careers_url("/xml"));
-        let call = Call { family: Family::Feed, auth: Auth::None, budgeted: false };
+        let call = Call {
+            family: Family::Feed,
+            auth: Auth::None,
+            budgeted: false,
+        };
         let resp = self.execute(HttpRequest::get(url), call, now_ms).await?;
         parse_feed(&resp.text()).map_err(|e| unexpected(&resp, e))
     }
@@ -123,13 +161,20 @@ fn job_from_v2(job: &Value) -> Option<Position> {
         _ => return None,
     };
     if let Some(status) = job.get("status").and_then(Value::as_str) {
-        if !matches!(status.to_ascii_lowercase().as_str(), "published" | "open" | "active") {
+        if !matches!(
+            status.to_ascii_lowercase().as_str(),
+            "published" | "open" | "active"
+        ) {
             return None;
         }
     }
     Some(Position {
         id,
-        name: job.get("name").and_then(Value::as_str).unwrap_or_default().to_string(),
+        name: job
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
         department: name_of(job.get("department")),
         office: name_of(job.get("office")),
         subcompany: name_of(job.get("subcompany")).or_else(|| name_of(job.get("company"))),
@@ -152,8 +197,13 @@ pub fn parse_feed(xml: &str) -> Result<Vec<Position>, String> {
             .filter(|t| !t.is_empty())
     };
     let mut out = Vec::new();
-    for pos in root.children().filter(|c| c.is_element() && c.tag_name().name() == "position") {
-        let Some(id) = text(pos, "id").and_then(|s| s.parse().ok()) else { continue };
+    for pos in root
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "position")
+    {
+        let Some(id) = text(pos, "id").and_then(|s| s.parse().ok()) else {
+            continue;
+        };
         out.push(Position {
             id,
             name: text(pos, "name").unwrap_or_default(),

@@ -23,19 +23,40 @@ pub struct CreatedApplication {
 impl<T: Transport> PersonioClient<T> {
     fn recruiting_call(&self) -> Result<(ApiVersion, Call), PersonioError> {
         let api = self.recruiting_api()?;
-        let auth = if api == ApiVersion::V2 { Auth::OAuth } else { Auth::RecruitingToken };
-        Ok((api, Call { family: Family::Recruiting, auth, budgeted: true }))
+        let auth = if api == ApiVersion::V2 {
+            Auth::Bearer
+        } else {
+            Auth::RecruitingToken
+        };
+        Ok((
+            api,
+            Call {
+                family: Family::Recruiting,
+                auth,
+                budgeted: true,
+            },
+        ))
     }
 
     /// Uploads one candidate document (`multipart/form-data`, field `file`). `.jpeg`/`.tiff` are
     /// renamed to `.jpg`/`.tif`; type and 20 MB limit are checked first (no call is spent on them).
-    pub async fn upload_document(&mut self, file_name: &str, bytes: &[u8], now_ms: u64) -> Result<UploadedFile, PersonioError> {
+    pub async fn upload_document(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        now_ms: u64,
+    ) -> Result<UploadedFile, PersonioError> {
         let name = normalise_file_name(file_name);
         if let Err(e) = check_document(0, &name, bytes.len() as u64) {
             return Err(if e.reason == "errors.file-too-big" {
-                PersonioError::TooLarge { field: "file".into() }
+                PersonioError::TooLarge {
+                    field: "file".into(),
+                }
             } else {
-                PersonioError::Validation { fields: vec![super::error::FieldError::new("file", e.reason)], trace_id: None }
+                PersonioError::Validation {
+                    fields: vec![super::error::FieldError::new("file", e.reason)],
+                    trace_id: None,
+                }
             });
         }
         let (api, call) = self.recruiting_call()?;
@@ -48,7 +69,8 @@ impl<T: Transport> PersonioClient<T> {
         };
         let req = HttpRequest::post(self.api_url(path), &content_type, body);
         let resp = self.execute(req, call, now_ms).await?;
-        resp.json::<UploadedFile>().map_err(|e| unexpected(&resp, e))
+        resp.json::<UploadedFile>()
+            .map_err(|e| unexpected(&resp, e))
     }
 
     /// Creates the application (`201`). Errors come back typed: `Validation` with Personio's field
@@ -59,7 +81,10 @@ impl<T: Transport> PersonioClient<T> {
         files: &[FileReference],
         now_ms: u64,
     ) -> Result<CreatedApplication, PersonioError> {
-        draft.check().map_err(|fields| PersonioError::Validation { fields, trace_id: None })?;
+        draft.check().map_err(|fields| PersonioError::Validation {
+            fields,
+            trace_id: None,
+        })?;
         let (api, call) = self.recruiting_call()?;
         let path = match api {
             ApiVersion::V2 => "/v2/recruiting/applications",
@@ -68,11 +93,16 @@ impl<T: Transport> PersonioClient<T> {
         let body = draft.to_body(files).to_string().into_bytes();
         let req = HttpRequest::post(self.api_url(path), "application/json", body);
         let resp = self.execute(req, call, now_ms).await?;
-        let id = serde_json::from_slice::<Value>(&resp.body).ok().and_then(|v| match v.get("id") {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        });
-        Ok(CreatedApplication { id, recovered_duplicate: false })
+        let id = serde_json::from_slice::<Value>(&resp.body)
+            .ok()
+            .and_then(|v| match v.get("id") {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            });
+        Ok(CreatedApplication {
+            id,
+            recovered_duplicate: false,
+        })
     }
 }

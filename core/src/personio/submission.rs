@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::application::{check_document, ApplicationDraft, DocumentCategory, FileReference, UploadedFile};
+use super::application::{
+    check_document, ApplicationDraft, DocumentCategory, FileReference, UploadedFile,
+};
 use super::client::PersonioClient;
 use super::encode::normalise_file_name;
 use super::error::{FieldError, PersonioError};
@@ -26,13 +28,17 @@ pub trait DocumentSource {
 
 impl DocumentSource for BTreeMap<String, Vec<u8>> {
     async fn load(&self, document_id: &str) -> Result<Vec<u8>, String> {
-        self.get(document_id).cloned().ok_or_else(|| "unknown document".into())
+        self.get(document_id)
+            .cloned()
+            .ok_or_else(|| "unknown document".into())
     }
 }
 
 impl DocumentSource for HashMap<String, Vec<u8>> {
     async fn load(&self, document_id: &str) -> Result<Vec<u8>, String> {
-        self.get(document_id).cloned().ok_or_else(|| "unknown document".into())
+        self.get(document_id)
+            .cloned()
+            .ok_or_else(|| "unknown document".into())
     }
 }
 
@@ -150,7 +156,11 @@ pub struct SubmissionJob {
 
 impl SubmissionJob {
     /// A new job.
-    pub fn new(id: impl Into<String>, application: ApplicationDraft, documents: Vec<DocumentToUpload>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        application: ApplicationDraft,
+        documents: Vec<DocumentToUpload>,
+    ) -> Self {
         let n = documents.len();
         Self {
             id: id.into(),
@@ -177,7 +187,12 @@ impl SubmissionJob {
 
     /// True once the job reached `Done`, `Duplicate` or `Failed`.
     pub fn is_finished(&self) -> bool {
-        matches!(self.status, SubmissionStatus::Done { .. } | SubmissionStatus::Duplicate { .. } | SubmissionStatus::Failed { .. })
+        matches!(
+            self.status,
+            SubmissionStatus::Done { .. }
+                | SubmissionStatus::Duplicate { .. }
+                | SubmissionStatus::Failed { .. }
+        )
     }
 
     /// Recruiting calls still needed (uploads left + the create): the budget cost.
@@ -199,17 +214,32 @@ impl SubmissionJob {
 
     fn outcome(&self) -> StepOutcome {
         match &self.status {
-            SubmissionStatus::Done { application_id } => StepOutcome::Done { application_id: application_id.clone() },
-            SubmissionStatus::Duplicate { existing } => StepOutcome::Duplicate { existing: existing.clone() },
-            SubmissionStatus::Failed { error } => StepOutcome::Failed { error: error.clone() },
-            SubmissionStatus::Waiting { retry_at_ms, reason } => StepOutcome::Wait { retry_at_ms: *retry_at_ms, error: reason.clone() },
+            SubmissionStatus::Done { application_id } => StepOutcome::Done {
+                application_id: application_id.clone(),
+            },
+            SubmissionStatus::Duplicate { existing } => StepOutcome::Duplicate {
+                existing: existing.clone(),
+            },
+            SubmissionStatus::Failed { error } => StepOutcome::Failed {
+                error: error.clone(),
+            },
+            SubmissionStatus::Waiting {
+                retry_at_ms,
+                reason,
+            } => StepOutcome::Wait {
+                retry_at_ms: *retry_at_ms,
+                error: reason.clone(),
+            },
             SubmissionStatus::Pending => unreachable!("outcome of a pending job"),
         }
     }
 
     fn error(&mut self, error: PersonioError) -> StepOutcome {
         match error.retry_at_ms() {
-            Some(retry_at_ms) => self.finish(SubmissionStatus::Waiting { retry_at_ms, reason: error }),
+            Some(retry_at_ms) => self.finish(SubmissionStatus::Waiting {
+                retry_at_ms,
+                reason: error,
+            }),
             None => self.finish(SubmissionStatus::Failed { error }),
         }
     }
@@ -236,7 +266,12 @@ impl SubmissionJob {
         }
         // Local checks, no call spent.
         if let Err(fields) = self.local_check() {
-            return self.finish(SubmissionStatus::Failed { error: PersonioError::Validation { fields, trace_id: None } });
+            return self.finish(SubmissionStatus::Failed {
+                error: PersonioError::Validation {
+                    fields,
+                    trace_id: None,
+                },
+            });
         }
         if let Err(e) = client.recruiting_api() {
             return self.finish(SubmissionStatus::Failed { error: e });
@@ -244,10 +279,25 @@ impl SubmissionJob {
         // 1. Duplicate check (v2 only), before any write.
         if !self.duplicate_checked && !self.create_attempted {
             if client.credentials().has_oauth() {
-                match client.find_existing_application(&self.application.email, self.application.job_position_id, now_ms).await {
-                    Ok(Some(existing)) => return self.finish(SubmissionStatus::Duplicate { existing: Some(existing) }),
+                match client
+                    .find_existing_application(
+                        &self.application.email,
+                        self.application.job_position_id,
+                        now_ms,
+                    )
+                    .await
+                {
+                    Ok(Some(existing)) => {
+                        return self.finish(SubmissionStatus::Duplicate {
+                            existing: Some(existing),
+                        })
+                    }
                     Ok(None) => {}
-                    Err(PersonioError::Forbidden { .. } | PersonioError::NotFound { .. } | PersonioError::UnsupportedAuth { .. }) => {}
+                    Err(
+                        PersonioError::Forbidden { .. }
+                        | PersonioError::NotFound { .. }
+                        | PersonioError::UnsupportedAuth { .. },
+                    ) => {}
                     Err(e) => return self.error(e),
                 }
                 self.duplicate_checked = true;
@@ -257,7 +307,10 @@ impl SubmissionJob {
         }
         // 2. The whole job's writes must fit the budget before the first one.
         if !self.writes_started {
-            let at = client.state().budget.available_at(now_ms, self.calls_remaining());
+            let at = client
+                .state()
+                .budget
+                .available_at(now_ms, self.calls_remaining());
             if at > now_ms {
                 return self.error(PersonioError::RateLimited { retry_at_ms: at });
             }
@@ -268,7 +321,12 @@ impl SubmissionJob {
             let doc = self.documents[i].clone();
             let bytes = match documents.load(&doc.document_id).await {
                 Ok(b) => b,
-                Err(message) => return self.error(PersonioError::DocumentMissing { document_id: doc.document_id, message }),
+                Err(message) => {
+                    return self.error(PersonioError::DocumentMissing {
+                        document_id: doc.document_id,
+                        message,
+                    })
+                }
             };
             let name = normalise_file_name(&doc.name);
             if let Err(fe) = check_document(i, &name, bytes.len() as u64) {
@@ -295,13 +353,28 @@ impl SubmissionJob {
             .iter()
             .zip(&self.uploaded)
             .filter_map(|(d, u)| {
-                u.as_ref().map(|u| FileReference { uuid: u.uuid.clone(), original_filename: u.original_filename.clone(), category: d.category })
+                u.as_ref().map(|u| FileReference {
+                    uuid: u.uuid.clone(),
+                    original_filename: u.original_filename.clone(),
+                    category: d.category,
+                })
             })
             .collect();
-        match client.create_application(&self.application, &files, now_ms).await {
-            Ok(created) => self.finish(SubmissionStatus::Done { application_id: created.id }),
-            Err(PersonioError::AlreadyExists) if self.create_attempts >= 2 => self.finish(SubmissionStatus::Done { application_id: None }),
-            Err(PersonioError::AlreadyExists) => self.finish(SubmissionStatus::Duplicate { existing: None }),
+        match client
+            .create_application(&self.application, &files, now_ms)
+            .await
+        {
+            Ok(created) => self.finish(SubmissionStatus::Done {
+                application_id: created.id,
+            }),
+            Err(PersonioError::AlreadyExists) if self.create_attempts >= 2 => {
+                self.finish(SubmissionStatus::Done {
+                    application_id: None,
+                })
+            }
+            Err(PersonioError::AlreadyExists) => {
+                self.finish(SubmissionStatus::Duplicate { existing: None })
+            }
             Err(e) => {
                 if e.is_transient() {
                     // Ambiguous: the create may have happened. Re-arm (attempt + 1) before resending.
@@ -331,7 +404,10 @@ fn file_error(fe: FieldError) -> PersonioError {
     if fe.reason == "errors.file-too-big" {
         PersonioError::TooLarge { field: fe.field }
     } else {
-        PersonioError::Validation { fields: vec![fe], trace_id: None }
+        PersonioError::Validation {
+            fields: vec![fe],
+            trace_id: None,
+        }
     }
 }
 
@@ -341,7 +417,19 @@ fn reindex_file_error(e: PersonioError, i: usize) -> PersonioError {
     match e {
         PersonioError::TooLarge { .. } => PersonioError::TooLarge { field: f },
         PersonioError::Validation { fields, trace_id } => PersonioError::Validation {
-            fields: fields.into_iter().map(|x| FieldError::new(if x.field == "file" { f.clone() } else { x.field }, x.reason)).collect(),
+            fields: fields
+                .into_iter()
+                .map(|x| {
+                    FieldError::new(
+                        if x.field == "file" {
+                            f.clone()
+                        } else {
+                            x.field
+                        },
+                        x.reason,
+                    )
+                })
+                .collect(),
             trace_id,
         },
         e => e,

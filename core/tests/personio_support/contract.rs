@@ -29,7 +29,11 @@ pub fn spec_dir() -> PathBuf {
     if let Ok(d) = std::env::var("PERSONIO_OPENAPI_DIR") {
         return PathBuf::from(d);
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("..").join("shared").join("personio-openapi")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("..")
+        .join("shared")
+        .join("personio-openapi")
 }
 
 fn yaml_to_json(v: serde_yaml::Value) -> Value {
@@ -52,7 +56,10 @@ fn yaml_to_json(v: serde_yaml::Value) -> Value {
                 .map(|(k, v)| {
                     let key = match k {
                         serde_yaml::Value::String(s) => s,
-                        other => serde_yaml::to_string(&other).unwrap_or_default().trim().to_string(),
+                        other => serde_yaml::to_string(&other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
                     };
                     (key, yaml_to_json(v))
                 })
@@ -64,11 +71,14 @@ fn yaml_to_json(v: serde_yaml::Value) -> Value {
 
 fn load(dir: &std::path::Path, name: &str) -> Value {
     let path = dir.join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     if name.ends_with(".json") {
         serde_json::from_str(&text).expect("spec json")
     } else {
-        yaml_to_json(serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display())))
+        yaml_to_json(
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display())),
+        )
     }
 }
 
@@ -103,7 +113,8 @@ pub fn specs() -> Option<&'static Specs> {
 
 fn pointer<'a>(doc: &'a Value, ptr: &str) -> &'a Value {
     let p = ptr.strip_prefix('#').unwrap_or(ptr);
-    doc.pointer(p).unwrap_or_else(|| panic!("spec pointer {ptr} not found"))
+    doc.pointer(p)
+        .unwrap_or_else(|| panic!("spec pointer {ptr} not found"))
 }
 
 /// JSON pointer for a path with slashes (`/v1/...` → `~1v1~1...`).
@@ -121,7 +132,10 @@ pub fn resolve(doc: &Value, node: &Value, depth: usize) -> Value {
                     return resolve(doc, pointer(doc, r), depth + 1);
                 }
             }
-            let mut out: Map<String, Value> = o.iter().map(|(k, v)| (k.clone(), resolve(doc, v, depth + 1))).collect();
+            let mut out: Map<String, Value> = o
+                .iter()
+                .map(|(k, v)| (k.clone(), resolve(doc, v, depth + 1)))
+                .collect();
             if out.remove("nullable") == Some(Value::Bool(true)) {
                 if let Some(Value::String(t)) = out.get("type").cloned() {
                     out.insert("type".into(), json!([t, "null"]));
@@ -148,13 +162,18 @@ pub fn validate(schema: &Value, instance: &Value) -> Vec<String> {
         .build(schema)
         .unwrap_or_else(|e| panic!("schema does not compile: {e}"));
     VALIDATED.fetch_add(1, Ordering::Relaxed);
-    v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+    v.iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 fn multipart_object(ex: &Exchange, schema: &Value) -> Value {
     let mut o = Map::new();
     for p in ex.request_parts.clone().unwrap_or_default() {
-        let ty = schema.pointer(&format!("/properties/{}/type", esc(&p.name))).and_then(Value::as_str).unwrap_or("string");
+        let ty = schema
+            .pointer(&format!("/properties/{}/type", esc(&p.name)))
+            .and_then(Value::as_str)
+            .unwrap_or("string");
         let v = match (&p.value, ty) {
             (None, _) => json!(format!("<binary {} bytes>", p.size)),
             (Some(t), "integer") => t.parse::<i64>().map(|i| json!(i)).unwrap_or(json!(t)),
@@ -181,12 +200,15 @@ impl Check<'_> {
                     self.problems.push(format!("{what}: {e}"));
                 }
             }
-            None => self.problems.push(format!("{what}: expected a JSON body, got none")),
+            None => self
+                .problems
+                .push(format!("{what}: expected a JSON body, got none")),
         }
     }
     fn none(&mut self, what: &str, body: Option<&Value>) {
         if body.is_some() {
-            self.problems.push(format!("{what}: the spec declares no body, got one"));
+            self.problems
+                .push(format!("{what}: the spec declares no body, got one"));
         }
     }
     fn r(&self, ptr: &str) -> Value {
@@ -219,7 +241,11 @@ fn assumed_oauth_error() -> Value {
 
 /// Validates one exchange; returns the problems and how many bodies were validated.
 pub fn check_exchange(specs: &Specs, ex: &Exchange) -> (Vec<String>, usize) {
-    let mut c = Check { specs, problems: vec![], validated: 0 };
+    let mut c = Check {
+        specs,
+        problems: vec![],
+        validated: 0,
+    };
     let path = ex.path.as_str();
     let post = ex.method == "POST";
     let skip_request = ex.note.as_deref() == Some("invalid-request");
@@ -235,7 +261,10 @@ pub fn check_exchange(specs: &Specs, ex: &Exchange) -> (Vec<String>, usize) {
                 let s = c.r("#/components/schemas/submit_application");
                 c.against("request submit_application", &s, ex.request_json.as_ref());
             }
-            (true, "/v1/recruiting/applications/documents" | "/v2/recruiting/applications/documents") => {
+            (
+                true,
+                "/v1/recruiting/applications/documents" | "/v2/recruiting/applications/documents",
+            ) => {
                 let s = c.r(rec_docs);
                 let o = multipart_object(ex, &s);
                 c.against("request documents multipart", &s, Some(&o));
@@ -245,7 +274,9 @@ pub fn check_exchange(specs: &Specs, ex: &Exchange) -> (Vec<String>, usize) {
                     (Some(j), _) => ("application~1json", Some(j)),
                     (None, f) => ("application~1x-www-form-urlencoded", f.as_ref()),
                 };
-                let s = c.a(&format!("#/paths/~1auth/post/requestBody/content/{ct}/schema"));
+                let s = c.a(&format!(
+                    "#/paths/~1auth/post/requestBody/content/{ct}/schema"
+                ));
                 c.against("request /v1/auth", &s, body);
             }
             (true, "/v1/company/employees") => {
@@ -257,11 +288,18 @@ pub fn check_exchange(specs: &Specs, ex: &Exchange) -> (Vec<String>, usize) {
                 let o = multipart_object(ex, &s);
                 c.against("request DocumentUploadRequest", &s, Some(&o));
             }
-            (true, "/v2/auth/token") => c.against("request token (assumed shape)", &assumed_token_request(), ex.request_form.as_ref()),
+            (true, "/v2/auth/token") => c.against(
+                "request token (assumed shape)",
+                &assumed_token_request(),
+                ex.request_form.as_ref(),
+            ),
             (false, p) if p.starts_with("/v2/") => {
                 if let Some(limit) = query_param(ex, "limit") {
                     let s = c.c("#/components/parameters/Pagination/schema");
-                    let v = limit.parse::<i64>().map(|i| json!(i)).unwrap_or(json!(limit));
+                    let v = limit
+                        .parse::<i64>()
+                        .map(|i| json!(i))
+                        .unwrap_or(json!(limit));
                     c.against("query limit (Pagination)", &s, Some(&v));
                 }
             }
@@ -275,43 +313,94 @@ pub fn check_exchange(specs: &Specs, ex: &Exchange) -> (Vec<String>, usize) {
     match (post, path) {
         (true, "/v1/recruiting/applications") => match st {
             201 | 401 | 429 => c.none("v1 applications response", res),
-            _ => c.against("v1 applications error_response", &c.r("#/components/schemas/error_response"), res),
+            _ => c.against(
+                "v1 applications error_response",
+                &c.r("#/components/schemas/error_response"),
+                res,
+            ),
         },
         (true, "/v1/recruiting/applications/documents") => match st {
-            200 => c.against("uploaded_document", &c.r("#/components/schemas/uploaded_document"), res),
+            200 => c.against(
+                "uploaded_document",
+                &c.r("#/components/schemas/uploaded_document"),
+                res,
+            ),
             401 | 403 | 429 => c.none("v1 documents response", res),
-            _ => c.against("v1 documents error_response", &c.r("#/components/schemas/error_response"), res),
+            _ => c.against(
+                "v1 documents error_response",
+                &c.r("#/components/schemas/error_response"),
+                res,
+            ),
         },
         (true, "/v2/recruiting/applications") => match st {
-            201 => c.against("v2 CreatedObject", &c.c("#/components/schemas/CreatedObject"), res),
-            400 => c.against("v2 applications error_response (same as v1)", &c.r("#/components/schemas/error_response"), res),
+            201 => c.against(
+                "v2 CreatedObject",
+                &c.c("#/components/schemas/CreatedObject"),
+                res,
+            ),
+            400 => c.against(
+                "v2 applications error_response (same as v1)",
+                &c.r("#/components/schemas/error_response"),
+                res,
+            ),
             _ => c.against("v2 ErrorResponse", &v2_err, res),
         },
         (true, "/v2/recruiting/applications/documents") => match st {
-            200 => c.against("uploaded_document", &c.r("#/components/schemas/uploaded_document"), res),
-            413 | 422 => c.against("v2 documents error_response (same as v1)", &c.r("#/components/schemas/error_response"), res),
+            200 => c.against(
+                "uploaded_document",
+                &c.r("#/components/schemas/uploaded_document"),
+                res,
+            ),
+            413 | 422 => c.against(
+                "v2 documents error_response (same as v1)",
+                &c.r("#/components/schemas/error_response"),
+                res,
+            ),
             _ => c.against("v2 ErrorResponse", &v2_err, res),
         },
         (true, "/v2/auth/token") => match st {
-            200 => c.against("token response (assumed shape)", &assumed_token_response(), res),
+            200 => c.against(
+                "token response (assumed shape)",
+                &assumed_token_response(),
+                res,
+            ),
             429 | 500..=599 => c.against("v2 ErrorResponse", &v2_err, res),
-            _ => c.against("OAuth2 error (assumed RFC 6749 shape)", &assumed_oauth_error(), res),
+            _ => c.against(
+                "OAuth2 error (assumed RFC 6749 shape)",
+                &assumed_oauth_error(),
+                res,
+            ),
         },
         (false, p) if p.starts_with("/v2/") => match st {
             200 => {
-                let data_ok = res.and_then(|r| r.get("_data")).is_some_and(Value::is_array);
+                let data_ok = res
+                    .and_then(|r| r.get("_data"))
+                    .is_some_and(Value::is_array);
                 if !data_ok {
-                    c.problems.push("v2 list: `_data` array missing (assumed envelope)".into());
+                    c.problems
+                        .push("v2 list: `_data` array missing (assumed envelope)".into());
                 }
                 let meta = res.and_then(|r| r.get("_meta")).cloned();
-                c.against("v2 list _meta (MetaObject)", &c.c("#/components/schemas/MetaObject"), meta.as_ref());
+                c.against(
+                    "v2 list _meta (MetaObject)",
+                    &c.c("#/components/schemas/MetaObject"),
+                    meta.as_ref(),
+                );
             }
             _ => c.against("v2 ErrorResponse", &v2_err, res),
         },
         (_, p) if p.starts_with("/v2/") => c.against("v2 ErrorResponse", &v2_err, res),
         (true, "/v1/auth") => match st {
-            200 => c.against("AuthenticationTokenResponse", &c.a("#/components/schemas/AuthenticationTokenResponse"), res),
-            _ => c.against("personnel ErrorResponse", &c.p("#/components/schemas/ErrorResponse"), res),
+            200 => c.against(
+                "AuthenticationTokenResponse",
+                &c.a("#/components/schemas/AuthenticationTokenResponse"),
+                res,
+            ),
+            _ => c.against(
+                "personnel ErrorResponse",
+                &c.p("#/components/schemas/ErrorResponse"),
+                res,
+            ),
         },
         (false, "/v1/company/employees") => match st {
             200 => {
@@ -320,26 +409,62 @@ pub fn check_exchange(specs: &Specs, ex: &Exchange) -> (Vec<String>, usize) {
                 s["allOf"][0]["properties"]["data"] = json!({});
                 c.against("EmployeesResponse (array form)", &s, res);
             }
-            _ => c.against("personnel ErrorResponse", &c.p("#/components/schemas/ErrorResponse"), res),
+            _ => c.against(
+                "personnel ErrorResponse",
+                &c.p("#/components/schemas/ErrorResponse"),
+                res,
+            ),
         },
         (true, "/v1/company/employees") => match st {
-            200 => c.against("EmployeeCreatedResponse", &c.p("#/components/schemas/EmployeeCreatedResponse"), res),
-            422 => c.against("EmployeeCreationErrorResponse", &c.p("#/components/schemas/EmployeeCreationErrorResponse"), res),
-            _ => c.against("personnel ErrorResponse", &c.p("#/components/schemas/ErrorResponse"), res),
+            200 => c.against(
+                "EmployeeCreatedResponse",
+                &c.p("#/components/schemas/EmployeeCreatedResponse"),
+                res,
+            ),
+            422 => c.against(
+                "EmployeeCreationErrorResponse",
+                &c.p("#/components/schemas/EmployeeCreationErrorResponse"),
+                res,
+            ),
+            _ => c.against(
+                "personnel ErrorResponse",
+                &c.p("#/components/schemas/ErrorResponse"),
+                res,
+            ),
         },
         (false, "/v1/company/document-categories") => match st {
-            200 => c.against("DocumentCategoriesResponse", &c.p("#/components/schemas/DocumentCategoriesResponse"), res),
-            _ => c.against("personnel ErrorResponse", &c.p("#/components/schemas/ErrorResponse"), res),
+            200 => c.against(
+                "DocumentCategoriesResponse",
+                &c.p("#/components/schemas/DocumentCategoriesResponse"),
+                res,
+            ),
+            _ => c.against(
+                "personnel ErrorResponse",
+                &c.p("#/components/schemas/ErrorResponse"),
+                res,
+            ),
         },
         (true, "/v1/company/documents") => match st {
-            201 => c.against("DocumentUploadSuccessResponse", &c.p("#/components/schemas/DocumentUploadSuccessResponse"), res),
-            404 => c.against("DocumentUploadFailedWithBadDocumentCategoryResponse", &c.p("#/components/schemas/DocumentUploadFailedWithBadDocumentCategoryResponse"), res),
+            201 => c.against(
+                "DocumentUploadSuccessResponse",
+                &c.p("#/components/schemas/DocumentUploadSuccessResponse"),
+                res,
+            ),
+            404 => c.against(
+                "DocumentUploadFailedWithBadDocumentCategoryResponse",
+                &c.p("#/components/schemas/DocumentUploadFailedWithBadDocumentCategoryResponse"),
+                res,
+            ),
             422 => c.against(
                 "DocumentUploadFailedWithUnsupportedFileTypeResponse",
                 &c.p("#/components/schemas/DocumentUploadFailedWithUnsupportedFileTypeResponse"),
                 res,
             ),
-            _ => c.against("personnel ErrorResponse", &c.p("#/components/schemas/ErrorResponse"), res),
+            _ => c.against(
+                "personnel ErrorResponse",
+                &c.p("#/components/schemas/ErrorResponse"),
+                res,
+            ),
         },
         (false, "/xml") if st == 200 => check_feed(&mut c, ex),
         _ => {}
@@ -369,14 +494,22 @@ fn check_feed(c: &mut Check, ex: &Exchange) {
             return;
         }
     };
-    let root_name = schema(&c.specs.recruiting, "#/components/schemas/XmlResponse/xml/name");
+    let root_name = schema(
+        &c.specs.recruiting,
+        "#/components/schemas/XmlResponse/xml/name",
+    );
     if Some(doc.root_element().tag_name().name()) != root_name.as_str() {
-        c.problems.push(format!("xml feed: root is <{}>, spec says <{}>", doc.root_element().tag_name().name(), root_name));
+        c.problems.push(format!(
+            "xml feed: root is <{}>, spec says <{}>",
+            doc.root_element().tag_name().name(),
+            root_name
+        ));
     }
     let s = c.r("#/components/schemas/JobPosting");
     for pos in doc.root_element().children().filter(|n| n.is_element()) {
         if pos.tag_name().name() != "position" {
-            c.problems.push(format!("xml feed: unexpected <{}>", pos.tag_name().name()));
+            c.problems
+                .push(format!("xml feed: unexpected <{}>", pos.tag_name().name()));
             continue;
         }
         let mut o = Map::new();
@@ -384,18 +517,27 @@ fn check_feed(c: &mut Check, ex: &Exchange) {
             let name = f.tag_name().name();
             if name == "jobDescriptions" {
                 for d in f.children().filter(|n| n.is_element()) {
-                    let has = |t: &str| d.children().any(|x| x.is_element() && x.tag_name().name() == t);
+                    let has = |t: &str| {
+                        d.children()
+                            .any(|x| x.is_element() && x.tag_name().name() == t)
+                    };
                     if d.tag_name().name() != "jobDescription" || !has("name") || !has("value") {
-                        c.problems.push("xml feed: jobDescription without name/value".into());
+                        c.problems
+                            .push("xml feed: jobDescription without name/value".into());
                     }
                 }
                 continue;
             }
             if s.pointer(&format!("/properties/{name}")).is_none() {
-                c.problems.push(format!("xml feed: <{name}> is not a documented field"));
+                c.problems
+                    .push(format!("xml feed: <{name}> is not a documented field"));
             }
             let text = f.text().unwrap_or("").to_string();
-            let v = if name == "id" { text.parse::<i64>().map(|i| json!(i)).unwrap_or(json!(text)) } else { json!(text) };
+            let v = if name == "id" {
+                text.parse::<i64>().map(|i| json!(i)).unwrap_or(json!(text))
+            } else {
+                json!(text)
+            };
             o.insert(name.to_string(), v);
         }
         c.against("xml feed JobPosting", &s, Some(&Value::Object(o)));
@@ -411,9 +553,27 @@ pub fn check_exchanges(exchanges: &[Exchange]) {
         let (found, n) = check_exchange(specs, ex);
         validated += n;
         for p in found {
-            problems.push(format!("#{} {} {}{} → {}: {p}", ex.seq, ex.method, ex.path, ex.query.as_deref().map(|q| format!("?{q}")).unwrap_or_default(), ex.status));
+            problems.push(format!(
+                "#{} {} {}{} → {}: {p}",
+                ex.seq,
+                ex.method,
+                ex.path,
+                ex.query
+                    .as_deref()
+                    .map(|q| format!("?{q}"))
+                    .unwrap_or_default(),
+                ex.status
+            ));
         }
     }
-    eprintln!("contract: {} exchanges, {} bodies validated against the official OpenAPI files", exchanges.len(), validated);
-    assert!(problems.is_empty(), "contract violations:\n{}", problems.join("\n"));
+    eprintln!(
+        "contract: {} exchanges, {} bodies validated against the official OpenAPI files",
+        exchanges.len(),
+        validated
+    );
+    assert!(
+        problems.is_empty(),
+        "contract violations:\n{}",
+        problems.join("\n")
+    );
 }

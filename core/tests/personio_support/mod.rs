@@ -6,7 +6,10 @@
 pub mod contract;
 
 use personio_standin::{seed, Config, Running};
-use sourcing_core::personio::{Credentials, Endpoints, HttpRequest, HttpResponse, Method, PersonioClient, Transport, TransportError};
+use sourcing_core::personio::{
+    Credentials, Endpoints, HttpRequest, HttpResponse, Method, PersonioClient, Transport,
+    TransportError,
+};
 
 /// Real HTTP over reqwest.
 #[derive(Clone)]
@@ -16,7 +19,9 @@ pub struct ReqwestTransport {
 
 impl ReqwestTransport {
     pub fn new() -> Self {
-        Self { client: reqwest::Client::builder().build().expect("reqwest client") }
+        Self {
+            client: reqwest::Client::builder().build().expect("reqwest client"),
+        }
     }
 }
 
@@ -30,11 +35,27 @@ impl Transport for ReqwestTransport {
         for (k, v) in &req.headers {
             b = b.header(k, v);
         }
-        let resp = b.body(req.body).send().await.map_err(|e| TransportError::new(e.to_string()))?;
+        let resp = b
+            .body(req.body)
+            .send()
+            .await
+            .map_err(|e| TransportError::new(e.to_string()))?;
         let status = resp.status().as_u16();
-        let headers = resp.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string())).collect();
-        let body = resp.bytes().await.map_err(|e| TransportError::new(e.to_string()))?.to_vec();
-        Ok(HttpResponse { status, headers, body })
+        let headers = resp
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+            .collect();
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| TransportError::new(e.to_string()))?
+            .to_vec();
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
 
@@ -48,7 +69,10 @@ pub type Client = PersonioClient<ReqwestTransport>;
 
 impl Fixture {
     pub fn new() -> Self {
-        Self { standin: personio_standin::spawn(Config::default()), http: reqwest::Client::new() }
+        Self {
+            standin: personio_standin::spawn(Config::default()),
+            http: reqwest::Client::new(),
+        }
     }
 
     pub fn now(&self) -> u64 {
@@ -89,24 +113,36 @@ impl Fixture {
 
     /// A raw request marked as deliberately off-contract (its request body is not validated).
     pub fn raw(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        self.http.request(method, self.url(path)).header("X-Standin-Note", "invalid-request")
+        self.http
+            .request(method, self.url(path))
+            .header("X-Standin-Note", "invalid-request")
     }
 
     /// Raw v1 recruiting request with valid credentials.
     pub fn raw_v1(&self, path: &str) -> reqwest::RequestBuilder {
         self.raw(reqwest::Method::POST, path)
-            .header("Authorization", format!("Bearer {}", seed::RECRUITING_TOKEN))
+            .header(
+                "Authorization",
+                format!("Bearer {}", seed::RECRUITING_TOKEN),
+            )
             .header("X-Company-ID", seed::COMPANY_ID)
     }
 
     /// Number of applications the stand-in holds.
     pub fn application_count(&self) -> usize {
-        self.standin.received()["applications"].as_array().map(Vec::len).unwrap_or(0)
+        self.standin.received()["applications"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0)
     }
 
     /// Number of recorded exchanges on a path (exact match) and method.
     pub fn calls(&self, method: &str, path: &str) -> usize {
-        self.standin.exchanges().iter().filter(|e| e.method == method && e.path == path).count()
+        self.standin
+            .exchanges()
+            .iter()
+            .filter(|e| e.method == method && e.path == path)
+            .count()
     }
 
     /// Validates every recorded exchange against the official OpenAPI files.
@@ -125,12 +161,17 @@ pub fn creds_v1() -> Credentials {
 }
 
 pub fn creds_v2() -> Credentials {
-    Credentials { client_id: seed::CLIENT_ID.into(), client_secret: seed::CLIENT_SECRET.into(), ..creds_v1() }
+    Credentials {
+        client_id: seed::CLIENT_ID.into(),
+        client_secret: seed::CLIENT_SECRET.into(),
+        ..creds_v1()
+    }
 }
 
 /// A small but real PDF.
 pub fn pdf_bytes(tag: &str) -> Vec<u8> {
-    format!("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% {tag}\ntrailer<</Root 1 0 R>>\n%%EOF\n").into_bytes()
+    format!("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% {tag}\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        .into_bytes()
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

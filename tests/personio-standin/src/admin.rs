@@ -19,11 +19,17 @@ pub fn routes() -> Router<App> {
         .route("/__standin/health", get(|| async { "ok" }))
         .route("/__standin/seed", get(seed_info))
         .route("/__standin/reset", post(reset))
-        .route("/__standin/faults", get(get_faults).post(set_faults).delete(clear_faults))
+        .route(
+            "/__standin/faults",
+            get(get_faults).post(set_faults).delete(clear_faults),
+        )
         .route("/__standin/expire-tokens", post(expire_tokens))
         .route("/__standin/clock", get(clock).post(advance_clock))
         .route("/__standin/received", get(received))
-        .route("/__standin/exchanges", get(exchanges).delete(clear_exchanges))
+        .route(
+            "/__standin/exchanges",
+            get(exchanges).delete(clear_exchanges),
+        )
         .route("/__standin/applications/{id}/stage", post(set_stage))
 }
 
@@ -72,7 +78,12 @@ pub fn received_json(app: &App) -> Value {
             })
         })
         .collect();
-    let uploads: Vec<Value> = w.upload_order.iter().filter_map(|u| w.uploads.get(u)).map(|u| json!(u)).collect();
+    let uploads: Vec<Value> = w
+        .upload_order
+        .iter()
+        .filter_map(|u| w.uploads.get(u))
+        .map(|u| json!(u))
+        .collect();
     let employees: Vec<Value> = w.employees.iter().map(|e| json!({"id": e.id, "fields": e.fields, "ignored": e.ignored, "created_at": e.created_at})).collect();
     json!({
         "applications": apps,
@@ -155,14 +166,24 @@ struct StageChange {
 pub fn move_stage(app: &App, id: &str, stage: &str) -> bool {
     let now = app.now();
     let mut w = app.world();
-    let Some(a) = w.applications.iter_mut().find(|a| a.id == id) else { return false };
+    let Some(a) = w.applications.iter_mut().find(|a| a.id == id) else {
+        return false;
+    };
     let from = std::mem::replace(&mut a.stage, stage.to_string());
-    a.transitions.push(Transition { from_stage: Some(from), to_stage: stage.to_string(), created_at: iso_datetime(now) });
+    a.transitions.push(Transition {
+        from_stage: Some(from),
+        to_stage: stage.to_string(),
+        created_at: iso_datetime(now),
+    });
     a.updated_at = iso_datetime(now);
     true
 }
 
-async fn set_stage(State(app): State<App>, Path(id): Path<String>, Json(s): Json<StageChange>) -> Response {
+async fn set_stage(
+    State(app): State<App>,
+    Path(id): Path<String>,
+    Json(s): Json<StageChange>,
+) -> Response {
     if move_stage(&app, &id, &s.stage) {
         ok_json(json!({"id": id, "stage": s.stage, "status": status_of(&s.stage)}))
     } else {

@@ -13,7 +13,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::Value;
 
-use crate::respond::{empty, json_response, parse_form, parse_multipart, personnel_error, v2_error};
+use crate::respond::{
+    empty, json_response, parse_form, parse_multipart, personnel_error, v2_error,
+};
 use crate::state::{Clock, Config, Exchange, RecordedPart, World};
 use crate::{admin, auth, feed, personnel, recruiting, v2read};
 
@@ -39,7 +41,11 @@ impl App {
     pub fn new(config: Config) -> Self {
         let clock = Clock::default();
         let world = World::new(clock.now_ms());
-        App(Arc::new(Inner { world: Mutex::new(world), clock, config }))
+        App(Arc::new(Inner {
+            world: Mutex::new(world),
+            clock,
+            config,
+        }))
     }
 
     /// Locks the world.
@@ -60,8 +66,14 @@ impl App {
 
 /// `scheme://host` the client used (for absolute links), any Host accepted.
 pub fn base_url(headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
-    let proto = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    let proto = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("http");
     format!("{proto}://{host}")
 }
 
@@ -69,21 +81,45 @@ pub fn base_url(headers: &HeaderMap) -> String {
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/xml", get(feed::xml))
-        .route("/v1/recruiting/applications", post(recruiting::v1_applications))
-        .route("/v1/recruiting/applications/documents", post(recruiting::v1_documents))
+        .route(
+            "/v1/recruiting/applications",
+            post(recruiting::v1_applications),
+        )
+        .route(
+            "/v1/recruiting/applications/documents",
+            post(recruiting::v1_documents),
+        )
         .route("/v2/auth/token", post(auth::v2_token))
         .route("/v1/auth", post(auth::v1_auth))
-        .route("/v2/recruiting/applications", post(recruiting::v2_applications).get(v2read::applications))
-        .route("/v2/recruiting/applications/documents", post(recruiting::v2_documents))
-        .route("/v2/recruiting/applications/{id}/stage-transitions", get(v2read::stage_transitions))
+        .route(
+            "/v2/recruiting/applications",
+            post(recruiting::v2_applications).get(v2read::applications),
+        )
+        .route(
+            "/v2/recruiting/applications/documents",
+            post(recruiting::v2_documents),
+        )
+        .route(
+            "/v2/recruiting/applications/{id}/stage-transitions",
+            get(v2read::stage_transitions),
+        )
         .route("/v2/recruiting/jobs", get(v2read::jobs))
         .route("/v2/recruiting/candidates", get(v2read::candidates))
-        .route("/v1/company/employees", get(personnel::list_employees).post(personnel::create_employee))
-        .route("/v1/company/document-categories", get(personnel::document_categories))
+        .route(
+            "/v1/company/employees",
+            get(personnel::list_employees).post(personnel::create_employee),
+        )
+        .route(
+            "/v1/company/document-categories",
+            get(personnel::document_categories),
+        )
         .route("/v1/company/documents", post(personnel::upload_document))
         .merge(admin::routes())
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(app.clone(), record_and_inject))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            record_and_inject,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(app)
 }
@@ -94,7 +130,15 @@ async fn not_found(State(app): State<App>, req: Request) -> Response {
         let now = app.now();
         let trace = app.world().new_uuid(now);
         let meta = serde_json::json!({ "path": path });
-        return v2_error(404, &trace, now, "Not Found", "The requested API endpoint does not exist.", "apinot_found", Some(meta));
+        return v2_error(
+            404,
+            &trace,
+            now,
+            "Not Found",
+            "The requested API endpoint does not exist.",
+            "apinot_found",
+            Some(meta),
+        );
     }
     empty(404)
 }
@@ -124,8 +168,21 @@ fn fault_response(app: &App, fam: Family, status: u16) -> Response {
     let trace = app.world().new_uuid(now);
     match (fam, status) {
         (Family::V1Recruiting, 429) => empty(429),
-        (Family::V1Recruiting, s) => crate::respond::generic_error(s, &trace, "Internal Server Error", "An unexpected error occurred."),
-        (Family::V2, 429) => v2_error(429, &trace, now, "Too Many Requests", "Rate limit exceeded. Please wait before retrying.", "commontoo_many_requests", None),
+        (Family::V1Recruiting, s) => crate::respond::generic_error(
+            s,
+            &trace,
+            "Internal Server Error",
+            "An unexpected error occurred.",
+        ),
+        (Family::V2, 429) => v2_error(
+            429,
+            &trace,
+            now,
+            "Too Many Requests",
+            "Rate limit exceeded. Please wait before retrying.",
+            "commontoo_many_requests",
+            None,
+        ),
         (Family::V2, s) => {
             let (title, code) = match s {
                 502 => ("Bad Gateway", "common.bad_gateway"),
@@ -133,7 +190,15 @@ fn fault_response(app: &App, fam: Family, status: u16) -> Response {
                 504 => ("Gateway Timeout", "common.gateway_timeout"),
                 _ => ("Internal Server Error", "common.internal_server_error"),
             };
-            v2_error(s, &trace, now, title, "There was a problem while processing this request. Please try again later.", code, None)
+            v2_error(
+                s,
+                &trace,
+                now,
+                title,
+                "There was a problem while processing this request. Please try again later.",
+                code,
+                None,
+            )
         }
         (Family::Personnel, 429) => personnel_error(429, 429, "Too Many Requests", None),
         (Family::Personnel, s) => personnel_error(s, 0, "Something went wrong", None),
@@ -143,9 +208,14 @@ fn fault_response(app: &App, fam: Family, status: u16) -> Response {
 
 /// A response whose body fails: the client sees the connection break before a complete answer.
 fn dropped() -> Response {
-    let stream = futures_util::stream::once(async { Err::<Bytes, std::io::Error>(std::io::Error::other("stand-in: connection dropped")) });
+    let stream = futures_util::stream::once(async {
+        Err::<Bytes, std::io::Error>(std::io::Error::other("stand-in: connection dropped"))
+    });
     let mut r = Response::new(Body::from_stream(stream));
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     r
 }
 
@@ -158,13 +228,18 @@ enum Fault {
 fn take_fault(app: &App, path: &str) -> (u64, Fault) {
     let mut w = app.world();
     let f = &mut w.faults;
-    if f.path_prefix.as_deref().is_some_and(|p| !path.starts_with(p)) {
+    if f.path_prefix
+        .as_deref()
+        .is_some_and(|p| !path.starts_with(p))
+    {
         return (0, Fault::None);
     }
     let latency = f.latency_ms;
     let fault = if f.drop_next > 0 {
         f.drop_next -= 1;
-        Fault::Drop { after: f.drop_after_processing }
+        Fault::Drop {
+            after: f.drop_after_processing,
+        }
     } else if f.rate_limit_next > 0 {
         f.rate_limit_next -= 1;
         Fault::Status(429)
@@ -179,19 +254,31 @@ fn take_fault(app: &App, path: &str) -> (u64, Fault) {
 
 fn record_request(ex: &mut Exchange, content_type: Option<&str>, body: &[u8]) {
     let Some(ct) = content_type else { return };
-    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let mime = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     if mime == "application/json" {
         ex.request_json = serde_json::from_slice(body).ok();
     } else if mime == "application/x-www-form-urlencoded" {
         let pairs = parse_form(&String::from_utf8_lossy(body));
-        let obj: serde_json::Map<String, Value> = pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+        let obj: serde_json::Map<String, Value> = pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect();
         ex.request_form = Some(Value::Object(obj));
     } else if mime == "multipart/form-data" {
         ex.request_parts = parse_multipart(ct, body).map(|parts| {
             parts
                 .into_iter()
                 .map(|p| RecordedPart {
-                    value: if p.filename.is_none() { Some(String::from_utf8_lossy(&p.data).into_owned()) } else { None },
+                    value: if p.filename.is_none() {
+                        Some(String::from_utf8_lossy(&p.data).into_owned())
+                    } else {
+                        None
+                    },
                     name: p.name,
                     filename: p.filename,
                     content_type: p.content_type,
@@ -211,9 +298,18 @@ async fn record_and_inject(State(app): State<App>, req: Request, next: Next) -> 
     let (parts, body) = req.into_parts();
     let bytes = match to_bytes(body, MAX_BODY).await {
         Ok(b) => b,
-        Err(_) => return crate::respond::field_errors(413, &[("file".into(), "errors.file-too-big".into())]),
+        Err(_) => {
+            return crate::respond::field_errors(
+                413,
+                &[("file".into(), "errors.file-too-big".into())],
+            )
+        }
     };
-    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let mut ex = Exchange {
         seq: 0,
         method: parts.method.to_string(),
@@ -228,7 +324,11 @@ async fn record_and_inject(State(app): State<App>, req: Request, next: Next) -> 
         response_json: None,
         response_text: None,
         fault: None,
-        note: parts.headers.get("x-standin-note").and_then(|v| v.to_str().ok()).map(str::to_string),
+        note: parts
+            .headers
+            .get("x-standin-note")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
     };
     if app.config().record_exchanges {
         record_request(&mut ex, content_type.as_deref(), &bytes);
@@ -248,19 +348,32 @@ async fn record_and_inject(State(app): State<App>, req: Request, next: Next) -> 
             return dropped();
         }
         Fault::Drop { after: true } => {
-            let _ = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+            let _ = next
+                .run(Request::from_parts(parts, Body::from(bytes)))
+                .await;
             ex.fault = Some("dropped after processing".into());
             push(&app, ex);
             return dropped();
         }
-        Fault::None => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Fault::None => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
     };
     let (rparts, rbody) = response.into_parts();
     let rbytes = to_bytes(rbody, MAX_BODY).await.unwrap_or_default();
     ex.status = rparts.status.as_u16();
-    ex.response_content_type = rparts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    ex.response_content_type = rparts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     if app.config().record_exchanges {
-        if ex.response_content_type.as_deref().is_some_and(|c| c.starts_with("application/json")) {
+        if ex
+            .response_content_type
+            .as_deref()
+            .is_some_and(|c| c.starts_with("application/json"))
+        {
             ex.response_json = serde_json::from_slice(&rbytes).ok();
         } else if !rbytes.is_empty() && rbytes.len() < 256 * 1024 {
             ex.response_text = Some(String::from_utf8_lossy(&rbytes).into_owned());

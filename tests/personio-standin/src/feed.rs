@@ -9,7 +9,9 @@ use crate::app::App;
 use crate::seed::COMPANY_ID;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// `GET /xml?language=de|en|fr|es|nl|it|pt` (German without or with an unknown language).
@@ -18,9 +20,18 @@ pub async fn xml(State(app): State<App>, Query(q): Query<HashMap<String, String>
     let en = lang != "de";
     let w = app.world();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workzag-jobs>\n");
-    for p in w.seed.positions.iter().filter(|p| p.published && p.company_id == COMPANY_ID) {
+    for p in w
+        .seed
+        .positions
+        .iter()
+        .filter(|p| p.published && p.company_id == COMPANY_ID)
+    {
         let name = if en { &p.name_en } else { &p.name_de };
-        let (d1, d2) = if en { ("Your tasks", "Your profile") } else { ("Deine Aufgaben", "Dein Profil") };
+        let (d1, d2) = if en {
+            ("Your tasks", "Your profile")
+        } else {
+            ("Deine Aufgaben", "Dein Profil")
+        };
         out.push_str(&format!(
             "  <position>\n    <id>{}</id>\n    <subcompany>{}</subcompany>\n    <office>{}</office>\n    <department>{}</department>\n    <recruitingCategory>{}</recruitingCategory>\n    <name>{}</name>\n    <jobDescriptions>\n      <jobDescription>\n        <name>{d1}</name>\n        <value><![CDATA[<ul><li>{}</li></ul>]]></value>\n      </jobDescription>\n      <jobDescription>\n        <name>{d2}</name>\n        <value><![CDATA[<p>{}</p>]]></value>\n      </jobDescription>\n    </jobDescriptions>\n    <employmentType>{}</employmentType>\n    <seniority>{}</seniority>\n    <schedule>{}</schedule>\n    <yearsOfExperience>{}</yearsOfExperience>\n    <keywords>{}</keywords>\n    <occupation>{}</occupation>\n    <occupationCategory>{}</occupationCategory>\n    <createdAt>{}</createdAt>\n  </position>\n",
             p.id,
@@ -42,5 +53,9 @@ pub async fn xml(State(app): State<App>, Query(q): Query<HashMap<String, String>
         ));
     }
     out.push_str("</workzag-jobs>\n");
-    ([(header::CONTENT_TYPE, "application/xml; charset=UTF-8")], out).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=UTF-8")],
+        out,
+    )
+        .into_response()
 }

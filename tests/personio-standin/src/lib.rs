@@ -5,6 +5,9 @@
 //! controls it in-process (clock, faults, inspection). The binary (`src/main.rs`) serves the same
 //! router on a fixed port. See `README.md` for the seeded data and the admin endpoints.
 
+// Handlers answer errors as ready `Response`s (`Result<_, Response>`), as axum code does.
+#![allow(clippy::result_large_err)]
+
 pub mod admin;
 pub mod app;
 pub mod auth;
@@ -39,7 +42,8 @@ pub struct Running {
 /// Binds `127.0.0.1:{config.port}` and serves until the [`Running`] is dropped.
 pub fn spawn(config: Config) -> Running {
     let app = App::new(config.clone());
-    let std_listener = std::net::TcpListener::bind(("127.0.0.1", config.port)).expect("bind 127.0.0.1");
+    let std_listener =
+        std::net::TcpListener::bind(("127.0.0.1", config.port)).expect("bind 127.0.0.1");
     std_listener.set_nonblocking(true).expect("nonblocking");
     let addr = std_listener.local_addr().expect("addr");
     let (tx, rx) = oneshot::channel::<()>();
@@ -47,7 +51,11 @@ pub fn spawn(config: Config) -> Running {
     let thread = std::thread::Builder::new()
         .name("personio-standin".into())
         .spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("runtime");
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(std_listener).expect("listener");
                 let _ = axum::serve(listener, router(served))
@@ -58,7 +66,13 @@ pub fn spawn(config: Config) -> Running {
             });
         })
         .expect("thread");
-    Running { base_url: format!("http://{addr}"), addr, app, shutdown: Some(tx), thread: Some(thread) }
+    Running {
+        base_url: format!("http://{addr}"),
+        addr,
+        app,
+        shutdown: Some(tx),
+        thread: Some(thread),
+    }
 }
 
 impl Running {

@@ -11,19 +11,37 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--port" => config.port = args.next().and_then(|p| p.parse().ok()).expect("--port N"),
-            "--window-ms" => config.window_ms = args.next().and_then(|p| p.parse().ok()).expect("--window-ms N"),
-            "--token-ttl-s" => config.token_ttl_s = args.next().and_then(|p| p.parse().ok()).expect("--token-ttl-s N"),
+            "--window-ms" => {
+                config.window_ms = args
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .expect("--window-ms N")
+            }
+            "--token-ttl-s" => {
+                config.token_ttl_s = args
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .expect("--token-ttl-s N")
+            }
             "--no-record" => config.record_exchanges = false,
             "-h" | "--help" => {
-                println!("personio-standin [--port N] [--window-ms MS] [--token-ttl-s S] [--no-record]");
+                println!(
+                    "personio-standin [--port N] [--window-ms MS] [--token-ttl-s S] [--no-record]"
+                );
                 return;
             }
             other => panic!("unknown argument {other}"),
         }
     }
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await.expect("bind");
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port))
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let app = App::new(config);
         eprintln!("seed: {}", admin::seed_json(&app));

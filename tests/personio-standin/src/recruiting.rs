@@ -9,19 +9,32 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use crate::app::{base_url, App};
-use crate::respond::{bearer, empty, field_errors, generic_error, header_str, json_response, parse_multipart, v2_error};
+use crate::respond::{
+    bearer, empty, field_errors, generic_error, header_str, json_response, parse_multipart,
+    v2_error,
+};
 use crate::seed::AttributeKind;
-use crate::state::{iso_date, iso_datetime, sha256_hex, valid_date, ApplicationRec, CandidateRec, ReceivedFile, Transition, Upload};
+use crate::state::{
+    iso_date, iso_datetime, sha256_hex, valid_date, ApplicationRec, CandidateRec, ReceivedFile,
+    Transition, Upload,
+};
 
 /// Allowed file types (official list).
 pub const FILE_TYPES: &[&str] = &[
-    "pdf", "pptx", "xlsx", "docx", "doc", "xls", "ppt", "ods", "odt", "7z", "gz", "rar", "zip", "bmp", "gif", "jpg", "png", "tif",
-    "csv", "txt", "rtf", "mp4", "3gp", "mov", "avi", "wmv",
+    "pdf", "pptx", "xlsx", "docx", "doc", "xls", "ppt", "ods", "odt", "7z", "gz", "rar", "zip",
+    "bmp", "gif", "jpg", "png", "tif", "csv", "txt", "rtf", "mp4", "3gp", "mov", "avi", "wmv",
 ];
 /// 20 MB.
 pub const MAX_FILE: usize = 20 * 1024 * 1024;
 const SYSTEM_PHASES: &[&str] = &["unassigned", "rejected", "withdrawn", "offer", "accepted"];
-const CATEGORIES: &[&str] = &["cv", "cover-letter", "employment-reference", "certificate", "work-sample", "other"];
+const CATEGORIES: &[&str] = &[
+    "cv",
+    "cover-letter",
+    "employment-reference",
+    "certificate",
+    "work-sample",
+    "other",
+];
 
 /// Which API generation a request came in on.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -44,22 +57,40 @@ impl Api {
 /// v1 recruiting auth: bearer recruiting token + `X-Company-ID`; then the company's features.
 fn auth_v1(app: &App, headers: &HeaderMap, documents: bool) -> Result<String, Response> {
     let token = bearer(headers);
-    let company = header_str(headers, "x-company-id").map(str::trim).unwrap_or("");
+    let company = header_str(headers, "x-company-id")
+        .map(str::trim)
+        .unwrap_or("");
     let now = app.now();
     let mut w = app.world();
-    let Some(c) = w.seed.companies.iter().find(|c| c.id == company && Some(&c.recruiting_token) == token.as_ref()).cloned() else {
+    let Some(c) = w
+        .seed
+        .companies
+        .iter()
+        .find(|c| c.id == company && Some(&c.recruiting_token) == token.as_ref())
+        .cloned()
+    else {
         return Err(empty(401));
     };
     let feature = if !c.recruiting_enabled {
-        Some(("feature.recruiting.disabled", "Your company does not have access to Personio's recruiting features."))
+        Some((
+            "feature.recruiting.disabled",
+            "Your company does not have access to Personio's recruiting features.",
+        ))
     } else if !c.public_api_enabled {
-        Some(("feature.public-api.disabled", "Your company does not have access to Personio's recruiting API."))
+        Some((
+            "feature.public-api.disabled",
+            "Your company does not have access to Personio's recruiting API.",
+        ))
     } else {
         None
     };
     if let Some((code, detail)) = feature {
         let id = w.new_uuid(now);
-        return Err(if documents { empty(403) } else { generic_error(403, &id, code, detail) });
+        return Err(if documents {
+            empty(403)
+        } else {
+            generic_error(403, &id, code, detail)
+        });
     }
     Ok(c.id)
 }
@@ -69,12 +100,30 @@ pub fn auth_v2(app: &App, headers: &HeaderMap, scope: &str) -> Result<String, Re
     let now = app.now();
     let mut w = app.world();
     let trace = w.new_uuid(now);
-    let tok = bearer(headers).and_then(|t| w.tokens.get(&t).cloned()).filter(|t| !t.personnel && now < t.expires_at_ms);
+    let tok = bearer(headers)
+        .and_then(|t| w.tokens.get(&t).cloned())
+        .filter(|t| !t.personnel && now < t.expires_at_ms);
     let Some(tok) = tok else {
-        return Err(v2_error(401, &trace, now, "Unauthorized", "The access token is missing, invalid or expired.", "commonunauthorized", None));
+        return Err(v2_error(
+            401,
+            &trace,
+            now,
+            "Unauthorized",
+            "The access token is missing, invalid or expired.",
+            "commonunauthorized",
+            None,
+        ));
     };
     if !tok.scopes.iter().any(|s| s == scope) {
-        return Err(v2_error(403, &trace, now, "Insufficient access scope", "Client scope insufficient to access resource", "commonforbidden", None));
+        return Err(v2_error(
+            403,
+            &trace,
+            now,
+            "Insufficient access scope",
+            "Client scope insufficient to access resource",
+            "commonforbidden",
+            None,
+        ));
     }
     Ok(tok.company_id)
 }
@@ -83,11 +132,24 @@ fn rate_limit(app: &App, company: &str, api: Api) -> Result<(), Response> {
     let now = app.now();
     let cfg = app.config();
     let mut w = app.world();
-    if w.hit(&format!("recruiting:{company}"), cfg.recruiting_limit, cfg.window_ms, now).is_err() {
+    if !w.hit(
+        &format!("recruiting:{company}"),
+        cfg.recruiting_limit,
+        cfg.window_ms,
+        now,
+    ) {
         let trace = w.new_uuid(now);
         return Err(match api {
             Api::V1 => empty(429),
-            Api::V2 => v2_error(429, &trace, now, "Too Many Requests", "Rate limit exceeded. Please wait before retrying.", "commontoo_many_requests", None),
+            Api::V2 => v2_error(
+                429,
+                &trace,
+                now,
+                "Too Many Requests",
+                "Rate limit exceeded. Please wait before retrying.",
+                "commontoo_many_requests",
+                None,
+            ),
         });
     }
     Ok(())
@@ -135,9 +197,23 @@ async fn documents(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Respo
     let now = app.now();
     let trace = app.world().new_uuid(now);
     let ct = header_str(&headers, "content-type").unwrap_or("");
-    let invalid = || generic_error(422, &trace, "Unprocessable Entity", "Invalid multipart request body and/or headers supplied");
-    let Some(parts) = parse_multipart(ct, &body) else { return invalid() };
-    let Some(file) = parts.into_iter().find(|p| p.name == "file" && p.filename.is_some()) else { return invalid() };
+    let invalid = || {
+        generic_error(
+            422,
+            &trace,
+            "Unprocessable Entity",
+            "Invalid multipart request body and/or headers supplied",
+        )
+    };
+    let Some(parts) = parse_multipart(ct, &body) else {
+        return invalid();
+    };
+    let Some(file) = parts
+        .into_iter()
+        .find(|p| p.name == "file" && p.filename.is_some())
+    else {
+        return invalid();
+    };
     let name = file.filename.clone().unwrap_or_default();
     if file.data.len() > MAX_FILE {
         return field_errors(413, &[("file".into(), "errors.file-too-big".into())]);
@@ -160,7 +236,10 @@ async fn documents(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Respo
     };
     w.uploads.insert(uuid.clone(), up);
     w.upload_order.push(uuid.clone());
-    json_response(200, json!({"uuid": uuid, "size": file.data.len(), "mimetype": mime(&ext), "original_filename": name, "extension": ext}))
+    json_response(
+        200,
+        json!({"uuid": uuid, "size": file.data.len(), "mimetype": mime(&ext), "original_filename": name, "extension": ext}),
+    )
 }
 
 /// `POST /v1/recruiting/applications/documents`.
@@ -174,8 +253,15 @@ pub async fn v2_documents(State(app): State<App>, headers: HeaderMap, body: Byte
 }
 
 fn looks_like_email(s: &str) -> bool {
-    let Some((l, d)) = s.split_once('@') else { return false };
-    !l.is_empty() && !d.contains('@') && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !s.chars().any(char::is_whitespace)
+    let Some((l, d)) = s.split_once('@') else {
+        return false;
+    };
+    !l.is_empty()
+        && !d.contains('@')
+        && d.contains('.')
+        && !d.starts_with('.')
+        && !d.ends_with('.')
+        && !s.chars().any(char::is_whitespace)
 }
 
 /// Shape checks: wrong JSON types give the generic "Invalid request body supplied".
@@ -191,9 +277,15 @@ fn well_typed(v: &Value) -> bool {
         && is("application_date", Value::is_string)
         && is("job_position_id", int)
         && is("recruiting_channel_id", int)
-        && is("tags", |t| t.as_array().is_some_and(|a| a.iter().all(Value::is_string)))
-        && is("files", |t| t.as_array().is_some_and(|a| a.iter().all(Value::is_object)))
-        && is("attributes", |t| t.as_array().is_some_and(|a| a.iter().all(Value::is_object)))
+        && is("tags", |t| {
+            t.as_array().is_some_and(|a| a.iter().all(Value::is_string))
+        })
+        && is("files", |t| {
+            t.as_array().is_some_and(|a| a.iter().all(Value::is_object))
+        })
+        && is("attributes", |t| {
+            t.as_array().is_some_and(|a| a.iter().all(Value::is_object))
+        })
         && is("phase", Value::is_object)
 }
 
@@ -210,7 +302,13 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
         Ok(v) if well_typed(&v) => v,
         _ => return generic_error(400, &trace, "Bad Request", "Invalid request body supplied"),
     };
-    let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::trim).unwrap_or("").to_string();
+    let s = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or("")
+            .to_string()
+    };
     let mut errs: Vec<(String, String)> = vec![];
     let mut err = |f: &str, r: &str| errs.push((f.to_string(), r.to_string()));
     for f in ["first_name", "last_name"] {
@@ -226,25 +324,41 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
     }
     let job = v.get("job_position_id").and_then(Value::as_i64);
     match job {
-        None => err("job_position_id", "errors.attribute-validation.required-attribute"),
+        None => err(
+            "job_position_id",
+            "errors.attribute-validation.required-attribute",
+        ),
         Some(id) => {
-            if !w.seed.positions.iter().any(|p| p.id == id && p.company_id == company && p.published) {
+            if !w
+                .seed
+                .positions
+                .iter()
+                .any(|p| p.id == id && p.company_id == company && p.published)
+            {
                 err("job_position_id", "errors.job-position.not-published");
             }
         }
     }
     if let Some(d) = v.get("application_date").and_then(Value::as_str) {
         if !valid_date(d) {
-            err("application_date", "errors.attribute-validation.invalid-date-format");
+            err(
+                "application_date",
+                "errors.attribute-validation.invalid-date-format",
+            );
         } else if d > iso_date(now).as_str() {
-            err("application_date", "errors.date-validation.date-in-the-future");
+            err(
+                "application_date",
+                "errors.date-validation.date-in-the-future",
+            );
         }
     }
     let mut stage = "unassigned".to_string();
     if let Some(p) = v.get("phase") {
         let kind = p.get("type").and_then(Value::as_str).unwrap_or("");
         match (kind, p.get("id")) {
-            ("system", Some(Value::String(id))) if SYSTEM_PHASES.contains(&id.as_str()) => stage = id.clone(),
+            ("system", Some(Value::String(id))) if SYSTEM_PHASES.contains(&id.as_str()) => {
+                stage = id.clone()
+            }
             ("custom", Some(id)) if id.is_i64() || id.is_u64() => {} // no custom phases configured: falls back to unassigned
             _ => err("phase", "errors.phase-validation.invalid-system-phase"),
         }
@@ -252,19 +366,41 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
     let channel = v.get("recruiting_channel_id").and_then(Value::as_i64);
     if let Some(ch) = channel {
         if !w.seed.channels.iter().any(|c| c.id == ch) {
-            err("recruiting_channel_id", "errors.posting-validation.channel-not-found");
+            err(
+                "recruiting_channel_id",
+                "errors.posting-validation.channel-not-found",
+            );
         }
     }
     if let Some(pid) = v.get("external_posting_id").and_then(Value::as_str) {
-        let ok = w.seed.channels.iter().filter(|c| channel.is_none_or(|ch| ch == c.id)).any(|c| c.postings.iter().any(|p| p == pid));
+        let ok = w
+            .seed
+            .channels
+            .iter()
+            .filter(|c| channel.is_none_or(|ch| ch == c.id))
+            .any(|c| c.postings.iter().any(|p| p == pid));
         if !ok {
-            err("external_posting_id", "errors.posting-validation.posting-not-found");
+            err(
+                "external_posting_id",
+                "errors.posting-validation.posting-not-found",
+            );
         }
     }
     let mut files = vec![];
-    for (i, f) in v.get("files").and_then(Value::as_array).cloned().unwrap_or_default().iter().enumerate() {
+    for (i, f) in v
+        .get("files")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
         let field = format!("files[{i}]");
-        let (uuid, name, cat) = (f.get("uuid").and_then(Value::as_str), f.get("original_filename").and_then(Value::as_str), f.get("category").and_then(Value::as_str));
+        let (uuid, name, cat) = (
+            f.get("uuid").and_then(Value::as_str),
+            f.get("original_filename").and_then(Value::as_str),
+            f.get("category").and_then(Value::as_str),
+        );
         let (Some(uuid), Some(name), Some(cat)) = (uuid, name, cat) else {
             err(&field, "errors.attribute-validation.required-attribute");
             continue;
@@ -274,13 +410,28 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
             continue;
         }
         match w.uploads.get(uuid).filter(|u| u.company_id == company) {
-            Some(u) => files.push(ReceivedFile { uuid: uuid.into(), name: name.into(), category: cat.into(), size: u.size, sha256: u.sha256.clone() }),
+            Some(u) => files.push(ReceivedFile {
+                uuid: uuid.into(),
+                name: name.into(),
+                category: cat.into(),
+                size: u.size,
+                sha256: u.sha256.clone(),
+            }),
             None => err(&field, "errors.file-validation.file-not-exists"),
         }
     }
     let mut attributes: Vec<(String, String)> = vec![];
-    for a in v.get("attributes").and_then(Value::as_array).cloned().unwrap_or_default() {
-        let id = a.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+    for a in v
+        .get("attributes")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+    {
+        let id = a
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let field = format!("attributes.{id}");
         let Some(value) = a.get("value") else {
             err(&field, "errors.attribute-validation.required-attribute");
@@ -295,8 +446,13 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
             continue;
         };
         match &def.kind {
-            AttributeKind::Option(opts) if !opts.iter().any(|o| o == value) => err(&field, "errors.attribute-validation.unknown-attribute-option"),
-            AttributeKind::Date if !valid_date(value) => err(&field, "errors.attribute-validation.invalid-date-format"),
+            AttributeKind::Option(opts) if !opts.iter().any(|o| o == value) => err(
+                &field,
+                "errors.attribute-validation.unknown-attribute-option",
+            ),
+            AttributeKind::Date if !valid_date(value) => {
+                err(&field, "errors.attribute-validation.invalid-date-format")
+            }
             _ => {
                 attributes.retain(|(k, _)| *k != id);
                 attributes.push((id, value.to_string()));
@@ -307,10 +463,20 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
         return field_errors(400, &errs);
     }
     let job = job.unwrap_or_default();
-    let existing = w.candidates.iter().find(|c| c.company_id == company && c.email.eq_ignore_ascii_case(&email)).map(|c| c.id.clone());
+    let existing = w
+        .candidates
+        .iter()
+        .find(|c| c.company_id == company && c.email.eq_ignore_ascii_case(&email))
+        .map(|c| c.id.clone());
     if let Some(cid) = &existing {
-        if w.applications.iter().any(|a| &a.candidate_id == cid && a.job_position_id == job) {
-            return field_errors(400, &[("email".into(), "errors.applicant-already-exists".into())]);
+        if w.applications
+            .iter()
+            .any(|a| &a.candidate_id == cid && a.job_position_id == job)
+        {
+            return field_errors(
+                400,
+                &[("email".into(), "errors.applicant-already-exists".into())],
+            );
         }
     }
     let created = iso_datetime(now);
@@ -341,17 +507,32 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
         job_position_id: job,
         api: api.name().into(),
         fields: Value::Object(fields),
-        tags: v.get("tags").and_then(Value::as_array).map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+        tags: v
+            .get("tags")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|t| t.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
         attributes,
         files,
         stage: stage.clone(),
-        transitions: vec![Transition { from_stage: None, to_stage: stage, created_at: created.clone() }],
+        transitions: vec![Transition {
+            from_stage: None,
+            to_stage: stage,
+            created_at: created.clone(),
+        }],
         created_at: created.clone(),
         updated_at: created,
     });
     match api {
         Api::V1 => empty(201),
-        Api::V2 => json_response(201, json!({"id": id, "_meta": {"links": {"self": {"href": format!("{base}/v2/recruiting/applications/{id}")}}}})),
+        Api::V2 => json_response(
+            201,
+            json!({"id": id, "_meta": {"links": {"self": {"href": format!("{base}/v2/recruiting/applications/{id}")}}}}),
+        ),
     }
 }
 

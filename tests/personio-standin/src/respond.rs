@@ -9,13 +9,19 @@ use crate::state::iso_datetime;
 
 /// A JSON response.
 pub fn json_response(status: u16, body: Value) -> Response {
-    (StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), [(header::CONTENT_TYPE, "application/json")], body.to_string())
+    (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
         .into_response()
 }
 
 /// A response without body.
 pub fn empty(status: u16) -> Response {
-    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+    StatusCode::from_u16(status)
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        .into_response()
 }
 
 /// v1 recruiting `error_response` with field errors.
@@ -28,17 +34,31 @@ pub fn field_errors(status: u16, errors: &[(String, String)]) -> Response {
             None => items.push((field.clone(), vec![json!({"reason": reason})])),
         }
     }
-    let errors: Vec<Value> = items.into_iter().map(|(f, rs)| json!({"field": f, "errors": rs})).collect();
+    let errors: Vec<Value> = items
+        .into_iter()
+        .map(|(f, rs)| json!({"field": f, "errors": rs}))
+        .collect();
     json_response(status, json!({ "errors": errors }))
 }
 
 /// v1 recruiting `error_response` with one generic item.
 pub fn generic_error(status: u16, id: &str, title: &str, detail: &str) -> Response {
-    json_response(status, json!({"errors": [{"id": id, "status": status.to_string(), "title": title, "detail": detail}]}))
+    json_response(
+        status,
+        json!({"errors": [{"id": id, "status": status.to_string(), "title": title, "detail": detail}]}),
+    )
 }
 
 /// v2 `ErrorResponse`.
-pub fn v2_error(status: u16, trace: &str, now_ms: u64, title: &str, detail: &str, code: &str, meta: Option<Value>) -> Response {
+pub fn v2_error(
+    status: u16,
+    trace: &str,
+    now_ms: u64,
+    title: &str,
+    detail: &str,
+    code: &str,
+    meta: Option<Value>,
+) -> Response {
     let mut item = json!({
         "title": title,
         "detail": detail,
@@ -47,11 +67,19 @@ pub fn v2_error(status: u16, trace: &str, now_ms: u64, title: &str, detail: &str
     if let Some(m) = meta {
         item["_meta"] = m;
     }
-    json_response(status, json!({"personio_trace_id": trace, "timestamp": iso_datetime(now_ms), "errors": [item]}))
+    json_response(
+        status,
+        json!({"personio_trace_id": trace, "timestamp": iso_datetime(now_ms), "errors": [item]}),
+    )
 }
 
 /// v1 personnel `{success:false, error:{code, message}}`.
-pub fn personnel_error(status: u16, code: i64, message: &str, error_data: Option<Value>) -> Response {
+pub fn personnel_error(
+    status: u16,
+    code: i64,
+    message: &str,
+    error_data: Option<Value>,
+) -> Response {
     let mut error = json!({"code": code, "message": message});
     if let Some(d) = error_data {
         error["error_data"] = d;
@@ -61,7 +89,10 @@ pub fn personnel_error(status: u16, code: i64, message: &str, error_data: Option
 
 /// OAuth2 (RFC 6749 §5.2) error.
 pub fn oauth_error(status: u16, error: &str, description: &str) -> Response {
-    json_response(status, json!({"error": error, "error_description": description}))
+    json_response(
+        status,
+        json!({"error": error, "error_description": description}),
+    )
 }
 
 /// Header value as text.
@@ -73,7 +104,10 @@ pub fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 pub fn bearer(headers: &HeaderMap) -> Option<String> {
     let h = header_str(headers, "authorization")?;
     let (scheme, token) = h.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+        .filter(|t| !t.is_empty())
 }
 
 /// One part of a multipart body.
@@ -97,7 +131,9 @@ pub fn boundary(content_type: &str) -> Option<String> {
     }
     params.split(';').find_map(|p| {
         let (k, v) = p.trim().split_once('=')?;
-        k.trim().eq_ignore_ascii_case("boundary").then(|| v.trim().trim_matches('"').to_string())
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_string())
     })
 }
 
@@ -108,7 +144,10 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let first = needle[0];
     let mut i = from;
     while i + needle.len() <= hay.len() {
-        match hay[i..hay.len() - needle.len() + 1].iter().position(|b| *b == first) {
+        match hay[i..hay.len() - needle.len() + 1]
+            .iter()
+            .position(|b| *b == first)
+        {
             Some(p) => {
                 i += p;
                 if &hay[i..i + needle.len()] == needle {
@@ -125,7 +164,9 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 fn disposition_param(value: &str, key: &str) -> Option<String> {
     value.split(';').skip(1).find_map(|p| {
         let (k, v) = p.trim().split_once('=')?;
-        k.trim().eq_ignore_ascii_case(key).then(|| v.trim().trim_matches('"').to_string())
+        k.trim()
+            .eq_ignore_ascii_case(key)
+            .then(|| v.trim().trim_matches('"').to_string())
     })
 }
 
@@ -159,7 +200,12 @@ pub fn parse_multipart(content_type: &str, body: &[u8]) -> Option<Vec<Part>> {
                 ctype = Some(v.trim().to_string());
             }
         }
-        parts.push(Part { name: name?, filename, content_type: ctype, data });
+        parts.push(Part {
+            name: name?,
+            filename,
+            content_type: ctype,
+            data,
+        });
         pos = next + 2 + delim.len();
     }
 }
@@ -200,5 +246,8 @@ pub fn parse_form(s: &str) -> Vec<(String, String)> {
 
 /// First value of a form/query key.
 pub fn form_get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }

@@ -155,7 +155,15 @@ pub struct Seed {
     pub document_categories: Vec<(i64, String)>,
 }
 
-fn pos(id: i64, en: &str, de: &str, dept: &str, office: &str, published: bool, updated: &str) -> JobPosition {
+fn pos(
+    id: i64,
+    en: &str,
+    de: &str,
+    dept: &str,
+    office: &str,
+    published: bool,
+    updated: &str,
+) -> JobPosition {
     JobPosition {
         id,
         company_id: COMPANY_ID.into(),
@@ -181,7 +189,11 @@ fn pos(id: i64, en: &str, de: &str, dept: &str, office: &str, published: bool, u
 /// The seed.
 pub fn seed() -> Seed {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    let attr = |id: &str, label: &str, kind: AttributeKind| AttributeDef { id: id.into(), label: label.into(), kind };
+    let attr = |id: &str, label: &str, kind: AttributeKind| AttributeDef {
+        id: id.into(),
+        label: label.into(),
+        kind,
+    };
     Seed {
         companies: vec![
             Company {
@@ -200,30 +212,95 @@ pub fn seed() -> Seed {
             },
         ],
         positions: vec![
-            pos(1001, "Senior Rust Engineer", "Senior Rust Entwickler (m/w/d)", "Engineering", "Munich", true, "2026-11-01T10:00:00Z"),
-            pos(1002, "Recruiter", "Recruiter (m/w/d)", "People", "Berlin", true, "2026-10-20T10:00:00Z"),
-            pos(1003, "Product Designer", "Produktdesigner (m/w/d)", "Design", "Munich", true, "2026-10-10T10:00:00Z"),
-            pos(1004, "Working Student Marketing", "Werkstudent Marketing (m/w/d)", "Marketing", "Berlin", true, "2026-09-30T10:00:00Z"),
-            pos(1005, "Head of Finance", "Leitung Finanzen (m/w/d)", "Finance", "Munich", false, "2026-09-01T10:00:00Z"),
+            pos(
+                1001,
+                "Senior Rust Engineer",
+                "Senior Rust Entwickler (m/w/d)",
+                "Engineering",
+                "Munich",
+                true,
+                "2026-11-01T10:00:00Z",
+            ),
+            pos(
+                1002,
+                "Recruiter",
+                "Recruiter (m/w/d)",
+                "People",
+                "Berlin",
+                true,
+                "2026-10-20T10:00:00Z",
+            ),
+            pos(
+                1003,
+                "Product Designer",
+                "Produktdesigner (m/w/d)",
+                "Design",
+                "Munich",
+                true,
+                "2026-10-10T10:00:00Z",
+            ),
+            pos(
+                1004,
+                "Working Student Marketing",
+                "Werkstudent Marketing (m/w/d)",
+                "Marketing",
+                "Berlin",
+                true,
+                "2026-09-30T10:00:00Z",
+            ),
+            pos(
+                1005,
+                "Head of Finance",
+                "Leitung Finanzen (m/w/d)",
+                "Finance",
+                "Munich",
+                false,
+                "2026-09-01T10:00:00Z",
+            ),
         ],
         attributes: vec![
             attr("birthday", "Birthday", AttributeKind::Date),
-            attr("gender", "Gender", AttributeKind::Option(s(&["male", "female", "diverse", "undefined"]))),
+            attr(
+                "gender",
+                "Gender",
+                AttributeKind::Option(s(&["male", "female", "diverse", "undefined"])),
+            ),
             attr("location", "Location", AttributeKind::Text),
             attr("phone", "Phone", AttributeKind::Text),
             attr("available_from", "Available from", AttributeKind::Date),
-            attr("salary_expectations", "Salary expectations", AttributeKind::Text),
+            attr(
+                "salary_expectations",
+                "Salary expectations",
+                AttributeKind::Text,
+            ),
             attr(LINKEDIN_ATTRIBUTE, "LinkedIn profile", AttributeKind::Text),
-            attr("custom_attribute_1002", "Source", AttributeKind::Option(s(&["custom_option_1", "custom_option_2"]))),
-            attr("custom_attribute_1003", "Earliest start", AttributeKind::Date),
+            attr(
+                "custom_attribute_1002",
+                "Source",
+                AttributeKind::Option(s(&["custom_option_1", "custom_option_2"])),
+            ),
+            attr(
+                "custom_attribute_1003",
+                "Earliest start",
+                AttributeKind::Date,
+            ),
         ],
-        channels: vec![Channel { id: 501, name: "LinkedIn Sourcing".into(), postings: s(&["li-ext-1001"]) }],
+        channels: vec![Channel {
+            id: 501,
+            name: "LinkedIn Sourcing".into(),
+            postings: s(&["li-ext-1001"]),
+        }],
         clients: vec![
             ApiClient {
                 client_id: CLIENT_ID.into(),
                 client_secret: CLIENT_SECRET.into(),
                 company_id: COMPANY_ID.into(),
-                scopes: s(&["personio:recruiting:read", "personio:recruiting:write", "personio:persons:read", "personio:persons:write"]),
+                scopes: s(&[
+                    "personio:recruiting:read",
+                    "personio:recruiting:write",
+                    "personio:persons:read",
+                    "personio:persons:write",
+                ]),
                 personnel_rights: s(&["employees:read", "employees:write", "documents:write"]),
             },
             ApiClient {
@@ -237,6 +314,10 @@ pub fn seed() -> Seed {
         departments: s(&["Engineering", "People", "Design", "Marketing", "Finance"]),
         offices: s(&["Munich", "Berlin"]),
         subcompanies: s(&["ACME GmbH"]),
-        document_categories: vec![(1, "Certificates of employment".into()), (2, "Other documents".into()), (3, "CV".into())],
+        document_categories: vec![
+            (1, "Certificates of employment".into()),
+            (2, "Other documents".into()),
+            (3, "CV".into()),
+        ],
     }
 }

@@ -350,7 +350,12 @@ impl World {
         ] {
             emp.insert(k.into(), Value::String(v.into()));
         }
-        w.employees.push(EmployeeRec { id: 1, fields: emp, ignored: vec![], created_at: created });
+        w.employees.push(EmployeeRec {
+            id: 1,
+            fields: emp,
+            ignored: vec![],
+            created_at: created,
+        });
         w.counter = 10;
         w
     }
@@ -365,26 +370,34 @@ impl World {
     pub fn new_uuid(&mut self, now_ms: u64) -> String {
         let n = self.next_id();
         let h = Sha256::digest(format!("{n}-{now_ms}").as_bytes());
-        let x = |r: std::ops::Range<usize>| h[r].iter().map(|b| format!("{b:02x}")).collect::<String>();
-        format!("{}-{}-4{}-a{}-{}", x(0..4), x(4..6), &x(6..8)[1..], &x(8..10)[1..], x(10..16))
+        let x =
+            |r: std::ops::Range<usize>| h[r].iter().map(|b| format!("{b:02x}")).collect::<String>();
+        format!(
+            "{}-{}-4{}-a{}-{}",
+            x(0..4),
+            x(4..6),
+            &x(6..8)[1..],
+            &x(8..10)[1..],
+            x(10..16)
+        )
     }
 
-    /// Counts one request against `key` (limit per window). `Err(())` when over the limit; going
+    /// Counts one request against `key` (limit per window). `false` when over the limit; going
     /// over starts a cool-down of one window.
-    pub fn hit(&mut self, key: &str, limit: usize, window_ms: u64, now_ms: u64) -> Result<(), ()> {
+    pub fn hit(&mut self, key: &str, limit: usize, window_ms: u64, now_ms: u64) -> bool {
         if let Some(until) = self.cooldowns.get(key) {
             if now_ms < *until {
-                return Err(());
+                return false;
             }
         }
         let times = self.windows.entry(key.to_string()).or_default();
         times.retain(|t| now_ms < t + window_ms && *t <= now_ms);
         if times.len() >= limit {
             self.cooldowns.insert(key.to_string(), now_ms + window_ms);
-            return Err(());
+            return false;
         }
         times.push(now_ms);
-        Ok(())
+        true
     }
 }
 
@@ -397,7 +410,10 @@ pub struct Clock {
 impl Clock {
     /// Now, epoch ms.
     pub fn now_ms(&self) -> u64 {
-        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
         (wall + self.offset_ms.load(Ordering::SeqCst)).max(0) as u64
     }
 
@@ -409,7 +425,10 @@ impl Clock {
 
 /// Lower-case hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// `(y, m, d, hh, mm, ss)` UTC.
@@ -443,10 +462,21 @@ pub fn iso_datetime(ms: u64) -> String {
 /// True for a valid `yyyy-mm-dd`.
 pub fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !s
+            .chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return false;
     }
-    let (y, m, d): (i64, u32, u32) = (s[0..4].parse().unwrap_or(0), s[5..7].parse().unwrap_or(0), s[8..10].parse().unwrap_or(0));
+    let (y, m, d): (i64, u32, u32) = (
+        s[0..4].parse().unwrap_or(0),
+        s[5..7].parse().unwrap_or(0),
+        s[8..10].parse().unwrap_or(0),
+    );
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let max = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -18,11 +18,25 @@ type Params = Query<HashMap<String, String>>;
 fn bad_request(app: &App, detail: &str) -> Response {
     let now = app.now();
     let trace = app.world().new_uuid(now);
-    v2_error(400, &trace, now, "Bad Request", detail, "commonbad_request", None)
+    v2_error(
+        400,
+        &trace,
+        now,
+        "Bad Request",
+        detail,
+        "commonbad_request",
+        None,
+    )
 }
 
 /// Slices `items` by `limit`/`cursor` and wraps them in the v2 envelope.
-fn page(app: &App, headers: &HeaderMap, path: &str, q: &HashMap<String, String>, items: Vec<Value>) -> Response {
+fn page(
+    app: &App,
+    headers: &HeaderMap,
+    path: &str,
+    q: &HashMap<String, String>,
+    items: Vec<Value>,
+) -> Response {
     let limit = match q.get("limit").map(|l| l.parse::<usize>()) {
         None => 100,
         Some(Ok(l)) if (1..=200).contains(&l) => l,
@@ -36,13 +50,17 @@ fn page(app: &App, headers: &HeaderMap, path: &str, q: &HashMap<String, String>,
         },
     };
     let base = format!("{}{}", base_url(headers), path);
-    let mut filters: Vec<(&String, &String)> = q.iter().filter(|(k, _)| *k != "limit" && *k != "cursor").collect();
+    let mut filters: Vec<(&String, &String)> = q
+        .iter()
+        .filter(|(k, _)| *k != "limit" && *k != "cursor")
+        .collect();
     filters.sort();
     let extra: String = filters.iter().map(|(k, v)| format!("&{k}={v}")).collect();
     let data: Vec<Value> = items.iter().skip(offset).take(limit).cloned().collect();
     let mut links = json!({"self": {"href": format!("{base}?limit={limit}{extra}{}", if offset > 0 { format!("&cursor=cur_{offset}") } else { String::new() })}});
     if offset + limit < items.len() {
-        links["next"] = json!({"href": format!("{base}?limit={limit}{extra}&cursor=cur_{}", offset + limit)});
+        links["next"] =
+            json!({"href": format!("{base}?limit={limit}{extra}&cursor=cur_{}", offset + limit)});
     }
     json_response(200, json!({"_data": data, "_meta": {"links": links}}))
 }
@@ -55,10 +73,23 @@ pub async fn jobs(State(app): State<App>, headers: HeaderMap, Query(q): Params) 
     };
     let (gt, lt) = (q.get("updated_at.gt"), q.get("updated_at.lt"));
     if gt.is_some() && lt.is_some() {
-        return bad_request(&app, "updated_at.gt and updated_at.lt are mutually exclusive");
+        return bad_request(
+            &app,
+            "updated_at.gt and updated_at.lt are mutually exclusive",
+        );
     }
-    let mut positions: Vec<_> = app.world().seed.positions.iter().filter(|p| p.company_id == company).cloned().collect();
-    positions.retain(|p| gt.is_none_or(|g| p.updated_at.as_str() > g.as_str()) && lt.is_none_or(|l| p.updated_at.as_str() < l.as_str()));
+    let mut positions: Vec<_> = app
+        .world()
+        .seed
+        .positions
+        .iter()
+        .filter(|p| p.company_id == company)
+        .cloned()
+        .collect();
+    positions.retain(|p| {
+        gt.is_none_or(|g| p.updated_at.as_str() > g.as_str())
+            && lt.is_none_or(|l| p.updated_at.as_str() < l.as_str())
+    });
     positions.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
     let items = positions
         .iter()
@@ -99,7 +130,11 @@ pub async fn candidates(State(app): State<App>, headers: HeaderMap, Query(q): Pa
 }
 
 /// `GET /v2/recruiting/applications` (`candidate_id`, `job_id` filters).
-pub async fn applications(State(app): State<App>, headers: HeaderMap, Query(q): Params) -> Response {
+pub async fn applications(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Query(q): Params,
+) -> Response {
     let company = match auth_v2(&app, &headers, "personio:recruiting:read") {
         Ok(c) => c,
         Err(r) => return r,
@@ -110,7 +145,10 @@ pub async fn applications(State(app): State<App>, headers: HeaderMap, Query(q): 
         .iter()
         .filter(|a| a.company_id == company)
         .filter(|a| q.get("candidate_id").is_none_or(|c| *c == a.candidate_id))
-        .filter(|a| q.get("job_id").is_none_or(|j| *j == a.job_position_id.to_string()))
+        .filter(|a| {
+            q.get("job_id")
+                .is_none_or(|j| *j == a.job_position_id.to_string())
+        })
         .map(|a| {
             json!({
                 "id": a.id,
@@ -127,16 +165,34 @@ pub async fn applications(State(app): State<App>, headers: HeaderMap, Query(q): 
 }
 
 /// `GET /v2/recruiting/applications/{id}/stage-transitions`.
-pub async fn stage_transitions(State(app): State<App>, headers: HeaderMap, Path(id): Path<String>, Query(q): Params) -> Response {
+pub async fn stage_transitions(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Params,
+) -> Response {
     let company = match auth_v2(&app, &headers, "personio:recruiting:read") {
         Ok(c) => c,
         Err(r) => return r,
     };
-    let found = app.world().applications.iter().find(|a| a.id == id && a.company_id == company).cloned();
+    let found = app
+        .world()
+        .applications
+        .iter()
+        .find(|a| a.id == id && a.company_id == company)
+        .cloned();
     let Some(a) = found else {
         let now = app.now();
         let trace = app.world().new_uuid(now);
-        return v2_error(404, &trace, now, "Resource not found", "The requested resource was not found.", "common.requested_resource_not_found", None);
+        return v2_error(
+            404,
+            &trace,
+            now,
+            "Resource not found",
+            "The requested resource was not found.",
+            "common.requested_resource_not_found",
+            None,
+        );
     };
     let items = a
         .transitions
@@ -151,5 +207,11 @@ pub async fn stage_transitions(State(app): State<App>, headers: HeaderMap, Path(
             })
         })
         .collect();
-    page(&app, &headers, &format!("/v2/recruiting/applications/{id}/stage-transitions"), &q, items)
+    page(
+        &app,
+        &headers,
+        &format!("/v2/recruiting/applications/{id}/stage-transitions"),
+        &q,
+        items,
+    )
 }
