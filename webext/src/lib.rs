@@ -6,10 +6,12 @@
 
 pub mod action;
 pub mod alarms;
+pub mod events;
 pub mod i18n;
 pub mod idb;
 pub mod json;
 pub mod runtime;
+pub mod side_panel;
 pub mod storage;
 pub mod tabs;
 pub mod timer;

@@ -24,6 +24,9 @@ pub struct TabInfo {
     /// URL, visible only for hosts the extension has permission for.
     #[serde(default)]
     pub url: Option<String>,
+    /// The window holding the tab.
+    #[serde(default, rename = "windowId")]
+    pub window_id: Option<i32>,
 }
 
 /// The active tab of the current window.

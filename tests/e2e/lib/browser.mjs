@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist');
 
 /** `hosts`: { 'www.linkedin.com': port, 'api.personio.de': port, … } mapped to 127.0.0.1. */
-export async function launchWithExtension({ hosts = {}, dist = DIST } = {}) {
+export async function launchWithExtension({ hosts = {}, dist = DIST, headless = true } = {}) {
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`no built extension at ${dist}: run \`cargo xtask build\` first`);
   }
@@ -17,7 +17,7 @@ export async function launchWithExtension({ hosts = {}, dist = DIST } = {}) {
   rules.push('EXCLUDE localhost');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'e2e-profile-')), {
     executablePath: '/usr/bin/chromium',
-    headless: true,
+    headless,
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${dist}`,
