@@ -5,11 +5,19 @@
 //   compiled under LinkedIn's CSP). Message shapes: core/src/messages.rs and core/src/page.rs.
 (() => {
   const EMBEDDED = 'code[id^="bpr-guid-"], code[id^="datalet-bpr-guid-"]';
+  // Mirrors core/src/page.rs `snapshot_from_document_html`: <main>, plus dialogs rendered outside it (the
+  // contact-info overlay lives at body level), or <body> when there is no <main>.
+  const markup = () => {
+    const main = document.querySelector('main');
+    if (!main) return document.body?.outerHTML ?? '';
+    const dialogs = Array.from(document.querySelectorAll('[role="dialog"]'), (d) => (main.contains(d) ? '' : d.outerHTML));
+    return main.outerHTML + dialogs.join('');
+  };
   const snapshot = () => ({
     url: location.href,
     lang: document.documentElement.lang || null,
-    title: document.title,
-    markup: (document.querySelector('main') ?? document.body)?.outerHTML ?? '',
+    title: document.title.split(/\s+/).filter(Boolean).join(' '),
+    markup: markup(),
     embedded: Array.from(document.querySelectorAll(EMBEDDED), (el) => el.outerHTML),
   });
   let lastUrl = '';

@@ -41,8 +41,8 @@ pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResul
     let page = classify_url(&snapshot.url);
     icon::apply(tab_id, &page).await?;
     let started = precise_ms();
-    let extraction = page.is_candidate().then(|| extract(snapshot));
-    let extract_us = extraction.is_some().then(|| ((precise_ms() - started) * 1000.0) as u64);
+    let extraction = Some(extract(snapshot));
+    let extract_us = Some(((precise_ms() - started) * 1000.0) as u64);
     let snapshot_bytes = snapshot.markup.len() + snapshot.embedded.iter().map(String::len).sum::<usize>();
     let state = TabState {
         tab_id,

@@ -8,6 +8,9 @@ use sourcing_core::profile::{Field, Profile};
 use sourcing_core::validation::{self, Problem};
 use webext::i18n::t;
 
+/// An inline validation rule of `sourcing_core::validation`.
+type Rule = fn(&str) -> Result<(), Problem>;
+
 fn value_of(field: &Field<String>) -> String {
     field.value.clone().unwrap_or_default()
 }
@@ -30,7 +33,7 @@ fn TextField(
     /// Inline validation rule (from `sourcing_core::validation`); its message shows once the field was left or
     /// holds text.
     #[prop(optional)]
-    check: Option<fn(&str) -> Result<(), Problem>>,
+    check: Option<Rule>,
     /// Whether Personio requires the field.
     #[prop(optional)]
     required: bool,

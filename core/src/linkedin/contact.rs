@@ -54,7 +54,7 @@ fn external_target(href: &str) -> Option<String> {
 
 /// The overlay root inside the snapshot markup, if open.
 pub fn dialog<'a>(root: ElementRef<'a>) -> Option<ElementRef<'a>> {
-    dom::select_all(root, TABLE.contact_dialog)
+    dom::all_of_any(root, TABLE.contact_dialog)
         .into_iter()
         .find(|d| {
             dom::first(

@@ -44,6 +44,21 @@ pub fn first<'a>(root: ElementRef<'a>, css: &[&str]) -> Option<ElementRef<'a>> {
         .find_map(|sel| root.select(&sel).next())
 }
 
+/// The first element under `root`, in document order, matching any of `css` (one traversal; use when
+/// the list's order carries no priority).
+pub fn first_of_any<'a>(root: ElementRef<'a>, css: &[&str]) -> Option<ElementRef<'a>> {
+    let sel = selector(&css.join(", "))?;
+    root.select(&sel).next()
+}
+
+/// Every element under `root`, in document order, matching any of `css` (one traversal).
+pub fn all_of_any<'a>(root: ElementRef<'a>, css: &[&str]) -> Vec<ElementRef<'a>> {
+    match selector(&css.join(", ")) {
+        Some(sel) => root.select(&sel).collect(),
+        None => Vec::new(),
+    }
+}
+
 /// Every element of the whole document matching `css`.
 pub fn select_doc<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
     match selector(css) {

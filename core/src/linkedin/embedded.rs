@@ -351,3 +351,66 @@ pub fn for_slug(embedded: &[String], slug: &str) -> Option<EmbeddedProfile> {
         .into_iter()
         .find(|p| p.public_identifier.eq_ignore_ascii_case(slug))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(guid: u32, request: &str, body: &Value) -> Vec<String> {
+        let esc = |s: String| {
+            s.replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+        };
+        vec![
+            format!(
+                "<code style=\"display: none\" id=\"bpr-guid-{guid}\">{}</code>",
+                esc(body.to_string())
+            ),
+            format!(
+                "<code id=\"datalet-bpr-guid-{guid}\">{}</code>",
+                esc(
+                    serde_json::json!({"request": request, "body": format!("bpr-guid-{guid}")})
+                        .to_string()
+                )
+            ),
+        ]
+    }
+
+    #[test]
+    fn follows_the_graph_in_display_order_and_picks_the_slug() {
+        let body = serde_json::json!({"included": [
+            {"$type": "x.Position", "entityUrn": "p2", "title": "Second", "companyName": "B", "dateRange": {"start": {"year": 2015}, "end": {"year": 2018, "month": 2}}},
+            {"$type": "x.Profile", "entityUrn": "urn:li:fsd_profile:ACo1", "publicIdentifier": "ada-q", "firstName": "Ada", "lastName": "Quist",
+             "objectUrn": "urn:li:member:42", "*profilePositionGroups": "g"},
+            {"$type": "x.Profile", "publicIdentifier": "someone-else", "firstName": "Bo", "lastName": "Lind"},
+            {"entityUrn": "g", "*elements": ["g1"]},
+            {"entityUrn": "g1", "*profilePositionInPositionGroup": "c1"},
+            {"entityUrn": "c1", "*elements": ["p1", "p2"]},
+            {"$type": "x.Position", "entityUrn": "p1", "title": "First", "companyName": "A", "dateRange": {"start": {"year": 2019, "month": 3}}},
+        ]});
+        let embedded = block(
+            1,
+            "/voyager/api/graphql?variables=(vanityName:ada-q)",
+            &body,
+        );
+        let p = for_slug(&embedded, "ADA-Q").unwrap();
+        assert_eq!(
+            (p.first_name.as_deref(), p.member_id.as_deref()),
+            (Some("Ada"), Some("42"))
+        );
+        let titles: Vec<&str> = p.experience.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["First", "Second"]);
+        assert!(p.experience[0].current && !p.experience[1].current);
+        assert!(for_slug(&embedded, "nobody").is_none());
+    }
+
+    #[test]
+    fn viewer_blocks_and_garbage_are_ignored() {
+        let me =
+            serde_json::json!({"included": [{"publicIdentifier": "viewer", "firstName": "V"}]});
+        let mut embedded = block(2, "/voyager/api/me", &me);
+        embedded.push("<code id=\"bpr-guid-3\">{not json</code>".into());
+        assert!(profiles(&embedded).is_empty());
+    }
+}

@@ -164,3 +164,93 @@ pub fn recruiter(root: ElementRef<'_>, id: &str) -> Verdict {
         id,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn verdict(html: &str, slug: &str, embedded: Option<&EmbeddedProfile>) -> Verdict {
+        let doc = Html::parse_fragment(html);
+        let main = dom::first(doc.root_element(), &["main"]).unwrap();
+        let card = dom::first(main, &["section"]);
+        let name = card
+            .and_then(|c| dom::first(c, &["h1"]))
+            .and_then(super::super::text::text);
+        let member = card.and_then(|c| c.value().attr("data-member-id"));
+        member_check(main, card, slug, name.as_deref(), member, embedded)
+    }
+
+    fn member_check(
+        main: ElementRef<'_>,
+        card: Option<ElementRef<'_>>,
+        slug: &str,
+        name: Option<&str>,
+        member_id: Option<&str>,
+        embedded: Option<&EmbeddedProfile>,
+    ) -> Verdict {
+        member(main, card, slug, "", name, member_id, embedded)
+    }
+
+    #[test]
+    fn own_sub_route_links_verify_and_foreign_ones_are_stale() {
+        let html = r#"<main><section><h1>A</h1><a href="/in/a-1/overlay/contact-info/">c</a></section></main>"#;
+        assert_eq!(
+            verdict(html, "a-1", None),
+            Verdict::Verified(IdentityEvidence::ProfileLinks)
+        );
+        assert_eq!(
+            verdict(html, "A-1", None),
+            Verdict::Verified(IdentityEvidence::ProfileLinks)
+        );
+        assert_eq!(verdict(html, "b-2", None), Verdict::Stale);
+    }
+
+    #[test]
+    fn plain_links_to_other_people_are_not_evidence() {
+        let html = r#"<main><section><h1>A</h1></section><a href="/in/someone-else/">x</a></main>"#;
+        assert_eq!(verdict(html, "a-1", None), Verdict::Unknown);
+    }
+
+    #[test]
+    fn embedded_data_decides_by_member_id_then_name() {
+        let e = EmbeddedProfile {
+            public_identifier: "a-1".into(),
+            member_id: Some("42".into()),
+            first_name: Some("Ada".into()),
+            last_name: Some("Quist".into()),
+            ..EmbeddedProfile::default()
+        };
+        let same = r#"<main><section data-member-id="42"><h1>Ada Quist</h1></section></main>"#;
+        let other = r#"<main><section data-member-id="7"><h1>Ada Quist</h1></section></main>"#;
+        let no_id = r#"<main><section><h1>Bo Lind</h1></section></main>"#;
+        assert_eq!(
+            verdict(same, "a-1", Some(&e)),
+            Verdict::Verified(IdentityEvidence::EmbeddedData)
+        );
+        assert_eq!(verdict(other, "a-1", Some(&e)), Verdict::Stale);
+        assert_eq!(verdict(no_id, "a-1", Some(&e)), Verdict::Stale);
+    }
+
+    #[test]
+    fn sales_and_recruiter_ids() {
+        let doc = Html::parse_fragment(
+            r#"<div data-lead-urn="urn:li:fs_salesProfile:(ACwAA1,NAME_SEARCH,x)"></div>"#,
+        );
+        assert_eq!(
+            sales_lead(doc.root_element(), "ACwAA1"),
+            Verdict::Verified(IdentityEvidence::PageIds)
+        );
+        assert_eq!(sales_lead(doc.root_element(), "ACwAA2"), Verdict::Stale);
+        let doc =
+            Html::parse_fragment(r#"<a href="/talent/hire/1/discover/profile/AEMAA9?x=1">p</a>"#);
+        assert_eq!(
+            recruiter(doc.root_element(), "AEMAA9"),
+            Verdict::Verified(IdentityEvidence::PageIds)
+        );
+        assert_eq!(
+            recruiter(Html::parse_fragment("<p>x</p>").root_element(), "AEMAA9"),
+            Verdict::Unknown
+        );
+    }
+}

@@ -23,7 +23,7 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
     }
     let doc = Html::parse_fragment(&snapshot.markup);
     let root = doc.root_element();
-    if dom::first(root, TABLE.anti_bot).is_some() {
+    if dom::first_of_any(root, TABLE.anti_bot).is_some() {
         return Extraction::NotAProfile {
             page,
             reason: NotProfileReason::AntiBot,

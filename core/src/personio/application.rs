@@ -195,17 +195,9 @@ impl ApplicationDraft {
     }
 }
 
-/// A plausible e-mail address (one `@`, non-empty local part, dotted domain, no spaces).
+/// An e-mail address by the same rule the popup applies ([`crate::validation::email`]).
 pub fn looks_like_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s.chars().any(char::is_whitespace)
+    crate::validation::email(s).is_ok()
 }
 
 /// `yyyy-mm-dd` with a plausible month and day.

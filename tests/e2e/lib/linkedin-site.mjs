@@ -14,11 +14,13 @@ export const LINKEDIN_CSP = [
   "base-uri 'self'",
 ].join('; ');
 
-/** Starts the site on 127.0.0.1 (random port). `pages` maps a path (no query) to HTML. */
+/** Starts the site on 127.0.0.1 (random port). `pages` maps a path, or a path with its query (tried first),
+ * to HTML. */
 export async function startLinkedInSite(pages = new Map()) {
   const server = createServer(certificate(), (req, res) => {
-    const path = new URL(req.url, 'https://www.linkedin.com').pathname;
-    const body = pages.get(path);
+    const requested = new URL(req.url, 'https://www.linkedin.com');
+    const path = requested.pathname;
+    const body = pages.get(path + requested.search) ?? pages.get(path);
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': LINKEDIN_CSP });
       res.end('<!doctype html><title>Page not found</title><main><h2>This page doesn’t exist</h2></main>');

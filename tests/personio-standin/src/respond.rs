@@ -251,3 +251,32 @@ pub fn form_get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str>
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multipart_round_trip() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nCV\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a b.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--X\r\n--XyZ--\r\n";
+        let parts = parse_multipart("multipart/form-data; boundary=\"XyZ\"", body).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].data, b"CV");
+        assert_eq!(parts[1].filename.as_deref(), Some("a b.pdf"));
+        assert_eq!(parts[1].data, b"%PDF\r\n--X");
+        assert!(parse_multipart("application/json", body).is_none());
+        assert!(parse_multipart("multipart/form-data; boundary=XyZ", b"garbage").is_none());
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            parse_form("a=1&b=x%20y+z&c"),
+            vec![
+                ("a".into(), "1".into()),
+                ("b".into(), "x y z".into()),
+                ("c".into(), "".into())
+            ]
+        );
+    }
+}

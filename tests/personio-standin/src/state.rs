@@ -509,3 +509,30 @@ pub fn stage_name(stage: &str) -> String {
         other => format!("Custom phase {other}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_windows() {
+        assert!(
+            valid_date("2024-02-29")
+                && !valid_date("2023-02-29")
+                && !valid_date("2024-13-01")
+                && !valid_date("24-01-01")
+        );
+        assert_eq!(iso_datetime(0), "1970-01-01T00:00:00Z");
+        let mut w = World::new(0);
+        assert!((0..3).all(|i| w.hit("k", 3, 1_000, i)));
+        assert!(!w.hit("k", 3, 1_000, 10));
+        assert!(
+            !w.hit("k", 3, 1_000, 1_005),
+            "cool-down of one window after going over"
+        );
+        assert!(w.hit("k", 3, 1_000, 1_011));
+        let u = w.new_uuid(0);
+        assert_eq!(u.len(), 36);
+        assert_eq!(&u[14..15], "4");
+    }
+}

@@ -30,7 +30,7 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
         }
     }
     // 2. 2025–26: component keys / view names
-    for el in dom::select_all(
+    for el in dom::all_of_any(
         main,
         &["[componentkey]", "[data-view-name]", "[data-section]"],
     ) {
