@@ -647,3 +647,104 @@ async fn the_candidate_form_validates_as_the_recruiter_types() {
     assert_eq!(attr(&find(&root, "#phone-error"), "data-key").as_deref(), Some("valPhoneTooShort"));
     assert_eq!(attr(&phone, "aria-required"), None, "the phone is optional");
 }
+
+// TEMP-AXE-BEGIN
+async fn load_axe() {
+    let doc = document();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../static/popup.css")));
+    doc.head().unwrap().append_child(&style).unwrap();
+    let script = doc.create_element("script").unwrap();
+    script.set_text_content(Some(include_str!("../node_modules/axe-core/axe.min.js")));
+    doc.head().unwrap().append_child(&script).unwrap();
+    for _ in 0..300 {
+        if js_sys::Reflect::get(&js_sys::global(), &"axe".into()).map(|a| !a.is_undefined()).unwrap_or(false) {
+            return;
+        }
+        webext::timer::sleep(10).await;
+    }
+    panic!("axe did not load");
+}
+
+async fn axe_violations(root: &Element) -> Vec<String> {
+    let axe = js_sys::Reflect::get(&js_sys::global(), &"axe".into()).unwrap();
+    let run: js_sys::Function = js_sys::Reflect::get(&axe, &"run".into()).unwrap().unchecked_into();
+    let options = js_sys::JSON::parse(r#"{"rules":{"region":{"enabled":false}}}"#).unwrap();
+    let promise: js_sys::Promise = run.call2(&axe, root, &options).unwrap().unchecked_into();
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let violations = js_sys::Reflect::get(&result, &"violations".into()).unwrap();
+    let arr: js_sys::Array = violations.unchecked_into();
+    arr.iter()
+        .map(|v| js_sys::JSON::stringify(&v).unwrap().as_string().unwrap().chars().take(1500).collect())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn axe_scan_every_component() {
+    load_axe().await;
+    // picker, open with an active option and an error
+    let selected = RwSignal::new(Some(22));
+    let root = mount(move || {
+        view! {
+            <PositionPicker
+                positions=Signal::stored(positions())
+                selected=selected
+                error=popup::components::field_error::FieldMessage::Key("valPositionRequired")
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let combo = find(&root, "[role='combobox']");
+    combo.unchecked_ref::<HtmlElement>().focus().unwrap();
+    press(&combo, "ArrowDown");
+    leptos::task::tick().await;
+    let v = axe_violations(&root).await;
+    assert!(v.is_empty(), "picker: {v:#?}");
+    // tags with chips and an error
+    let tags = RwSignal::new(vec!["Rust".to_string(), "Remote".to_string()]);
+    let root = mount(move || view! { <TagsInput tags=tags suggestions=Signal::stored(vec!["Go".to_string()]) /> });
+    leptos::task::tick().await;
+    let field = input(&root, "input[name='tags']");
+    type_into(&field, "rust");
+    press(&field, "Enter");
+    leptos::task::tick().await;
+    let v = axe_violations(&root).await;
+    assert!(v.is_empty(), "tags: {v:#?}");
+    // documents with rows, a refusal and a progress bar
+    let f = mount_documents();
+    leptos::task::tick().await;
+    pick_files(&f.root, &[file(&pdf_bytes(), "CV.pdf"), file(b"x", "bad.txt")]);
+    settle(|| f.documents.with_untracked(Vec::len) == 1).await;
+    f.progress.set(vec![Some(0.5)]);
+    leptos::task::tick().await;
+    let v = axe_violations(&f.root).await;
+    assert!(v.is_empty(), "documents: {v:#?}");
+    // success view
+    let receipt = TransferReceipt {
+        position_name: "Backend".into(),
+        position_id: 1,
+        fields: vec![("fieldEmail".into(), "a@b.co".into())],
+        tags: vec!["Rust".into()],
+        documents: vec![ReceiptDocument { name: "CV.pdf".into(), category: DocumentCategory::Cv, size: 10 }],
+        application_id: Some("9".into()),
+        candidate_url: Some("https://x.personio.de/a".into()),
+    };
+    let root = mount(move || view! { <SuccessView receipt=receipt on_next=Callback::new(|_| ()) /> });
+    leptos::task::tick().await;
+    let v = axe_violations(&root).await;
+    assert!(v.is_empty(), "success: {v:#?}");
+    // candidate form with errors
+    use popup::components::candidate_form::CandidateForm;
+    let root = mount(move || view! { <CandidateForm profile=sourcing_core::profile::Profile::default() /> });
+    leptos::task::tick().await;
+    type_into(&input(&root, "input[name='email']"), "x@y");
+    type_into(&input(&root, "input[name='phone']"), "12");
+    leptos::task::tick().await;
+    let v = axe_violations(&root).await;
+    assert!(v.is_empty(), "candidate form: {v:#?}");
+    let bad = document().create_element("input").unwrap();
+    root.append_child(&bad).unwrap();
+    let v = axe_violations(&root).await;
+    assert!(v.iter().any(|v| v.contains("\"label\"")), "sanity: {v:#?}");
+}
+// TEMP-AXE-END

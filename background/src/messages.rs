@@ -71,10 +71,10 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
             Ok(positions) => PopupResponse::Positions { positions },
             Err(error) => PopupResponse::Personio { error },
         },
-        PopupRequest::Submit { request } => PopupResponse::Job { job: outbox::submit(request).await? },
-        PopupRequest::GetJob { job_id } => PopupResponse::Job { job: outbox::view(&job_id).await? },
+        PopupRequest::Submit { request } => PopupResponse::Job { job: Box::new(outbox::submit(request).await?) },
+        PopupRequest::GetJob { job_id } => PopupResponse::Job { job: Box::new(outbox::view(&job_id).await?) },
         PopupRequest::ListJobs => PopupResponse::Jobs { jobs: outbox::views().await? },
-        PopupRequest::RetryJob { job_id } => PopupResponse::Job { job: outbox::retry(&job_id).await? },
+        PopupRequest::RetryJob { job_id } => PopupResponse::Job { job: Box::new(outbox::retry(&job_id).await?) },
     })
 }
 

@@ -140,7 +140,7 @@ pub enum PopupResponse {
     /// Answer to [`PopupRequest::Submit`], [`PopupRequest::GetJob`] and [`PopupRequest::RetryJob`].
     Job {
         /// The job.
-        job: JobView,
+        job: Box<JobView>,
     },
     /// Answer to [`PopupRequest::ListJobs`].
     Jobs {

@@ -38,6 +38,9 @@ pub struct SectionAnchors {
     pub details_route: &'static str,
     /// Localised section headings (fallback only; compared case-insensitively).
     pub headings: &'static [&'static str],
+    /// Last, language-independent fallback: a `section` (not the top card) holding a link with this href
+    /// part and a date-range line (`/company/` for experience, `/school/` for education).
+    pub link_marker: Option<&'static str>,
 }
 
 /// The whole selector table.
@@ -183,6 +186,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Acerca de",
                 "Extracto",
             ],
+            link_marker: None,
         },
         SectionAnchors {
             key: SectionKey::Experience,
@@ -196,6 +200,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Expérience",
                 "Experiencia",
             ],
+            link_marker: Some("/company/"),
         },
         SectionAnchors {
             key: SectionKey::Education,
@@ -209,6 +214,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Educación",
                 "Formación",
             ],
+            link_marker: Some("/school/"),
         },
         SectionAnchors {
             key: SectionKey::Skills,
@@ -223,6 +229,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Aptitudes",
                 "Conocimientos",
             ],
+            link_marker: None,
         },
         SectionAnchors {
             key: SectionKey::Languages,
@@ -236,6 +243,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Langues",
                 "Idiomas",
             ],
+            link_marker: None,
         },
     ],
     entity: &[

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::budget::{Backoff, RecruitingBudget};
 use super::config::{ApiVersion, Credentials, Endpoints};
 use super::encode::form_urlencode;
-use super::error::{classify, Family, PersonioError, COOLDOWN_AFTER_429_MS};
+use super::error::{classify, Family, PersonioError};
 use super::http::{HttpRequest, HttpResponse, Transport};
 
 /// A bearer token and when to stop using it.
@@ -205,9 +205,14 @@ impl<T: Transport> PersonioClient<T> {
         now_ms: u64,
     ) -> Result<HttpResponse, PersonioError> {
         self.take_budget(call, now_ms)?;
-        let authed = self.authorize(req.clone(), call.auth, now_ms).await?;
+        // Keep a copy only when a renewal on 401 may need to resend.
+        let (first, spare) = match call.auth {
+            Auth::Bearer | Auth::Personnel => (req.clone(), Some(req)),
+            _ => (req, None),
+        };
+        let authed = self.authorize(first, call.auth, now_ms).await?;
         let mut resp = self.send(authed, now_ms).await?;
-        if resp.status == 401 && matches!(call.auth, Auth::Bearer | Auth::Personnel) {
+        if let (401, Some(req)) = (resp.status, spare) {
             match call.auth {
                 Auth::Bearer => self.state.oauth_token = None,
                 _ => self.state.personnel_token = None,
@@ -443,6 +448,3 @@ pub(crate) fn unexpected(resp: &HttpResponse, why: impl std::fmt::Display) -> Pe
         ),
     }
 }
-
-/// 429 cool-down (re-exported for callers that schedule alarms).
-pub const COOLDOWN_MS: u64 = COOLDOWN_AFTER_429_MS;

@@ -5,6 +5,7 @@ pub mod education;
 pub mod experience;
 pub mod lists;
 
+use super::dates;
 use super::dom;
 use super::selectors::{SectionKey, TABLE};
 use super::text;
@@ -57,7 +58,18 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
             }
         }
     }
-    None
+    // 4. structure: a section with `/company/` (or `/school/`) links and a date line
+    let marker = anchors.link_marker?;
+    let link = format!("a[href*=\"{marker}\"]");
+    dom::select_all(main, &["section"])
+        .into_iter()
+        .find(|section| {
+            dom::first(*section, &["h1"]).is_none()
+                && dom::first(*section, &[link.as_str()]).is_some()
+                && text::line_texts(*section)
+                    .iter()
+                    .any(|l| dates::parse_range(l).is_some())
+        })
 }
 
 /// The top-level entries of a section list (entries nested in another entry, such as the roles of a
@@ -119,4 +131,31 @@ pub fn header_lines<'a>(
         .into_iter()
         .map(|l| l.text)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn finds_experience_and_education_by_links_and_dates_in_an_unknown_language() {
+        let html = r#"<main><section><h1>Ada Quist</h1><a href="/company/1/">x</a></section>
+            <section><h2>Esperienza</h2><ul><li><a href="https://www.linkedin.com/company/9/">Fjordlight</a>
+            <p>Analista</p><p>Fjordlight</p><p>gen 2020 - Present</p></li></ul></section>
+            <section><h2>Formazione</h2><ul><li><a href="/school/3/">Scuola</a><p>2010 - 2014</p></li></ul></section></main>"#;
+        let doc = Html::parse_fragment(html);
+        let main = dom::first(doc.root_element(), &["main"]).unwrap();
+        let exp = find(main, SectionKey::Experience, "").unwrap();
+        assert_eq!(
+            text::text(dom::first(exp, &["h2"]).unwrap()).as_deref(),
+            Some("Esperienza")
+        );
+        let edu = find(main, SectionKey::Education, "").unwrap();
+        assert_eq!(
+            text::text(dom::first(edu, &["h2"]).unwrap()).as_deref(),
+            Some("Formazione")
+        );
+        assert!(find(main, SectionKey::Skills, "").is_none());
+    }
 }
