@@ -126,6 +126,7 @@ pub fn OptionsPage() -> impl IntoView {
     let client_secret = RwSignal::new(String::new());
     let company_id = RwSignal::new(String::new());
     let recruiting_token = RwSignal::new(String::new());
+    let linkedin_attribute_id = RwSignal::new(String::new());
     let setup = RwSignal::new(SetupState::default());
     let (notice, set_notice) = signal(Notice::None);
     let (busy, set_busy) = signal(false);
@@ -134,6 +135,7 @@ pub fn OptionsPage() -> impl IntoView {
         app_id.set(state.settings.subdomain.clone());
         client_id.set(state.settings.client_id.clone());
         company_id.set(state.settings.company_id.clone());
+        linkedin_attribute_id.set(state.settings.linkedin_attribute_id.clone());
         client_secret.set(String::new());
         recruiting_token.set(String::new());
         setup.set(state);
@@ -154,6 +156,7 @@ pub fn OptionsPage() -> impl IntoView {
             client_secret: optional(client_secret),
             company_id: company_id.get_untracked(),
             recruiting_token: optional(recruiting_token),
+            linkedin_attribute_id: linkedin_attribute_id.get_untracked(),
         };
         set_busy.set(true);
         spawn_local(async move {
@@ -211,6 +214,10 @@ pub fn OptionsPage() -> impl IntoView {
                     <p class="help">{t("settingsV1Help")}</p>
                     <SettingField name="company_id" label="settingsCompanyId" help="settingsCompanyIdHelp" value=company_id placeholder="" notice=notice />
                     <SettingField name="recruiting_token" label="settingsRecruitingToken" help="settingsRecruitingTokenHelp" value=recruiting_token placeholder=secret_placeholder(|s| s.settings.has_recruiting_token) notice=notice secret=true />
+                </section>
+                <section aria-labelledby="mapping-title">
+                    <h2 id="mapping-title">{t("settingsMappingTitle")}</h2>
+                    <SettingField name="linkedin_attribute_id" label="settingsLinkedinAttribute" help="settingsLinkedinAttributeHelp" value=linkedin_attribute_id placeholder="custom_attribute_1001" notice=notice />
                 </section>
                 <p class="help">{t("settingsSignInNote")}</p>
                 <div class="actions">

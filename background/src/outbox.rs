@@ -6,7 +6,7 @@
 use crate::clock::now_ms;
 use crate::personio;
 use sourcing_core::outbox::{Enqueued, JobView, Outbox, SubmitRequest};
-use sourcing_core::personio::{DocumentSource, FieldMapping, SubmissionStatus};
+use sourcing_core::personio::{DocumentSource, SubmissionStatus};
 use std::cell::Cell;
 use webext::storage::{self, Area};
 use webext::{ExtError, ExtResult};
@@ -59,7 +59,8 @@ impl DocumentSource for StoredDocuments {
 /// Queues an application and starts working on it; returns its job (an existing one for the same application).
 pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
     let mut outbox = load().await?;
-    let enqueued = outbox.enqueue(request, &FieldMapping::default(), now_ms());
+    let mapping = crate::settings::field_mapping().await?;
+    let enqueued = outbox.enqueue(request, &mapping, now_ms());
     save(&outbox).await?;
     if let Enqueued::New(_) = &enqueued {
         wasm_bindgen_futures::spawn_local(async {

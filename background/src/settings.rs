@@ -4,7 +4,7 @@
 
 use crate::clock::now_ms;
 use sourcing_core::messages::SetupState;
-use sourcing_core::personio::{ConnectionInfo, Credentials};
+use sourcing_core::personio::{ConnectionInfo, Credentials, FieldMapping};
 use sourcing_core::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, DISCLAIMER_VERSION};
 use webext::storage::{self, Area};
 use webext::ExtResult;
@@ -12,16 +12,22 @@ use webext::ExtResult;
 const CREDENTIALS: &str = "credentials";
 const DISCLAIMER: &str = "disclaimer";
 const CONNECTION: &str = "connection";
+const FIELD_MAPPING: &str = "field_mapping";
 
 /// The stored credentials (empty when never saved).
 pub async fn credentials() -> ExtResult<Credentials> {
     Ok(storage::get(Area::Local, CREDENTIALS).await?.unwrap_or_default())
 }
 
+/// How form fields map onto Personio fields (the LinkedIn URL's custom attribute).
+pub async fn field_mapping() -> ExtResult<FieldMapping> {
+    Ok(storage::get(Area::Local, FIELD_MAPPING).await?.unwrap_or_default())
+}
+
 /// The set-up state pages may see.
 pub async fn setup_state() -> ExtResult<SetupState> {
     Ok(SetupState {
-        settings: SettingsView::of(&credentials().await?),
+        settings: SettingsView::of(&credentials().await?, &field_mapping().await?),
         disclaimer: storage::get(Area::Local, DISCLAIMER).await?,
         connection: storage::get(Area::Local, CONNECTION).await?,
     })
@@ -37,6 +43,7 @@ pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<Set
     };
     storage::restrict_local_to_trusted_contexts().await?;
     storage::set(Area::Local, CREDENTIALS, &updated).await?;
+    storage::set(Area::Local, FIELD_MAPPING, &input.field_mapping().unwrap_or_default()).await?;
     if updated != stored {
         storage::remove(Area::Local, CONNECTION).await?;
         crate::personio::forget_session().await?;

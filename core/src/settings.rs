@@ -1,7 +1,7 @@
 //! The connection settings an admin enters, what the pages may see of them (never the secrets), and the
 //! legal disclaimer's acceptance record.
 
-use crate::personio::{parse_subdomain, Credentials, SubdomainError};
+use crate::personio::{parse_subdomain, Credentials, FieldMapping, SubdomainError};
 use serde::{Deserialize, Serialize};
 
 /// The disclaimer's current version; a new version must be accepted again.
@@ -20,6 +20,10 @@ pub struct SettingsInput {
     pub company_id: String,
     /// Recruiting API token for the v1 endpoints; `None` keeps the stored one.
     pub recruiting_token: Option<String>,
+    /// The custom attribute receiving the LinkedIn profile URL (`custom_attribute_<n>`); empty: the URL is
+    /// appended to the comment instead.
+    #[serde(default)]
+    pub linkedin_attribute_id: String,
 }
 
 /// A problem with one settings field (field name as in [`SettingsInput`], i18n key).
@@ -73,6 +77,9 @@ impl SettingsInput {
         if credentials.company_id.is_empty() && !credentials.recruiting_token.is_empty() {
             issues.push(SettingsIssue { field: "company_id".into(), key: "settingsCompanyIdMissing".into() });
         }
+        if self.field_mapping().is_none() {
+            issues.push(SettingsIssue { field: "linkedin_attribute_id".into(), key: "settingsAttributeFormat".into() });
+        }
         if issues.is_empty() && !credentials.has_oauth() && !credentials.has_recruiting_token() {
             issues.push(SettingsIssue { field: "client_id".into(), key: "settingsNoCredentials".into() });
         }
@@ -81,6 +88,19 @@ impl SettingsInput {
         } else {
             Err(issues)
         }
+    }
+}
+
+impl SettingsInput {
+    /// The field mapping entered, `None` when the attribute id is not of the form `custom_attribute_<n>`.
+    pub fn field_mapping(&self) -> Option<FieldMapping> {
+        let id = self.linkedin_attribute_id.trim();
+        if id.is_empty() {
+            return Some(FieldMapping::default());
+        }
+        let number = id.strip_prefix("custom_attribute_")?;
+        (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit()))
+            .then(|| FieldMapping { linkedin_attribute_id: Some(id.to_string()) })
     }
 }
 
@@ -97,12 +117,16 @@ pub struct SettingsView {
     pub company_id: String,
     /// True when a recruiting token is stored.
     pub has_recruiting_token: bool,
+    /// The custom attribute receiving the LinkedIn profile URL, empty when none.
+    #[serde(default)]
+    pub linkedin_attribute_id: String,
 }
 
 impl SettingsView {
-    /// The page-safe view of stored credentials.
-    pub fn of(credentials: &Credentials) -> Self {
+    /// The page-safe view of stored credentials and field mapping.
+    pub fn of(credentials: &Credentials, mapping: &FieldMapping) -> Self {
         Self {
+            linkedin_attribute_id: mapping.linkedin_attribute_id.clone().unwrap_or_default(),
             subdomain: credentials.subdomain.clone(),
             client_id: credentials.client_id.clone(),
             has_client_secret: !credentials.client_secret.is_empty(),
@@ -204,6 +228,7 @@ mod tests {
             client_secret: Some("s3cr3t-value".into()),
             company_id: "".into(),
             recruiting_token: None,
+            linkedin_attribute_id: String::new(),
         }
     }
 
@@ -225,6 +250,7 @@ mod tests {
             client_secret: None,
             company_id: "12a".into(),
             recruiting_token: None,
+            linkedin_attribute_id: "linkedin".into(),
         }
         .apply_to(&Credentials::default())
         .unwrap_err();
@@ -232,13 +258,15 @@ mod tests {
         assert!(fields.contains(&("app_id", "settingsAppIdInvalid")), "{fields:?}");
         assert!(fields.contains(&("company_id", "settingsCompanyIdDigits")), "{fields:?}");
         assert!(fields.contains(&("recruiting_token", "settingsTokenMissing")), "{fields:?}");
+        assert!(fields.contains(&("linkedin_attribute_id", "settingsAttributeFormat")), "{fields:?}");
     }
 
     #[test]
     fn the_view_never_carries_secrets() {
         let creds = input().apply_to(&Credentials::default()).unwrap();
-        let json = serde_json::to_string(&SettingsView::of(&creds)).unwrap();
+        let view = SettingsView::of(&creds, &FieldMapping::default());
+        let json = serde_json::to_string(&view).unwrap();
         assert!(!json.contains("s3cr3t-value"), "{json}");
-        assert!(SettingsView::of(&creds).is_configured());
+        assert!(view.is_configured());
     }
 }

@@ -837,10 +837,7 @@ mod tests {
             tail.extend(central_entry(name));
         }
         let size = 10 * 1024 * 1024;
-        assert_eq!(
-            check_document("cv.docx", size, &head),
-            Err(DocumentError::Content { claimed: DocumentKind::Docx })
-        );
+        assert_eq!(check_document("cv.docx", size, &head), Err(DocumentError::Content { claimed: DocumentKind::Docx }));
         assert_eq!(check_document_with_tail("cv.docx", size, &head, &tail), Ok(DocumentKind::Docx));
     }
 
