@@ -95,7 +95,9 @@ pub fn PopupBody(
 ) -> impl IntoView {
     let on_accept = on_accept.unwrap_or_else(|| Callback::new(|_| ()));
     move || match view.get() {
-        PopupView::Loading => view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any(),
+        PopupView::Loading => {
+            view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any()
+        }
         PopupView::NeedsDisclaimer => view! { <Disclaimer on_accept=on_accept /> }.into_any(),
         PopupView::NeedsSetup => view! {
             <section class="needs-setup">
@@ -120,7 +122,9 @@ pub fn PopupBody(
             view! { <p class="status" role="status">{t("statusStillRendering")}</p> }.into_any()
         }
         PopupView::Profile(profile) => view! { <CandidateForm profile=*profile /> }.into_any(),
-        PopupView::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+        PopupView::Failed(message) => {
+            view! { <p class="error" role="alert">{message}</p> }.into_any()
+        }
     }
 }
 

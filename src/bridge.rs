@@ -4,7 +4,9 @@ use sourcing_core::messages::{PopupRequest, PopupResponse, TabState};
 
 /// The tab this popup shows: `?tab=<id>` when opened as a page, else the active tab.
 pub async fn target_tab_id() -> Result<i32, String> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let from_query = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("tab"))
@@ -12,12 +14,19 @@ pub async fn target_tab_id() -> Result<i32, String> {
     if let Some(id) = from_query {
         return Ok(id);
     }
-    webext::tabs::active_tab().await.map_err(|e| e.0)?.and_then(|t| t.id).ok_or_else(|| "no active tab".to_string())
+    webext::tabs::active_tab()
+        .await
+        .map_err(|e| e.0)?
+        .and_then(|t| t.id)
+        .ok_or_else(|| "no active tab".to_string())
 }
 
 /// Sends a request to the background; a background error becomes `Err`.
 pub async fn request(request: &PopupRequest) -> Result<PopupResponse, String> {
-    match webext::runtime::send::<_, PopupResponse>(request).await.map_err(|e| e.0)? {
+    match webext::runtime::send::<_, PopupResponse>(request)
+        .await
+        .map_err(|e| e.0)?
+    {
         PopupResponse::Error { message } => Err(message),
         other => Ok(other),
     }

@@ -12,14 +12,21 @@ pub mod options;
 use wasm_bindgen::prelude::*;
 
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
-    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
 }
 
 /// Entry point: mounts the popup into `#app` or the settings page into `#options` (tests mount components
 /// themselves).
 #[wasm_bindgen(start)]
 pub fn start() {
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = html.set_attribute("lang", &webext::i18n::ui_language());
     }
     if let Some(root) = element("app") {

@@ -149,7 +149,8 @@ pub fn OptionsPage() -> impl IntoView {
     });
 
     let save = move |test_after: bool| {
-        let optional = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        let optional =
+            |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         let input = SettingsInput {
             app_id: app_id.get_untracked(),
             client_id: client_id.get_untracked(),
@@ -180,11 +181,19 @@ pub fn OptionsPage() -> impl IntoView {
     };
 
     let secret_placeholder = move |stored: fn(&SetupState) -> bool| {
-        Signal::derive(move || if setup.with(stored) { t("settingsSecretStored") } else { String::new() })
+        Signal::derive(move || {
+            if setup.with(stored) {
+                t("settingsSecretStored")
+            } else {
+                String::new()
+            }
+        })
     };
     let accept = Callback::new(move |_| {
         spawn_local(async move {
-            if let Ok(PopupResponse::Setup { setup: state }) = bridge::request(&PopupRequest::AcceptDisclaimer).await {
+            if let Ok(PopupResponse::Setup { setup: state }) =
+                bridge::request(&PopupRequest::AcceptDisclaimer).await
+            {
                 setup.set(state);
             }
         });

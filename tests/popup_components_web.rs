@@ -35,16 +35,24 @@ where
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
 fn find_all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
-    find_all(root, selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
+    find_all(root, selector)
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
 }
 
 fn attr(element: &Element, name: &str) -> Option<String> {
@@ -72,7 +80,8 @@ fn press(target: &Element, key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
 }
 
@@ -96,24 +105,49 @@ async fn settle(done: impl Fn() -> bool) {
 
 fn positions() -> Vec<PositionOption> {
     vec![
-        PositionOption { id: 11, name: "Backend Engineer (Rust)".into(), detail: "Engineering · Berlin".into() },
-        PositionOption { id: 22, name: "Ingénieure logiciel".into(), detail: "R&D · Lyon".into() },
-        PositionOption { id: 33, name: "Office Manager".into(), detail: "Operations · München".into() },
+        PositionOption {
+            id: 11,
+            name: "Backend Engineer (Rust)".into(),
+            detail: "Engineering · Berlin".into(),
+        },
+        PositionOption {
+            id: 22,
+            name: "Ingénieure logiciel".into(),
+            detail: "R&D · Lyon".into(),
+        },
+        PositionOption {
+            id: 33,
+            name: "Office Manager".into(),
+            detail: "Operations · München".into(),
+        },
     ]
 }
 
 fn mount_picker(selected: RwSignal<Option<u64>>) -> HtmlElement {
-    mount(move || view! { <PositionPicker positions=Signal::stored(positions()) selected=selected /> })
+    mount(
+        move || view! { <PositionPicker positions=Signal::stored(positions()) selected=selected /> },
+    )
 }
 
 fn option_values(root: &Element) -> Vec<String> {
-    find_all(root, "[role='option']").iter().filter_map(|o| attr(o, "data-value")).collect()
+    find_all(root, "[role='option']")
+        .iter()
+        .filter_map(|o| attr(o, "data-value"))
+        .collect()
 }
 
 #[wasm_bindgen_test]
 fn search_folds_case_and_accents() {
-    assert_eq!(fold("Ingénieure MÜNCHEN Straße"), "ingenieure munchen strasse");
-    let ids = |q: &str| filter(&positions(), q).iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(
+        fold("Ingénieure MÜNCHEN Straße"),
+        "ingenieure munchen strasse"
+    );
+    let ids = |q: &str| {
+        filter(&positions(), q)
+            .iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(""), vec![11, 22, 33]);
     assert_eq!(ids("INGENIEURE"), vec![22]);
     assert_eq!(ids("munchen"), vec![33], "matches the detail");
@@ -132,13 +166,19 @@ async fn the_combobox_is_labelled_and_filters_as_the_recruiter_types() {
     let listbox = find(&root, "[role='listbox']");
     assert_eq!(attr(&combo, "aria-controls"), Some(listbox.id()));
     assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("false"));
-    assert!(root.query_selector("input[type='hidden'][name='job_position_id']").unwrap().is_some());
+    assert!(root
+        .query_selector("input[type='hidden'][name='job_position_id']")
+        .unwrap()
+        .is_some());
 
     type_into(&combo, "ingenieure");
     leptos::task::tick().await;
     assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("true"));
     assert_eq!(option_values(&root), vec!["22"]);
-    assert_eq!(attr(&combo, "aria-activedescendant"), Some("position-option-22".into()));
+    assert_eq!(
+        attr(&combo, "aria-activedescendant"),
+        Some("position-option-22".into())
+    );
 
     type_into(&combo, "MÜNCHEN");
     leptos::task::tick().await;
@@ -147,7 +187,10 @@ async fn the_combobox_is_labelled_and_filters_as_the_recruiter_types() {
     type_into(&combo, "Sales Paris");
     leptos::task::tick().await;
     assert!(option_values(&root).is_empty());
-    assert!(find(&root, "[role='status']").text_content().unwrap().contains("posNoMatch"));
+    assert!(find(&root, "[role='status']")
+        .text_content()
+        .unwrap()
+        .contains("posNoMatch"));
     assert_eq!(attr(&combo, "aria-activedescendant"), None);
     assert_eq!(selected.get_untracked(), None, "typing alone picks nothing");
 }
@@ -186,7 +229,10 @@ async fn arrows_home_end_and_enter_pick_a_position() {
     leptos::task::tick().await;
     assert_eq!(selected.get_untracked(), Some(22));
     assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("false"));
-    assert_eq!(combo.unchecked_ref::<HtmlInputElement>().value(), "Ingénieure logiciel");
+    assert_eq!(
+        combo.unchecked_ref::<HtmlInputElement>().value(),
+        "Ingénieure logiciel"
+    );
     assert_eq!(attr(&combo, "data-value").as_deref(), Some("22"));
     assert_eq!(input(&root, "[name='job_position_id']").value(), "22");
 
@@ -195,7 +241,10 @@ async fn arrows_home_end_and_enter_pick_a_position() {
     leptos::task::tick().await;
     assert_eq!(option_values(&root).len(), 3);
     assert_eq!(active(), "position-option-22");
-    assert_eq!(attr(&find(&root, "#position-option-22"), "aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        attr(&find(&root, "#position-option-22"), "aria-selected").as_deref(),
+        Some("true")
+    );
     press(&combo, "Escape");
     leptos::task::tick().await;
     assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("false"));
@@ -231,7 +280,10 @@ async fn loading_and_load_errors_are_shown() {
     });
     leptos::task::tick().await;
     let combo = input(&root, "[role='combobox']");
-    assert!(find(&root, "[role='status']").text_content().unwrap().contains("posLoading"));
+    assert!(find(&root, "[role='status']")
+        .text_content()
+        .unwrap()
+        .contains("posLoading"));
     assert_eq!(attr(&combo, "aria-busy").as_deref(), Some("true"));
 
     // The positions arrive after the restored selection: its name shows up.
@@ -243,25 +295,41 @@ async fn loading_and_load_errors_are_shown() {
 
     load_error.set(Some("Personio did not answer".into()));
     leptos::task::tick().await;
-    assert!(texts(&root, "[role='alert']").iter().any(|t| t == "Personio did not answer"));
+    assert!(texts(&root, "[role='alert']")
+        .iter()
+        .any(|t| t == "Personio did not answer"));
 }
 
 // ----- tags -----
 
 fn chips(root: &Element) -> Vec<String> {
-    find_all(root, ".chip").iter().filter_map(|c| attr(c, "data-tag")).collect()
+    find_all(root, ".chip")
+        .iter()
+        .filter_map(|c| attr(c, "data-tag"))
+        .collect()
 }
 
 #[wasm_bindgen_test]
 async fn tags_are_added_with_enter_or_comma_and_removed_with_backspace_or_their_button() {
     let tags = RwSignal::new(vec!["Rust".to_string()]);
-    let suggestions = Signal::stored(vec!["rust".to_string(), "Backend".to_string(), "Remote".to_string()]);
+    let suggestions = Signal::stored(vec![
+        "rust".to_string(),
+        "Backend".to_string(),
+        "Remote".to_string(),
+    ]);
     let root = mount(move || view! { <TagsInput tags=tags suggestions=suggestions /> });
     leptos::task::tick().await;
     let field = input(&root, "input[name='tags']");
     assert_eq!(attr(&find(&root, "label"), "for"), Some(field.id()));
-    let offered: Vec<String> = find_all(&root, "datalist option").iter().filter_map(|o| attr(o, "value")).collect();
-    assert_eq!(offered, vec!["Backend", "Remote"], "present tags are not suggested");
+    let offered: Vec<String> = find_all(&root, "datalist option")
+        .iter()
+        .filter_map(|o| attr(o, "value"))
+        .collect();
+    assert_eq!(
+        offered,
+        vec!["Backend", "Remote"],
+        "present tags are not suggested"
+    );
 
     type_into(&field, "  Senior  Backend ");
     press(&field, "Enter");
@@ -272,7 +340,10 @@ async fn tags_are_added_with_enter_or_comma_and_removed_with_backspace_or_their_
     type_into(&field, "Remote");
     press(&field, ",");
     leptos::task::tick().await;
-    assert_eq!(tags.get_untracked(), vec!["Rust", "Senior Backend", "Remote"]);
+    assert_eq!(
+        tags.get_untracked(),
+        vec!["Rust", "Senior Backend", "Remote"]
+    );
 
     // A duplicate (ignoring case) is refused with an inline message.
     type_into(&field, "RUST");
@@ -282,12 +353,18 @@ async fn tags_are_added_with_enter_or_comma_and_removed_with_backspace_or_their_
     let error = find(&root, ".field-error");
     assert_eq!(attr(&error, "data-key").as_deref(), Some("valTagDuplicate"));
     assert_eq!(attr(&field, "aria-invalid").as_deref(), Some("true"));
-    assert!(attr(&field, "aria-describedby").unwrap().split(' ').any(|id| id == error.id()));
+    assert!(attr(&field, "aria-describedby")
+        .unwrap()
+        .split(' ')
+        .any(|id| id == error.id()));
 
     // Pasting a list adds its complete items.
     type_into(&field, "Go, Kotlin, Jav");
     leptos::task::tick().await;
-    assert_eq!(chips(&root), vec!["Rust", "Senior Backend", "Remote", "Go", "Kotlin"]);
+    assert_eq!(
+        chips(&root),
+        vec!["Rust", "Senior Backend", "Remote", "Go", "Kotlin"]
+    );
     assert_eq!(field.value(), "Jav");
     assert_eq!(attr(&find(&root, ".field-error"), "data-key"), None);
 
@@ -302,11 +379,17 @@ async fn tags_are_added_with_enter_or_comma_and_removed_with_backspace_or_their_
 
     // Each chip has its own labelled remove button.
     let remove = find(&root, ".chip[data-tag='Senior Backend'] button");
-    assert_eq!(attr(&remove, "aria-label").as_deref(), Some("tagsRemove Senior Backend"));
+    assert_eq!(
+        attr(&remove, "aria-label").as_deref(),
+        Some("tagsRemove Senior Backend")
+    );
     click(&remove);
     leptos::task::tick().await;
     assert_eq!(tags.get_untracked(), vec!["Rust", "Remote", "Go"]);
-    assert!(find(&root, ".tags-input [role='status']").text_content().unwrap().contains("tagsRemoved"));
+    assert!(find(&root, ".tags-input [role='status']")
+        .text_content()
+        .unwrap()
+        .contains("tagsRemoved"));
 }
 
 // ----- documents -----
@@ -392,7 +475,13 @@ fn mount_documents() -> DocumentsFixture {
     let root = mount(move || {
         view! { <Documents documents=documents on_add=on_add on_remove=on_remove progress=progress /> }
     });
-    DocumentsFixture { root, documents, added, removed, progress }
+    DocumentsFixture {
+        root,
+        documents,
+        added,
+        removed,
+        progress,
+    }
 }
 
 #[wasm_bindgen_test]
@@ -403,7 +492,11 @@ async fn pdf_docx_odt_and_doc_are_accepted_by_content_with_cv_as_default_categor
     assert!(picker.multiple());
     assert_eq!(picker.accept(), ".pdf,.doc,.docx,.odt");
     let choose = find(&f.root, ".dropzone button");
-    assert_eq!(choose.text_content().as_deref(), Some("docChoose"), "a real button opens the picker");
+    assert_eq!(
+        choose.text_content().as_deref(),
+        Some("docChoose"),
+        "a real button opens the picker"
+    );
 
     pick_files(
         &f.root,
@@ -419,19 +512,44 @@ async fn pdf_docx_odt_and_doc_are_accepted_by_content_with_cv_as_default_categor
 
     let docs = f.documents.get_untracked();
     let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
-    assert_eq!(names, vec!["CV Inès.pdf", "Anschreiben.DOCX", "Zeugnis.odt", "Referenz.doc"]);
+    assert_eq!(
+        names,
+        vec![
+            "CV Inès.pdf",
+            "Anschreiben.DOCX",
+            "Zeugnis.odt",
+            "Referenz.doc"
+        ]
+    );
     let mimes: Vec<&str> = docs.iter().map(|d| d.mime.as_str()).collect();
     assert_eq!(mimes[0], "application/pdf");
     assert_eq!(mimes[2], "application/vnd.oasis.opendocument.text");
-    assert!(docs.iter().all(|d| d.category == DocumentCategory::Cv && d.id.starts_with("doc-")));
-    let added: Vec<(String, String)> = docs.iter().map(|d| (d.name.clone(), d.id.clone())).collect();
-    assert_eq!(f.added.get_untracked(), added, "each file's bytes are handed over under the row's id");
+    assert!(docs
+        .iter()
+        .all(|d| d.category == DocumentCategory::Cv && d.id.starts_with("doc-")));
+    let added: Vec<(String, String)> = docs
+        .iter()
+        .map(|d| (d.name.clone(), d.id.clone()))
+        .collect();
+    assert_eq!(
+        f.added.get_untracked(),
+        added,
+        "each file's bytes are handed over under the row's id"
+    );
 
     assert_eq!(texts(&f.root, ".doc-row .doc-name"), names);
     assert_eq!(texts(&f.root, ".doc-row .doc-size")[3], "512 B");
     let selects = find_all(&f.root, ".doc-row select");
     let select_names: Vec<String> = selects.iter().filter_map(|s| attr(s, "name")).collect();
-    assert_eq!(select_names, vec!["files[0].category", "files[1].category", "files[2].category", "files[3].category"]);
+    assert_eq!(
+        select_names,
+        vec![
+            "files[0].category",
+            "files[1].category",
+            "files[2].category",
+            "files[3].category"
+        ]
+    );
     for select in &selects {
         let select: &web_sys::HtmlSelectElement = select.unchecked_ref();
         assert_eq!(select.value(), "cv");
@@ -471,7 +589,10 @@ async fn refused_files_are_named_with_their_reason_and_not_added() {
             "docRefusedContent Fake.odt .odt",
         ]
     );
-    assert_eq!(attr(&find(&f.root, ".doc-refusals"), "role").as_deref(), Some("alert"));
+    assert_eq!(
+        attr(&find(&f.root, ".doc-refusals"), "role").as_deref(),
+        Some("alert")
+    );
     assert!(f.documents.get_untracked().is_empty());
     assert!(f.added.get_untracked().is_empty());
     assert!(find_all(&f.root, ".doc-row").is_empty());
@@ -481,45 +602,78 @@ async fn refused_files_are_named_with_their_reason_and_not_added() {
 async fn dropped_files_get_a_category_a_progress_bar_and_can_be_removed() {
     let f = mount_documents();
     leptos::task::tick().await;
-    let files = [file(&pdf_bytes(), "Lebenslauf.pdf"), file(&odt_bytes(), "Arbeitsprobe.odt")];
+    let files = [
+        file(&pdf_bytes(), "Lebenslauf.pdf"),
+        file(&odt_bytes(), "Arbeitsprobe.odt"),
+    ];
     let init = web_sys::DragEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_data_transfer(Some(&transfer(&files)));
     let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
     let accepted = find(&f.root, ".dropzone").dispatch_event(&drop).unwrap();
-    assert!(!accepted, "the drop is handled by the page, not the browser");
+    assert!(
+        !accepted,
+        "the drop is handled by the page, not the browser"
+    );
     settle(|| f.documents.with_untracked(Vec::len) == 2).await;
     leptos::task::tick().await;
 
     // The same file again is refused as a duplicate.
     pick_files(&f.root, &[file(&pdf_bytes(), "Lebenslauf.pdf")]);
     settle(|| !find_all(&f.root, ".doc-refused").is_empty()).await;
-    assert_eq!(texts(&f.root, ".doc-refused"), vec!["docRefusedDuplicate Lebenslauf.pdf"]);
+    assert_eq!(
+        texts(&f.root, ".doc-refused"),
+        vec!["docRefusedDuplicate Lebenslauf.pdf"]
+    );
 
-    let select: web_sys::HtmlSelectElement = find(&f.root, "select[name='files[1].category']").unchecked_into();
+    let select: web_sys::HtmlSelectElement =
+        find(&f.root, "select[name='files[1].category']").unchecked_into();
     select.set_value("work-sample");
     dispatch(&select, "change");
     leptos::task::tick().await;
-    assert_eq!(f.documents.get_untracked()[1].category, DocumentCategory::WorkSample);
+    assert_eq!(
+        f.documents.get_untracked()[1].category,
+        DocumentCategory::WorkSample
+    );
 
     assert!(find_all(&f.root, "progress").is_empty());
     f.progress.set(vec![Some(0.4), None]);
     leptos::task::tick().await;
     let bars = find_all(&f.root, "progress");
     assert_eq!(bars.len(), 1);
-    assert_eq!(bars[0].unchecked_ref::<web_sys::HtmlProgressElement>().value(), 0.4);
-    assert_eq!(attr(&bars[0], "aria-label").as_deref(), Some("docProgress Lebenslauf.pdf"));
+    assert_eq!(
+        bars[0]
+            .unchecked_ref::<web_sys::HtmlProgressElement>()
+            .value(),
+        0.4
+    );
+    assert_eq!(
+        attr(&bars[0], "aria-label").as_deref(),
+        Some("docProgress Lebenslauf.pdf")
+    );
 
     let remove = find(&f.root, ".doc-row button.doc-remove");
-    assert_eq!(attr(&remove, "aria-label").as_deref(), Some("docRemove Lebenslauf.pdf"));
+    assert_eq!(
+        attr(&remove, "aria-label").as_deref(),
+        Some("docRemove Lebenslauf.pdf")
+    );
     click(&remove);
     leptos::task::tick().await;
     assert_eq!(f.removed.get_untracked(), vec!["Lebenslauf.pdf"]);
     let left = f.documents.get_untracked();
-    assert_eq!((left.len(), left[0].category), (1, DocumentCategory::WorkSample));
-    assert_eq!(texts(&f.root, ".doc-row .doc-name"), vec!["Arbeitsprobe.odt"]);
-    assert_eq!(attr(&find(&f.root, ".doc-row select"), "name").as_deref(), Some("files[0].category"));
+    assert_eq!(
+        (left.len(), left[0].category),
+        (1, DocumentCategory::WorkSample)
+    );
+    assert_eq!(
+        texts(&f.root, ".doc-row .doc-name"),
+        vec!["Arbeitsprobe.odt"]
+    );
+    assert_eq!(
+        attr(&find(&f.root, ".doc-row select"), "name").as_deref(),
+        Some("files[0].category")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -544,8 +698,16 @@ async fn the_success_view_lists_exactly_what_was_sent() {
         ],
         tags: vec!["Rust".into(), "Remote".into()],
         documents: vec![
-            ReceiptDocument { name: "CV.pdf".into(), category: DocumentCategory::Cv, size: 48_213 },
-            ReceiptDocument { name: "Probe.odt".into(), category: DocumentCategory::WorkSample, size: 900 },
+            ReceiptDocument {
+                name: "CV.pdf".into(),
+                category: DocumentCategory::Cv,
+                size: 48_213,
+            },
+            ReceiptDocument {
+                name: "Probe.odt".into(),
+                category: DocumentCategory::WorkSample,
+                size: 900,
+            },
         ],
         application_id: Some("98765".into()),
         candidate_url: Some("https://example.personio.de/recruiting/applications/98765".into()),
@@ -568,21 +730,50 @@ async fn the_success_view_lists_exactly_what_was_sent() {
         ]
     );
     let position = find(&root, "dd[data-field='job_position_id']");
-    assert!(position.text_content().unwrap().contains("Backend Engineer (Rust)"));
+    assert!(position
+        .text_content()
+        .unwrap()
+        .contains("Backend Engineer (Rust)"));
     assert_eq!(attr(&position, "data-value").as_deref(), Some("11"));
-    assert_eq!(find(&root, "dd[data-label='fieldEmail']").text_content().as_deref(), Some("ines@example.com"));
+    assert_eq!(
+        find(&root, "dd[data-label='fieldEmail']")
+            .text_content()
+            .as_deref(),
+        Some("ines@example.com")
+    );
     assert_eq!(texts(&root, ".receipt-tags li"), vec!["Rust", "Remote"]);
     let documents = find_all(&root, ".receipt-documents li");
-    let categories: Vec<String> = documents.iter().filter_map(|d| attr(d, "data-category")).collect();
+    let categories: Vec<String> = documents
+        .iter()
+        .filter_map(|d| attr(d, "data-category"))
+        .collect();
     assert_eq!(categories, vec!["cv", "work-sample"]);
-    assert_eq!(texts(&root, ".receipt-documents .doc-category"), vec!["docCatCv", "docCatWorkSample"]);
-    assert_eq!(texts(&root, ".receipt-documents .doc-size"), vec!["47 KB", "900 B"]);
-    assert_eq!(find(&root, "dd[data-field='application_id']").text_content().as_deref(), Some("98765"));
+    assert_eq!(
+        texts(&root, ".receipt-documents .doc-category"),
+        vec!["docCatCv", "docCatWorkSample"]
+    );
+    assert_eq!(
+        texts(&root, ".receipt-documents .doc-size"),
+        vec!["47 KB", "900 B"]
+    );
+    assert_eq!(
+        find(&root, "dd[data-field='application_id']")
+            .text_content()
+            .as_deref(),
+        Some("98765")
+    );
     let link = find(&root, "a.candidate-link");
-    assert_eq!(attr(&link, "href").as_deref(), Some("https://example.personio.de/recruiting/applications/98765"));
+    assert_eq!(
+        attr(&link, "href").as_deref(),
+        Some("https://example.personio.de/recruiting/applications/98765")
+    );
 
     let title = find(&root, "#success-title");
-    assert_eq!(document().active_element(), Some(title), "focus moves to the result");
+    assert_eq!(
+        document().active_element(),
+        Some(title),
+        "focus moves to the result"
+    );
     click(&find(&root, "button"));
     assert_eq!(next.get_untracked(), 1);
 }
@@ -595,13 +786,24 @@ fn a_receipt_is_built_from_the_sent_draft() {
         last_name: "Duval".into(),
         email: " ines@example.com ".into(),
         tags: vec!["Rust".into(), "rust".into()],
-        documents: vec![DraftDocument { name: "CV.pdf".into(), size: 10, ..DraftDocument::default() }],
+        documents: vec![DraftDocument {
+            name: "CV.pdf".into(),
+            size: 10,
+            ..DraftDocument::default()
+        }],
         ..Default::default()
     };
     let receipt = TransferReceipt::from_draft(&draft, "Ingénieure logiciel");
-    assert_eq!((receipt.position_id, receipt.position_name.as_str()), (22, "Ingénieure logiciel"));
+    assert_eq!(
+        (receipt.position_id, receipt.position_name.as_str()),
+        (22, "Ingénieure logiciel")
+    );
     let labels: Vec<&str> = receipt.fields.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(labels, vec!["fieldFirstName", "fieldLastName", "fieldEmail"], "empty fields are left out");
+    assert_eq!(
+        labels,
+        vec!["fieldFirstName", "fieldLastName", "fieldEmail"],
+        "empty fields are left out"
+    );
     assert_eq!(receipt.fields[2].1, "ines@example.com");
     assert_eq!(receipt.tags, vec!["Rust"]);
     assert_eq!(receipt.documents[0].category, DocumentCategory::Cv);
@@ -622,17 +824,30 @@ async fn the_candidate_form_validates_as_the_recruiter_types() {
     leptos::task::tick().await;
     let email = input(&root, "input[name='email']");
     let email_error = find(&root, "#email-error");
-    assert_eq!(attr(&email, "aria-describedby").as_deref(), Some("email-error"));
+    assert_eq!(
+        attr(&email, "aria-describedby").as_deref(),
+        Some("email-error")
+    );
     assert_eq!(attr(&email, "aria-required").as_deref(), Some("true"));
-    assert_eq!(attr(&email_error, "data-key"), None, "an untouched empty field shows nothing");
+    assert_eq!(
+        attr(&email_error, "data-key"),
+        None,
+        "an untouched empty field shows nothing"
+    );
 
     type_into(&email, "ines.duval");
     leptos::task::tick().await;
-    assert_eq!(attr(&email_error, "data-key").as_deref(), Some("valEmailMissingAt"));
+    assert_eq!(
+        attr(&email_error, "data-key").as_deref(),
+        Some("valEmailMissingAt")
+    );
     assert_eq!(attr(&email, "aria-invalid").as_deref(), Some("true"));
     type_into(&email, "ines.duval@example");
     leptos::task::tick().await;
-    assert_eq!(attr(&email_error, "data-key").as_deref(), Some("valEmailDomainNoDot"));
+    assert_eq!(
+        attr(&email_error, "data-key").as_deref(),
+        Some("valEmailDomainNoDot")
+    );
     type_into(&email, "ines.duval@example.fr");
     leptos::task::tick().await;
     assert_eq!(attr(&email_error, "data-key"), None);
@@ -642,17 +857,26 @@ async fn the_candidate_form_validates_as_the_recruiter_types() {
     type_into(&email, "");
     dispatch(&email, "blur");
     leptos::task::tick().await;
-    assert_eq!(attr(&email_error, "data-key").as_deref(), Some("valEmailRequired"));
+    assert_eq!(
+        attr(&email_error, "data-key").as_deref(),
+        Some("valEmailRequired")
+    );
 
     let first = input(&root, "input[name='first_name']");
     type_into(&first, "  ");
     leptos::task::tick().await;
-    assert_eq!(attr(&find(&root, "#first_name-error"), "data-key").as_deref(), Some("valFirstNameRequired"));
+    assert_eq!(
+        attr(&find(&root, "#first_name-error"), "data-key").as_deref(),
+        Some("valFirstNameRequired")
+    );
 
     let phone = input(&root, "input[name='phone']");
     type_into(&phone, "+49 170");
     leptos::task::tick().await;
-    assert_eq!(attr(&find(&root, "#phone-error"), "data-key").as_deref(), Some("valPhoneTooShort"));
+    assert_eq!(
+        attr(&find(&root, "#phone-error"), "data-key").as_deref(),
+        Some("valPhoneTooShort")
+    );
     assert_eq!(attr(&phone, "aria-required"), None, "the phone is optional");
 }
 
@@ -665,7 +889,9 @@ async fn the_candidate_form_validates_as_the_recruiter_types() {
 const AXE_SOURCE: &str = include_str!("../node_modules/axe-core/axe.min.js");
 
 fn axe() -> Option<wasm_bindgen::JsValue> {
-    js_sys::Reflect::get(&js_sys::global(), &"axe".into()).ok().filter(|a| !a.is_undefined())
+    js_sys::Reflect::get(&js_sys::global(), &"axe".into())
+        .ok()
+        .filter(|a| !a.is_undefined())
 }
 
 /// Injects axe-core and the popup stylesheet once per page.
@@ -686,15 +912,22 @@ fn load_axe() -> wasm_bindgen::JsValue {
 /// The axe violations inside `root`, each as `rule id: html of the first node`.
 async fn axe_violations(root: &Element) -> Vec<String> {
     let axe = load_axe();
-    let run: js_sys::Function = js_sys::Reflect::get(&axe, &"run".into()).unwrap().unchecked_into();
+    let run: js_sys::Function = js_sys::Reflect::get(&axe, &"run".into())
+        .unwrap()
+        .unchecked_into();
     let options = js_sys::JSON::parse(r#"{"rules":{"region":{"enabled":false}}}"#).unwrap();
     let promise: js_sys::Promise = run.call2(&axe, root, &options).unwrap().unchecked_into();
     let result = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    let violations: js_sys::Array = js_sys::Reflect::get(&result, &"violations".into()).unwrap().unchecked_into();
+    let violations: js_sys::Array = js_sys::Reflect::get(&result, &"violations".into())
+        .unwrap()
+        .unchecked_into();
     violations
         .iter()
         .map(|v| {
-            let text = js_sys::JSON::stringify(&v).unwrap().as_string().unwrap_or_default();
+            let text = js_sys::JSON::stringify(&v)
+                .unwrap()
+                .as_string()
+                .unwrap_or_default();
             text.chars().take(1200).collect()
         })
         .collect()
@@ -721,7 +954,9 @@ async fn axe_finds_nothing_in_the_open_position_picker_with_an_error() {
 #[wasm_bindgen_test]
 async fn axe_finds_nothing_in_the_tags_with_chips_and_an_error() {
     let tags = RwSignal::new(vec!["Rust".to_string(), "Remote".to_string()]);
-    let root = mount(move || view! { <TagsInput tags=tags suggestions=Signal::stored(vec!["Go".to_string()]) /> });
+    let root = mount(
+        move || view! { <TagsInput tags=tags suggestions=Signal::stored(vec!["Go".to_string()]) /> },
+    );
     leptos::task::tick().await;
     let field = input(&root, "input[name='tags']");
     type_into(&field, "rust");
@@ -735,8 +970,14 @@ async fn axe_finds_nothing_in_the_tags_with_chips_and_an_error() {
 async fn axe_finds_nothing_in_the_documents_with_rows_a_refusal_and_progress() {
     let f = mount_documents();
     leptos::task::tick().await;
-    pick_files(&f.root, &[file(&pdf_bytes(), "CV.pdf"), file(b"x", "bad.txt")]);
-    settle(|| f.documents.with_untracked(Vec::len) == 1 && !find_all(&f.root, ".doc-refused").is_empty()).await;
+    pick_files(
+        &f.root,
+        &[file(&pdf_bytes(), "CV.pdf"), file(b"x", "bad.txt")],
+    );
+    settle(|| {
+        f.documents.with_untracked(Vec::len) == 1 && !find_all(&f.root, ".doc-refused").is_empty()
+    })
+    .await;
     f.progress.set(vec![Some(0.5)]);
     leptos::task::tick().await;
     let violations = axe_violations(&f.root).await;
@@ -750,20 +991,28 @@ async fn axe_finds_nothing_in_the_success_view() {
         position_id: 1,
         fields: vec![("fieldEmail".into(), "a@b.co".into())],
         tags: vec!["Rust".into()],
-        documents: vec![ReceiptDocument { name: "CV.pdf".into(), category: DocumentCategory::Cv, size: 10 }],
+        documents: vec![ReceiptDocument {
+            name: "CV.pdf".into(),
+            category: DocumentCategory::Cv,
+            size: 10,
+        }],
         application_id: Some("9".into()),
         candidate_url: Some("https://x.personio.de/a".into()),
     };
-    let root = mount(move || view! { <SuccessView receipt=receipt on_next=Callback::new(|_| ()) /> });
+    let root =
+        mount(move || view! { <SuccessView receipt=receipt on_next=Callback::new(|_| ()) /> });
     leptos::task::tick().await;
     let violations = axe_violations(&root).await;
     assert!(violations.is_empty(), "{violations:#?}");
 }
 
 #[wasm_bindgen_test]
-async fn axe_finds_nothing_in_the_candidate_form_with_inline_errors_and_flags_an_unlabelled_input() {
+async fn axe_finds_nothing_in_the_candidate_form_with_inline_errors_and_flags_an_unlabelled_input()
+{
     use popup::components::candidate_form::CandidateForm;
-    let root = mount(move || view! { <CandidateForm profile=sourcing_core::profile::Profile::default() /> });
+    let root = mount(
+        move || view! { <CandidateForm profile=sourcing_core::profile::Profile::default() /> },
+    );
     leptos::task::tick().await;
     type_into(&input(&root, "input[name='email']"), "x@y");
     type_into(&input(&root, "input[name='phone']"), "12");
@@ -771,7 +1020,11 @@ async fn axe_finds_nothing_in_the_candidate_form_with_inline_errors_and_flags_an
     let violations = axe_violations(&root).await;
     assert!(violations.is_empty(), "{violations:#?}");
     // The scan does find problems: an input without a label.
-    root.append_child(&document().create_element("input").unwrap()).unwrap();
+    root.append_child(&document().create_element("input").unwrap())
+        .unwrap();
     let violations = axe_violations(&root).await;
-    assert!(violations.iter().any(|v| v.contains(r#""id":"label""#)), "{violations:#?}");
+    assert!(
+        violations.iter().any(|v| v.contains(r#""id":"label""#)),
+        "{violations:#?}"
+    );
 }

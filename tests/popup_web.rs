@@ -19,7 +19,10 @@ fn mount(view: PopupView) -> web_sys::HtmlElement {
 }
 
 fn input_value(root: &web_sys::HtmlElement, name: &str) -> String {
-    let input = root.query_selector(&format!("[name='{name}']")).unwrap().unwrap_or_else(|| panic!("no input {name}"));
+    let input = root
+        .query_selector(&format!("[name='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no input {name}"));
     input.unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
@@ -39,8 +42,14 @@ async fn a_profile_prefills_the_form_with_personio_field_names() {
     assert_eq!(input_value(&root, "last_name"), "Duval-Okoye");
     assert_eq!(input_value(&root, "location"), "Lyon, France");
     assert_eq!(input_value(&root, "email"), "", "email is typed by hand");
-    let headline = root.query_selector("[data-field='headline']").unwrap().unwrap();
-    assert!(headline.text_content().unwrap().contains("Backend engineer"));
+    let headline = root
+        .query_selector("[data-field='headline']")
+        .unwrap()
+        .unwrap();
+    assert!(headline
+        .text_content()
+        .unwrap()
+        .contains("Backend engineer"));
     let badge = headline.query_selector("[data-source]").unwrap().unwrap();
     assert_eq!(badge.get_attribute("data-source").unwrap(), "EmbeddedData");
 }

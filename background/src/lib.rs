@@ -19,7 +19,11 @@ use wasm_bindgen_futures::future_to_promise;
 /// `chrome.runtime.onMessage`: routes a message from the content script or an extension page.
 #[wasm_bindgen]
 pub fn on_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
-    future_to_promise(async move { messages::route(message, sender).await.map_err(|e| JsValue::from_str(&e.0)) })
+    future_to_promise(async move {
+        messages::route(message, sender)
+            .await
+            .map_err(|e| JsValue::from_str(&e.0))
+    })
 }
 
 /// `chrome.tabs.onUpdated`: `url` is known only for hosts the extension may read (never LinkedIn: its URLs come
@@ -42,7 +46,9 @@ pub fn on_tab_updated(tab_id: i32, url: Option<String>, status: Option<String>) 
 #[wasm_bindgen]
 pub fn on_tab_activated(tab_id: i32) -> js_sys::Promise {
     future_to_promise(async move {
-        tab_state::reapply(tab_id).await.map_err(|e| JsValue::from_str(&e.0))?;
+        tab_state::reapply(tab_id)
+            .await
+            .map_err(|e| JsValue::from_str(&e.0))?;
         Ok(JsValue::UNDEFINED)
     })
 }
@@ -52,7 +58,9 @@ pub fn on_tab_activated(tab_id: i32) -> js_sys::Promise {
 #[wasm_bindgen]
 pub fn on_start() -> js_sys::Promise {
     future_to_promise(async move {
-        webext::storage::restrict_local_to_trusted_contexts().await.map_err(|e| JsValue::from_str(&e.0))?;
+        webext::storage::restrict_local_to_trusted_contexts()
+            .await
+            .map_err(|e| JsValue::from_str(&e.0))?;
         outbox::drive().await;
         Ok(JsValue::UNDEFINED)
     })
@@ -73,7 +81,9 @@ pub fn on_alarm(name: String) -> js_sys::Promise {
 #[wasm_bindgen]
 pub fn on_tab_removed(tab_id: i32) -> js_sys::Promise {
     future_to_promise(async move {
-        tab_state::forget(tab_id).await.map_err(|e| JsValue::from_str(&e.0))?;
+        tab_state::forget(tab_id)
+            .await
+            .map_err(|e| JsValue::from_str(&e.0))?;
         Ok(JsValue::UNDEFINED)
     })
 }

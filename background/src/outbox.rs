@@ -72,7 +72,11 @@ pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
 
 /// One job's view.
 pub async fn view(job_id: &str) -> ExtResult<JobView> {
-    load().await?.get(job_id).map(|e| e.view()).ok_or_else(|| ExtError(format!("no job {job_id}")))
+    load()
+        .await?
+        .get(job_id)
+        .map(|e| e.view())
+        .ok_or_else(|| ExtError(format!("no job {job_id}")))
 }
 
 /// Every job, newest first.
@@ -83,7 +87,9 @@ pub async fn views() -> ExtResult<Vec<JobView>> {
 /// Makes a job run now (a failed one is retried, a waiting one runs before its time).
 pub async fn retry(job_id: &str) -> ExtResult<JobView> {
     let mut outbox = load().await?;
-    let entry = outbox.get_mut(job_id).ok_or_else(|| ExtError(format!("no job {job_id}")))?;
+    let entry = outbox
+        .get_mut(job_id)
+        .ok_or_else(|| ExtError(format!("no job {job_id}")))?;
     match entry.job.status {
         SubmissionStatus::Failed { .. } => entry.job.retry(),
         SubmissionStatus::Waiting { .. } => entry.job.status = SubmissionStatus::Pending,
@@ -123,13 +129,18 @@ async fn run_due_jobs() -> ExtResult<()> {
             schedule_wake(&outbox, now);
             return Ok(());
         };
-        let mut job = outbox.get(&id).map(|e| e.job.clone()).ok_or_else(|| ExtError("job vanished".into()))?;
+        let mut job = outbox
+            .get(&id)
+            .map(|e| e.job.clone())
+            .ok_or_else(|| ExtError("job vanished".into()))?;
         let mut client = personio::client().await?;
         job.advance(&mut client, &StoredDocuments, now).await;
         personio::save_state(&client).await?;
         // Re-read: pages may have queued other jobs while the call was in flight.
         let mut outbox = load().await?;
-        let Some(entry) = outbox.get_mut(&id) else { continue };
+        let Some(entry) = outbox.get_mut(&id) else {
+            continue;
+        };
         entry.job = job;
         entry.updated_at_ms = now_ms();
         let done = matches!(entry.job.status, SubmissionStatus::Done { .. });
@@ -145,7 +156,9 @@ async fn run_due_jobs() -> ExtResult<()> {
 }
 
 fn schedule_wake(outbox: &Outbox, now: u64) {
-    let Some(wake) = outbox.next_wake_ms() else { return };
+    let Some(wake) = outbox.next_wake_ms() else {
+        return;
+    };
     webext::alarms::schedule_at(ALARM, wake);
     let delay = wake.saturating_sub(now);
     if delay < SHORT_WAIT_MS {

@@ -5,7 +5,9 @@
 use crate::clock::now_ms;
 use crate::settings;
 use crate::transport::FetchTransport;
-use sourcing_core::personio::{ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError, Position};
+use sourcing_core::personio::{
+    ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError, Position,
+};
 use webext::storage::{self, Area};
 use webext::ExtResult;
 
@@ -18,7 +20,9 @@ const POSITIONS_TTL_MS: u64 = 10 * 60 * 1000;
 pub async fn client() -> ExtResult<PersonioClient<FetchTransport>> {
     let credentials = settings::credentials().await?;
     let endpoints = Endpoints::personio(&credentials.subdomain);
-    let state: ClientState = storage::get(Area::Session, CLIENT_STATE).await?.unwrap_or_default();
+    let state: ClientState = storage::get(Area::Session, CLIENT_STATE)
+        .await?
+        .unwrap_or_default();
     Ok(PersonioClient::new(FetchTransport, credentials, endpoints).with_state(state))
 }
 
@@ -62,11 +66,16 @@ pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, Personi
     }
     let mut client = client().await?;
     let language = webext::i18n::ui_language();
-    let result = client.list_positions(language.get(..2).unwrap_or("en"), now).await;
+    let result = client
+        .list_positions(language.get(..2).unwrap_or("en"), now)
+        .await;
     save_state(&client).await?;
     match result {
         Ok(list) => {
-            let cached = CachedPositions { fetched_at_ms: now, positions: list.positions };
+            let cached = CachedPositions {
+                fetched_at_ms: now,
+                positions: list.positions,
+            };
             storage::set(Area::Session, POSITIONS, &cached).await?;
             Ok(Ok(cached.positions))
         }

@@ -5,7 +5,9 @@
 use crate::clock::now_ms;
 use sourcing_core::messages::SetupState;
 use sourcing_core::personio::{ConnectionInfo, Credentials, FieldMapping};
-use sourcing_core::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, DISCLAIMER_VERSION};
+use sourcing_core::settings::{
+    DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, DISCLAIMER_VERSION,
+};
 use webext::storage::{self, Area};
 use webext::ExtResult;
 
@@ -16,12 +18,16 @@ const FIELD_MAPPING: &str = "field_mapping";
 
 /// The stored credentials (empty when never saved).
 pub async fn credentials() -> ExtResult<Credentials> {
-    Ok(storage::get(Area::Local, CREDENTIALS).await?.unwrap_or_default())
+    Ok(storage::get(Area::Local, CREDENTIALS)
+        .await?
+        .unwrap_or_default())
 }
 
 /// How form fields map onto Personio fields (the LinkedIn URL's custom attribute).
 pub async fn field_mapping() -> ExtResult<FieldMapping> {
-    Ok(storage::get(Area::Local, FIELD_MAPPING).await?.unwrap_or_default())
+    Ok(storage::get(Area::Local, FIELD_MAPPING)
+        .await?
+        .unwrap_or_default())
 }
 
 /// The set-up state pages may see.
@@ -43,7 +49,12 @@ pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<Set
     };
     storage::restrict_local_to_trusted_contexts().await?;
     storage::set(Area::Local, CREDENTIALS, &updated).await?;
-    storage::set(Area::Local, FIELD_MAPPING, &input.field_mapping().unwrap_or_default()).await?;
+    storage::set(
+        Area::Local,
+        FIELD_MAPPING,
+        &input.field_mapping().unwrap_or_default(),
+    )
+    .await?;
     if updated != stored {
         storage::remove(Area::Local, CONNECTION).await?;
         crate::personio::forget_session().await?;
@@ -58,7 +69,10 @@ pub async fn connection_checked(info: &ConnectionInfo) -> ExtResult<()> {
 
 /// Records that the recruiter accepted the current disclaimer now.
 pub async fn accept_disclaimer() -> ExtResult<SetupState> {
-    let acceptance = DisclaimerAcceptance { version: DISCLAIMER_VERSION.to_string(), accepted_at_ms: now_ms() };
+    let acceptance = DisclaimerAcceptance {
+        version: DISCLAIMER_VERSION.to_string(),
+        accepted_at_ms: now_ms(),
+    };
     storage::set(Area::Local, DISCLAIMER, &acceptance).await?;
     setup_state().await
 }

@@ -31,7 +31,14 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
     let kept = previous.filter(|p| p.url == url);
     let state = match kept {
         Some(previous) => TabState { page, ..previous },
-        None => TabState { tab_id, url, page, extraction: None, extract_us: None, snapshot_bytes: None },
+        None => TabState {
+            tab_id,
+            url,
+            page,
+            extraction: None,
+            extract_us: None,
+            snapshot_bytes: None,
+        },
     };
     store(&state).await
 }
@@ -43,7 +50,8 @@ pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResul
     let started = precise_ms();
     let extraction = Some(extract(snapshot));
     let extract_us = Some(((precise_ms() - started) * 1000.0) as u64);
-    let snapshot_bytes = snapshot.markup.len() + snapshot.embedded.iter().map(String::len).sum::<usize>();
+    let snapshot_bytes =
+        snapshot.markup.len() + snapshot.embedded.iter().map(String::len).sum::<usize>();
     let state = TabState {
         tab_id,
         url: snapshot.url.clone(),

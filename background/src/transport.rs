@@ -14,17 +14,29 @@ impl Transport for FetchTransport {
         for (name, value) in &req.headers {
             headers.append(name, value);
         }
-        let builder = RequestBuilder::new(&req.url).method(method(req.method)).headers(headers);
+        let builder = RequestBuilder::new(&req.url)
+            .method(method(req.method))
+            .headers(headers);
         let request = if req.body.is_empty() {
             builder.build()
         } else {
             builder.body(js_sys::Uint8Array::from(req.body.as_slice()))
         }
         .map_err(|e| TransportError::new(e.to_string()))?;
-        let response = request.send().await.map_err(|e| TransportError::new(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| TransportError::new(e.to_string()))?;
         let headers = response.headers().entries().collect();
-        let body = response.binary().await.map_err(|e| TransportError::new(e.to_string()))?;
-        Ok(HttpResponse { status: response.status(), headers, body })
+        let body = response
+            .binary()
+            .await
+            .map_err(|e| TransportError::new(e.to_string()))?;
+        Ok(HttpResponse {
+            status: response.status(),
+            headers,
+            body,
+        })
     }
 }
 

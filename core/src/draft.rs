@@ -79,7 +79,10 @@ impl FromStr for DocumentCategory {
     type Err = UnknownCategory;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DocumentCategory::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| UnknownCategory(s.to_string()))
+        DocumentCategory::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCategory(s.to_string()))
     }
 }
 
@@ -141,7 +144,10 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     fn new(field: &'static str, problem: Problem) -> Self {
-        FieldIssue { field, key: problem.key() }
+        FieldIssue {
+            field,
+            key: problem.key(),
+        }
     }
 }
 
@@ -151,7 +157,12 @@ impl ApplicationDraft {
     pub fn from_profile(profile: &Profile, profile_url: impl Into<String>) -> Self {
         let text = |field: &crate::profile::Field<String>| field.value.clone().unwrap_or_default();
         let first = |field: &crate::profile::Field<Vec<String>>| {
-            field.value.as_ref().and_then(|v| v.first()).cloned().unwrap_or_default()
+            field
+                .value
+                .as_ref()
+                .and_then(|v| v.first())
+                .cloned()
+                .unwrap_or_default()
         };
         let mut profile_url = profile_url.into();
         if profile_url.is_empty() {
@@ -172,7 +183,10 @@ impl ApplicationDraft {
     /// comment, tags, documents). Empty when the draft can be sent.
     pub fn validate(&self) -> Vec<FieldIssue> {
         let checks: [(&'static str, Result<(), Problem>); 7] = [
-            ("job_position_id", validation::position(self.job_position_id).map(|_| ())),
+            (
+                "job_position_id",
+                validation::position(self.job_position_id).map(|_| ()),
+            ),
             ("first_name", validation::first_name(&self.first_name)),
             ("last_name", validation::last_name(&self.last_name)),
             ("email", validation::email(&self.email)),
@@ -180,15 +194,20 @@ impl ApplicationDraft {
             ("message", validation::comment(&self.message)),
             ("tags", validation::tags(&self.tags)),
         ];
-        let mut issues: Vec<FieldIssue> =
-            checks.into_iter().filter_map(|(field, result)| result.err().map(|p| FieldIssue::new(field, p))).collect();
+        let mut issues: Vec<FieldIssue> = checks
+            .into_iter()
+            .filter_map(|(field, result)| result.err().map(|p| FieldIssue::new(field, p)))
+            .collect();
         // Bytes were checked by content when attached; here only what the draft itself records.
         for document in &self.documents {
             let problem = match validation::precheck_document(&document.name, document.size) {
                 Ok(_) => continue,
                 Err(e) => e.key(),
             };
-            issues.push(FieldIssue { field: "files", key: problem });
+            issues.push(FieldIssue {
+                field: "files",
+                key: problem,
+            });
         }
         issues
     }
@@ -201,7 +220,8 @@ impl ApplicationDraft {
 
 /// Whether a stored document still fits the limits (extension accepted, 1 byte to 20 MB).
 pub fn document_fits(document: &DraftDocument) -> bool {
-    DocumentKind::from_name(&document.name).is_some() && (1..=MAX_DOCUMENT_BYTES).contains(&document.size)
+    DocumentKind::from_name(&document.name).is_some()
+        && (1..=MAX_DOCUMENT_BYTES).contains(&document.size)
 }
 
 #[cfg(test)]
@@ -234,15 +254,24 @@ mod tests {
     #[test]
     fn categories_serialise_as_personio_strings() {
         let json = serde_json::to_string(&DocumentCategory::ALL).unwrap();
-        assert_eq!(json, r#"["cv","cover-letter","employment-reference","certificate","work-sample","other"]"#);
+        assert_eq!(
+            json,
+            r#"["cv","cover-letter","employment-reference","certificate","work-sample","other"]"#
+        );
         for category in DocumentCategory::ALL {
             let quoted = format!("\"{}\"", category.as_str());
-            assert_eq!(serde_json::from_str::<DocumentCategory>(&quoted).unwrap(), category);
+            assert_eq!(
+                serde_json::from_str::<DocumentCategory>(&quoted).unwrap(),
+                category
+            );
             assert_eq!(category.as_str().parse::<DocumentCategory>(), Ok(category));
             assert!(category.key().starts_with("docCat"));
         }
         assert_eq!(DocumentCategory::default(), DocumentCategory::Cv);
-        assert_eq!("CV".parse::<DocumentCategory>(), Err(UnknownCategory("CV".into())));
+        assert_eq!(
+            "CV".parse::<DocumentCategory>(),
+            Err(UnknownCategory("CV".into()))
+        );
         assert!(serde_json::from_str::<DocumentCategory>(r#""cover_letter""#).is_err());
     }
 
@@ -252,7 +281,10 @@ mod tests {
         let json = serde_json::to_string(&draft).unwrap();
         assert!(json.contains(r#""job_position_id":1234567"#), "{json}");
         assert!(json.contains(r#""category":"cv""#), "{json}");
-        assert_eq!(serde_json::from_str::<ApplicationDraft>(&json).unwrap(), draft);
+        assert_eq!(
+            serde_json::from_str::<ApplicationDraft>(&json).unwrap(),
+            draft
+        );
     }
 
     #[test]
@@ -281,7 +313,11 @@ mod tests {
             phone: "12".into(),
             message: "x".repeat(validation::MAX_COMMENT_CHARS + 1),
             tags: vec!["y".repeat(validation::MAX_TAG_CHARS + 1)],
-            documents: vec![DraftDocument { name: "virus.exe".into(), size: 10, ..DraftDocument::default() }],
+            documents: vec![DraftDocument {
+                name: "virus.exe".into(),
+                size: 10,
+                ..DraftDocument::default()
+            }],
             ..valid()
         };
         let issues: Vec<(&str, &str)> = draft.validate().iter().map(|i| (i.field, i.key)).collect();
@@ -297,11 +333,24 @@ mod tests {
                 ("files", "docRefusedType"),
             ]
         );
-        let big = DraftDocument { name: "cv.pdf".into(), size: MAX_DOCUMENT_BYTES + 1, ..DraftDocument::default() };
+        let big = DraftDocument {
+            name: "cv.pdf".into(),
+            size: MAX_DOCUMENT_BYTES + 1,
+            ..DraftDocument::default()
+        };
         assert!(!document_fits(&big));
         assert!(document_fits(&valid().documents[0]));
-        let draft = ApplicationDraft { documents: vec![big], ..valid() };
-        assert_eq!(draft.validate(), vec![FieldIssue { field: "files", key: "docRefusedSize" }]);
+        let draft = ApplicationDraft {
+            documents: vec![big],
+            ..valid()
+        };
+        assert_eq!(
+            draft.validate(),
+            vec![FieldIssue {
+                field: "files",
+                key: "docRefusedSize"
+            }]
+        );
     }
 
     #[test]
@@ -320,7 +369,10 @@ mod tests {
         };
         let draft = ApplicationDraft::from_profile(&profile, "");
         assert_eq!(draft.profile_url, "https://www.linkedin.com/in/ines-duval/");
-        assert_eq!((draft.first_name.as_str(), draft.last_name.as_str()), ("Inès", "Duval-Okoye"));
+        assert_eq!(
+            (draft.first_name.as_str(), draft.last_name.as_str()),
+            ("Inès", "Duval-Okoye")
+        );
         assert_eq!(draft.location, "Lyon, France");
         assert_eq!(draft.email, "ines@example.com");
         assert_eq!(draft.phone, "");
@@ -329,6 +381,12 @@ mod tests {
         let keyed = ApplicationDraft::from_profile(&profile, "linkedin:in:ines-duval");
         assert_eq!(keyed.profile_url, "linkedin:in:ines-duval");
         let issues = draft.validate();
-        assert_eq!(issues, vec![FieldIssue { field: "job_position_id", key: "valPositionRequired" }]);
+        assert_eq!(
+            issues,
+            vec![FieldIssue {
+                field: "job_position_id",
+                key: "valPositionRequired"
+            }]
+        );
     }
 }

@@ -168,7 +168,12 @@ mod tests {
     fn content_message_json_shape_matches_the_js_shim() {
         let json = r#"{"type":"page_visited","url":"https://www.linkedin.com/in/a/"}"#;
         let msg: ContentToBackground = serde_json::from_str(json).unwrap();
-        assert_eq!(msg, ContentToBackground::PageVisited { url: "https://www.linkedin.com/in/a/".into() });
+        assert_eq!(
+            msg,
+            ContentToBackground::PageVisited {
+                url: "https://www.linkedin.com/in/a/".into()
+            }
+        );
     }
 
     #[test]
@@ -176,7 +181,10 @@ mod tests {
         let json = r#"{"url":"https://www.linkedin.com/in/a/","lang":null,"title":"t","markup":"<main></main>","embedded":[]}"#;
         let snapshot: PageSnapshot = serde_json::from_str(json).unwrap();
         assert_eq!(snapshot.markup, "<main></main>");
-        assert_eq!(serde_json::to_string(&BackgroundToContent::TakeSnapshot).unwrap(), r#"{"type":"take_snapshot"}"#);
+        assert_eq!(
+            serde_json::to_string(&BackgroundToContent::TakeSnapshot).unwrap(),
+            r#"{"type":"take_snapshot"}"#
+        );
     }
 
     #[test]

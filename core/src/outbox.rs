@@ -5,7 +5,8 @@
 //! e-mail) is never queued twice: a second "Create application" returns the existing job.
 
 use crate::personio::{
-    build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping, SubmissionJob, SubmissionStatus,
+    build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping,
+    SubmissionJob, SubmissionStatus,
 };
 use serde::{Deserialize, Serialize};
 
@@ -145,7 +146,9 @@ pub struct Outbox {
 
 /// 64-bit FNV-1a, for stable job ids.
 fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The job id of an application: the same profile, position and e-mail always give the same id.
@@ -162,7 +165,12 @@ pub fn job_id(request: &SubmitRequest) -> String {
 impl Outbox {
     /// Queues `request`, unless the same application is already queued or done. A failed job of the same
     /// application is replaced (the recruiter corrected it and tries again).
-    pub fn enqueue(&mut self, request: SubmitRequest, mapping: &FieldMapping, now_ms: u64) -> Enqueued {
+    pub fn enqueue(
+        &mut self,
+        request: SubmitRequest,
+        mapping: &FieldMapping,
+        now_ms: u64,
+    ) -> Enqueued {
         let id = job_id(&request);
         if let Some(existing) = self.entries.iter().find(|e| e.job.id == id) {
             if !matches!(existing.job.status, SubmissionStatus::Failed { .. }) {
@@ -176,10 +184,19 @@ impl Outbox {
         let documents = request
             .documents
             .iter()
-            .map(|d| DocumentToUpload { document_id: d.document_id.clone(), name: d.name.clone(), category: d.category })
+            .map(|d| DocumentToUpload {
+                document_id: d.document_id.clone(),
+                name: d.name.clone(),
+                category: d.category,
+            })
             .collect();
         let job = SubmissionJob::new(id.clone(), application, documents);
-        self.entries.push(OutboxEntry { job, request, created_at_ms: now_ms, updated_at_ms: now_ms });
+        self.entries.push(OutboxEntry {
+            job,
+            request,
+            created_at_ms: now_ms,
+            updated_at_ms: now_ms,
+        });
         self.prune();
         Enqueued::New(id)
     }
@@ -250,7 +267,9 @@ impl OutboxEntry {
         JobView {
             id: self.job.id.clone(),
             profile_url: self.request.profile_url.clone(),
-            candidate_name: format!("{} {}", app.first_name.trim(), app.last_name.trim()).trim().to_string(),
+            candidate_name: format!("{} {}", app.first_name.trim(), app.last_name.trim())
+                .trim()
+                .to_string(),
             position: self.request.position.clone(),
             status: self.job.status.clone(),
             documents_uploaded: self.job.uploaded.iter().filter(|u| u.is_some()).count(),
@@ -267,15 +286,28 @@ impl OutboxEntry {
         };
         let app = &self.job.application;
         let mut fields = vec![
-            TransferredField { field: "first_name".into(), value: app.first_name.trim().into() },
-            TransferredField { field: "last_name".into(), value: app.last_name.trim().into() },
-            TransferredField { field: "email".into(), value: app.email.trim().into() },
+            TransferredField {
+                field: "first_name".into(),
+                value: app.first_name.trim().into(),
+            },
+            TransferredField {
+                field: "last_name".into(),
+                value: app.last_name.trim().into(),
+            },
+            TransferredField {
+                field: "email".into(),
+                value: app.email.trim().into(),
+            },
         ];
-        fields.extend(
-            app.attributes.iter().map(|a| TransferredField { field: format!("attributes.{}", a.id), value: a.value.clone() }),
-        );
+        fields.extend(app.attributes.iter().map(|a| TransferredField {
+            field: format!("attributes.{}", a.id),
+            value: a.value.clone(),
+        }));
         if let Some(message) = app.message.as_ref().filter(|m| !m.trim().is_empty()) {
-            fields.push(TransferredField { field: "message".into(), value: message.clone() });
+            fields.push(TransferredField {
+                field: "message".into(),
+                value: message.clone(),
+            });
         }
         let documents = self
             .job
@@ -308,7 +340,10 @@ mod tests {
     fn request(email: &str) -> SubmitRequest {
         SubmitRequest {
             profile_url: "https://www.linkedin.com/in/maren-okafor-4b2a1c/".into(),
-            position: PositionChoice { id: 1001, name: "Data Engineer".into() },
+            position: PositionChoice {
+                id: 1001,
+                name: "Data Engineer".into(),
+            },
             candidate: CandidateForm {
                 first_name: "Maren".into(),
                 last_name: "Okafor".into(),
@@ -342,21 +377,36 @@ mod tests {
     #[test]
     fn a_failed_job_is_replaced_when_sent_again() {
         let mut outbox = Outbox::default();
-        let id = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1).id().to_string();
-        outbox.get_mut(&id).unwrap().job.status =
-            SubmissionStatus::Failed { error: crate::personio::PersonioError::NotPublished };
-        assert_eq!(outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 2), Enqueued::New(id.clone()));
-        assert_eq!(outbox.get(&id).unwrap().job.status, SubmissionStatus::Pending);
+        let id = outbox
+            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1)
+            .id()
+            .to_string();
+        outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Failed {
+            error: crate::personio::PersonioError::NotPublished,
+        };
+        assert_eq!(
+            outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 2),
+            Enqueued::New(id.clone())
+        );
+        assert_eq!(
+            outbox.get(&id).unwrap().job.status,
+            SubmissionStatus::Pending
+        );
     }
 
     #[test]
     fn waiting_jobs_run_when_due_and_set_the_next_wake() {
         let mut outbox = Outbox::default();
-        let id = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1).id().to_string();
+        let id = outbox
+            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1)
+            .id()
+            .to_string();
         assert_eq!(outbox.next_runnable(0).as_deref(), Some(id.as_str()));
         outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Waiting {
             retry_at_ms: 60_000,
-            reason: crate::personio::PersonioError::RateLimited { retry_at_ms: 60_000 },
+            reason: crate::personio::PersonioError::RateLimited {
+                retry_at_ms: 60_000,
+            },
         };
         assert_eq!(outbox.next_runnable(59_999), None);
         assert_eq!(outbox.next_runnable(60_000).as_deref(), Some(id.as_str()));
@@ -366,7 +416,10 @@ mod tests {
     #[test]
     fn the_view_lists_what_was_transferred_once_done() {
         let mut outbox = Outbox::default();
-        let id = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1).id().to_string();
+        let id = outbox
+            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1)
+            .id()
+            .to_string();
         assert!(outbox.get(&id).unwrap().view().transferred.is_none());
         let entry = outbox.get_mut(&id).unwrap();
         entry.job.uploaded[0] = Some(crate::personio::UploadedFile {
@@ -376,11 +429,19 @@ mod tests {
             original_filename: "cv.pdf".into(),
             extension: "pdf".into(),
         });
-        entry.job.status = SubmissionStatus::Done { application_id: Some("77".into()) };
+        entry.job.status = SubmissionStatus::Done {
+            application_id: Some("77".into()),
+        };
         let transferred = entry.view().transferred.unwrap();
         assert_eq!(transferred.position.id, 1001);
-        assert!(transferred.fields.contains(&TransferredField { field: "email".into(), value: "maren@example.com".into() }));
-        assert!(transferred.fields.iter().any(|f| f.field == "attributes.phone"));
+        assert!(transferred.fields.contains(&TransferredField {
+            field: "email".into(),
+            value: "maren@example.com".into()
+        }));
+        assert!(transferred
+            .fields
+            .iter()
+            .any(|f| f.field == "attributes.phone"));
         assert_eq!(transferred.tags, vec!["linkedin".to_string()]);
         assert_eq!(transferred.documents[0].category, DocumentCategory::Cv);
         assert_eq!(transferred.application_id.as_deref(), Some("77"));

@@ -47,7 +47,10 @@ impl SettingsInput {
                     SubdomainError::NotPersonio(_) => "settingsAppIdNotPersonio",
                     SubdomainError::Invalid(_) => "settingsAppIdInvalid",
                 };
-                issues.push(SettingsIssue { field: "app_id".into(), key: key.into() });
+                issues.push(SettingsIssue {
+                    field: "app_id".into(),
+                    key: key.into(),
+                });
                 String::new()
             }
         };
@@ -62,26 +65,49 @@ impl SettingsInput {
             company_id: self.company_id.trim().to_string(),
             recruiting_token: keep(&self.recruiting_token, &stored.recruiting_token),
         };
-        if !self.company_id.trim().is_empty() && !self.company_id.trim().chars().all(|c| c.is_ascii_digit()) {
-            issues.push(SettingsIssue { field: "company_id".into(), key: "settingsCompanyIdDigits".into() });
+        if !self.company_id.trim().is_empty()
+            && !self.company_id.trim().chars().all(|c| c.is_ascii_digit())
+        {
+            issues.push(SettingsIssue {
+                field: "company_id".into(),
+                key: "settingsCompanyIdDigits".into(),
+            });
         }
         if !credentials.client_id.is_empty() && credentials.client_secret.is_empty() {
-            issues.push(SettingsIssue { field: "client_secret".into(), key: "settingsSecretMissing".into() });
+            issues.push(SettingsIssue {
+                field: "client_secret".into(),
+                key: "settingsSecretMissing".into(),
+            });
         }
         if credentials.client_id.is_empty() && !credentials.client_secret.is_empty() {
-            issues.push(SettingsIssue { field: "client_id".into(), key: "settingsClientIdMissing".into() });
+            issues.push(SettingsIssue {
+                field: "client_id".into(),
+                key: "settingsClientIdMissing".into(),
+            });
         }
         if !credentials.company_id.is_empty() && credentials.recruiting_token.is_empty() {
-            issues.push(SettingsIssue { field: "recruiting_token".into(), key: "settingsTokenMissing".into() });
+            issues.push(SettingsIssue {
+                field: "recruiting_token".into(),
+                key: "settingsTokenMissing".into(),
+            });
         }
         if credentials.company_id.is_empty() && !credentials.recruiting_token.is_empty() {
-            issues.push(SettingsIssue { field: "company_id".into(), key: "settingsCompanyIdMissing".into() });
+            issues.push(SettingsIssue {
+                field: "company_id".into(),
+                key: "settingsCompanyIdMissing".into(),
+            });
         }
         if self.field_mapping().is_none() {
-            issues.push(SettingsIssue { field: "linkedin_attribute_id".into(), key: "settingsAttributeFormat".into() });
+            issues.push(SettingsIssue {
+                field: "linkedin_attribute_id".into(),
+                key: "settingsAttributeFormat".into(),
+            });
         }
         if issues.is_empty() && !credentials.has_oauth() && !credentials.has_recruiting_token() {
-            issues.push(SettingsIssue { field: "client_id".into(), key: "settingsNoCredentials".into() });
+            issues.push(SettingsIssue {
+                field: "client_id".into(),
+                key: "settingsNoCredentials".into(),
+            });
         }
         if issues.is_empty() {
             Ok(credentials)
@@ -99,8 +125,9 @@ impl SettingsInput {
             return Some(FieldMapping::default());
         }
         let number = id.strip_prefix("custom_attribute_")?;
-        (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit()))
-            .then(|| FieldMapping { linkedin_attribute_id: Some(id.to_string()) })
+        (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then(|| FieldMapping {
+            linkedin_attribute_id: Some(id.to_string()),
+        })
     }
 }
 
@@ -175,7 +202,12 @@ pub enum Right {
 
 impl Right {
     /// Every right, in display order.
-    pub const ALL: [Right; 4] = [Right::ReadPositions, Right::CreateApplications, Right::UploadDocuments, Right::CreateEmployees];
+    pub const ALL: [Right; 4] = [
+        Right::ReadPositions,
+        Right::CreateApplications,
+        Right::UploadDocuments,
+        Right::CreateEmployees,
+    ];
 
     /// The i18n key of its label.
     pub fn label_key(self) -> &'static str {
@@ -199,7 +231,9 @@ pub fn has_right(info: &crate::personio::ConnectionInfo, right: Right) -> Option
     Some(match right {
         Right::ReadPositions => granted("personio:recruiting:read"),
         Right::CreateApplications | Right::UploadDocuments => granted("personio:recruiting:write"),
-        Right::CreateEmployees => granted("personio:persons:write") || granted("personio:employees:write"),
+        Right::CreateEmployees => {
+            granted("personio:persons:write") || granted("personio:employees:write")
+        }
     })
 }
 
@@ -217,7 +251,11 @@ mod tests {
         };
         assert_eq!(has_right(&info, Right::ReadPositions), Some(true));
         assert_eq!(has_right(&info, Right::CreateApplications), Some(false));
-        let v1 = ConnectionInfo { api: ApiVersion::V1, verified: false, scopes: vec![] };
+        let v1 = ConnectionInfo {
+            api: ApiVersion::V1,
+            verified: false,
+            scopes: vec![],
+        };
         assert_eq!(has_right(&v1, Right::CreateApplications), None);
     }
 
@@ -234,11 +272,19 @@ mod tests {
 
     #[test]
     fn a_personio_url_becomes_the_subdomain_and_secrets_are_kept_when_left_empty() {
-        let stored = Credentials { client_secret: "old".into(), ..Credentials::default() };
+        let stored = Credentials {
+            client_secret: "old".into(),
+            ..Credentials::default()
+        };
         let saved = input().apply_to(&stored).unwrap();
         assert_eq!(saved.subdomain, "acme");
         assert_eq!(saved.client_secret, "s3cr3t-value");
-        let kept = SettingsInput { client_secret: None, ..input() }.apply_to(&stored).unwrap();
+        let kept = SettingsInput {
+            client_secret: None,
+            ..input()
+        }
+        .apply_to(&stored)
+        .unwrap();
         assert_eq!(kept.client_secret, "old");
     }
 
@@ -254,11 +300,26 @@ mod tests {
         }
         .apply_to(&Credentials::default())
         .unwrap_err();
-        let fields: Vec<_> = issues.iter().map(|i| (i.field.as_str(), i.key.as_str())).collect();
-        assert!(fields.contains(&("app_id", "settingsAppIdInvalid")), "{fields:?}");
-        assert!(fields.contains(&("company_id", "settingsCompanyIdDigits")), "{fields:?}");
-        assert!(fields.contains(&("recruiting_token", "settingsTokenMissing")), "{fields:?}");
-        assert!(fields.contains(&("linkedin_attribute_id", "settingsAttributeFormat")), "{fields:?}");
+        let fields: Vec<_> = issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.key.as_str()))
+            .collect();
+        assert!(
+            fields.contains(&("app_id", "settingsAppIdInvalid")),
+            "{fields:?}"
+        );
+        assert!(
+            fields.contains(&("company_id", "settingsCompanyIdDigits")),
+            "{fields:?}"
+        );
+        assert!(
+            fields.contains(&("recruiting_token", "settingsTokenMissing")),
+            "{fields:?}"
+        );
+        assert!(
+            fields.contains(&("linkedin_attribute_id", "settingsAttributeFormat")),
+            "{fields:?}"
+        );
     }
 
     #[test]

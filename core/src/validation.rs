@@ -157,10 +157,16 @@ pub fn email(input: &str) -> Result<(), Problem> {
     if value.chars().count() > MAX_EMAIL_CHARS || local.chars().count() > MAX_EMAIL_LOCAL_CHARS {
         return Err(Problem::EmailTooLong);
     }
-    if !local.chars().all(|c| c.is_alphanumeric() || LOCAL_SPECIALS.contains(c)) {
+    if !local
+        .chars()
+        .all(|c| c.is_alphanumeric() || LOCAL_SPECIALS.contains(c))
+    {
         return Err(Problem::EmailInvalidChar);
     }
-    if !domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
+    if !domain
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    {
         return Err(Problem::EmailInvalidChar);
     }
     let bad_dots = |part: &str| part.starts_with('.') || part.ends_with('.') || part.contains("..");
@@ -170,8 +176,9 @@ pub fn email(input: &str) -> Result<(), Problem> {
     if !domain.contains('.') {
         return Err(Problem::EmailDomainNoDot);
     }
-    let labels_ok =
-        domain.split('.').all(|label| label.chars().count() <= 63 && !label.starts_with('-') && !label.ends_with('-'));
+    let labels_ok = domain.split('.').all(|label| {
+        label.chars().count() <= 63 && !label.starts_with('-') && !label.ends_with('-')
+    });
     let tld = domain.rsplit('.').next().unwrap_or_default();
     if !labels_ok || tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
         return Err(Problem::EmailDomainLabel);
@@ -186,7 +193,10 @@ pub fn phone(input: &str) -> Result<(), Problem> {
     if value.is_empty() {
         return Ok(());
     }
-    if !value.chars().all(|c| c.is_ascii_digit() || " +()-/.".contains(c)) {
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +()-/.".contains(c))
+    {
         return Err(Problem::PhoneChars);
     }
     if value.rfind('+').is_some_and(|at| at > 0) {
@@ -244,7 +254,10 @@ pub fn tag(raw: &str, existing: &[String]) -> Result<String, Problem> {
         return Err(Problem::TagTooLong);
     }
     let lower = cleaned.to_lowercase();
-    if existing.iter().any(|t| clean_tag(t).to_lowercase() == lower) {
+    if existing
+        .iter()
+        .any(|t| clean_tag(t).to_lowercase() == lower)
+    {
         return Err(Problem::TagDuplicate);
     }
     Ok(cleaned)
@@ -301,7 +314,12 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every accepted kind.
-    pub const ALL: [DocumentKind; 4] = [DocumentKind::Pdf, DocumentKind::Doc, DocumentKind::Docx, DocumentKind::Odt];
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::Pdf,
+        DocumentKind::Doc,
+        DocumentKind::Docx,
+        DocumentKind::Odt,
+    ];
 
     /// The file extension, lower case, without the dot.
     pub fn extension(self) -> &'static str {
@@ -318,7 +336,9 @@ impl DocumentKind {
         match self {
             DocumentKind::Pdf => "application/pdf",
             DocumentKind::Doc => "application/msword",
-            DocumentKind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            DocumentKind::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
             DocumentKind::Odt => "application/vnd.oasis.opendocument.text",
         }
     }
@@ -476,7 +496,11 @@ fn sniff(head: &[u8], tail: &[u8]) -> Sniffed {
         let names: Vec<&[u8]> = zip_entry_names(head).chain(zip_entry_names(tail)).collect();
         let has_types = names.iter().any(|n| *n == b"[Content_Types].xml");
         let has_word = names.iter().any(|n| n.starts_with(b"word/"));
-        return if has_types && has_word { Sniffed::Kind(DocumentKind::Docx) } else { Sniffed::Unknown };
+        return if has_types && has_word {
+            Sniffed::Kind(DocumentKind::Docx)
+        } else {
+            Sniffed::Unknown
+        };
     }
     if EXECUTABLE_MAGICS.iter().any(|m| head.starts_with(m)) {
         return Sniffed::Executable;
@@ -492,12 +516,15 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn u16_le(bytes: &[u8], at: usize) -> Option<usize> {
-    bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    bytes
+        .get(at..at + 2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
 }
 
 /// ODT: the first local header names `mimetype`, is stored (method 0) and its data is the ODT MIME type.
 fn first_entry_is_odt_mimetype(bytes: &[u8]) -> bool {
-    let (Some(method), Some(name_len), Some(extra_len)) = (u16_le(bytes, 8), u16_le(bytes, 26), u16_le(bytes, 28))
+    let (Some(method), Some(name_len), Some(extra_len)) =
+        (u16_le(bytes, 8), u16_le(bytes, 26), u16_le(bytes, 28))
     else {
         return false;
     };
@@ -581,10 +608,19 @@ mod tests {
     #[test]
     fn email_length_limits() {
         let local = "a".repeat(65);
-        assert_eq!(email(&format!("{local}@example.com")), Err(Problem::EmailTooLong));
+        assert_eq!(
+            email(&format!("{local}@example.com")),
+            Err(Problem::EmailTooLong)
+        );
         let long_domain = format!("{}.com", ["abcdefghij"; 25].join("."));
-        assert_eq!(email(&format!("ines@{long_domain}")), Err(Problem::EmailTooLong));
-        assert_eq!(email(&format!("ines@{}.com", "a".repeat(64))), Err(Problem::EmailDomainLabel));
+        assert_eq!(
+            email(&format!("ines@{long_domain}")),
+            Err(Problem::EmailTooLong)
+        );
+        assert_eq!(
+            email(&format!("ines@{}.com", "a".repeat(64))),
+            Err(Problem::EmailDomainLabel)
+        );
         assert_eq!(email(&format!("{}@example.com", "a".repeat(64))), Ok(()));
     }
 
@@ -592,7 +628,15 @@ mod tests {
 
     #[test]
     fn phone_is_optional_and_accepts_common_formats() {
-        for ok in ["", "  ", "+49 170 1234567", "(030) 123-456", "030/1234567", "+33 6.12.34.56.78", "123456"] {
+        for ok in [
+            "",
+            "  ",
+            "+49 170 1234567",
+            "(030) 123-456",
+            "030/1234567",
+            "+33 6.12.34.56.78",
+            "123456",
+        ] {
             assert_eq!(phone(ok), Ok(()), "{ok:?}");
         }
     }
@@ -617,7 +661,11 @@ mod tests {
         assert_eq!(first_name(" \t"), Err(Problem::FirstNameRequired));
         assert_eq!(last_name(""), Err(Problem::LastNameRequired));
         assert_eq!(last_name(&"x".repeat(256)), Err(Problem::NameTooLong));
-        assert_eq!(last_name(&"é".repeat(255)), Ok(()), "counted in characters, not bytes");
+        assert_eq!(
+            last_name(&"é".repeat(255)),
+            Ok(()),
+            "counted in characters, not bytes"
+        );
     }
 
     #[test]
@@ -630,7 +678,10 @@ mod tests {
     fn comment_is_bounded() {
         assert_eq!(comment(""), Ok(()));
         assert_eq!(comment(&"ü".repeat(MAX_COMMENT_CHARS)), Ok(()));
-        assert_eq!(comment(&"x".repeat(MAX_COMMENT_CHARS + 1)), Err(Problem::CommentTooLong));
+        assert_eq!(
+            comment(&"x".repeat(MAX_COMMENT_CHARS + 1)),
+            Err(Problem::CommentTooLong)
+        );
     }
 
     // ----- tags -----
@@ -642,12 +693,21 @@ mod tests {
     #[test]
     fn a_new_tag_is_cleaned_and_checked() {
         let existing = strings(&["Backend", "Rust"]);
-        assert_eq!(tag("  Senior   Engineer ", &existing), Ok("Senior Engineer".into()));
+        assert_eq!(
+            tag("  Senior   Engineer ", &existing),
+            Ok("Senior Engineer".into())
+        );
         assert_eq!(tag("   ", &existing), Err(Problem::TagEmpty));
         assert_eq!(tag("rust", &existing), Err(Problem::TagDuplicate));
         assert_eq!(tag(" BACKEND ", &existing), Err(Problem::TagDuplicate));
-        assert_eq!(tag(&"t".repeat(MAX_TAG_CHARS + 1), &existing), Err(Problem::TagTooLong));
-        assert_eq!(tag(&"ß".repeat(MAX_TAG_CHARS), &existing).map(|t| t.chars().count()), Ok(MAX_TAG_CHARS));
+        assert_eq!(
+            tag(&"t".repeat(MAX_TAG_CHARS + 1), &existing),
+            Err(Problem::TagTooLong)
+        );
+        assert_eq!(
+            tag(&"ß".repeat(MAX_TAG_CHARS), &existing).map(|t| t.chars().count()),
+            Ok(MAX_TAG_CHARS)
+        );
     }
 
     #[test]
@@ -658,7 +718,10 @@ mod tests {
         let many: Vec<String> = (0..=MAX_TAGS).map(|i| format!("tag{i}")).collect();
         assert_eq!(tags(&many), Err(Problem::TagsTooMany));
         assert_eq!(tags(&many[..MAX_TAGS]), Ok(()));
-        assert_eq!(tags(&["x".repeat(MAX_TAG_CHARS + 1)]), Err(Problem::TagTooLong));
+        assert_eq!(
+            tags(&["x".repeat(MAX_TAG_CHARS + 1)]),
+            Err(Problem::TagTooLong)
+        );
     }
 
     #[test]
@@ -763,23 +826,49 @@ mod tests {
         assert_eq!(check("a.pdf", &bytes), Ok(DocumentKind::Pdf));
         let mut late = vec![b' '; PDF_MAGIC_WINDOW];
         late.extend(pdf());
-        assert_eq!(check("a.pdf", &late), Err(DocumentError::Content { claimed: DocumentKind::Pdf }));
+        assert_eq!(
+            check("a.pdf", &late),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Pdf
+            })
+        );
     }
 
     #[test]
     fn refuses_other_extensions() {
-        for name in ["cv.exe", "cv.pdf.exe", "cv", "cv.txt", "photo.jpg", "cv.xlsx", "pdf"] {
+        for name in [
+            "cv.exe",
+            "cv.pdf.exe",
+            "cv",
+            "cv.txt",
+            "photo.jpg",
+            "cv.xlsx",
+            "pdf",
+        ] {
             assert_eq!(check(name, &pdf()), Err(DocumentError::WrongType), "{name}");
         }
-        assert_eq!(precheck_document("cv.exe", 0), Err(DocumentError::WrongType), "type before emptiness");
+        assert_eq!(
+            precheck_document("cv.exe", 0),
+            Err(DocumentError::WrongType),
+            "type before emptiness"
+        );
     }
 
     #[test]
     fn refuses_empty_and_too_large_files_before_reading() {
         assert_eq!(precheck_document("cv.pdf", 0), Err(DocumentError::Empty));
-        assert_eq!(precheck_document("cv.pdf", MAX_DOCUMENT_BYTES), Ok(DocumentKind::Pdf));
-        assert_eq!(precheck_document("cv.pdf", MAX_DOCUMENT_BYTES + 1), Err(DocumentError::TooLarge));
-        assert_eq!(check_document("cv.pdf", 21 * 1024 * 1024, &pdf()), Err(DocumentError::TooLarge));
+        assert_eq!(
+            precheck_document("cv.pdf", MAX_DOCUMENT_BYTES),
+            Ok(DocumentKind::Pdf)
+        );
+        assert_eq!(
+            precheck_document("cv.pdf", MAX_DOCUMENT_BYTES + 1),
+            Err(DocumentError::TooLarge)
+        );
+        assert_eq!(
+            check_document("cv.pdf", 21 * 1024 * 1024, &pdf()),
+            Err(DocumentError::TooLarge)
+        );
         assert_eq!(MAX_DOCUMENT_BYTES, 20_971_520);
     }
 
@@ -788,43 +877,95 @@ mod tests {
         let mut exe = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
         exe.extend(b"This program cannot be run in DOS mode. %PDF-1.4");
         assert_eq!(check("cv.pdf", &exe), Err(DocumentError::Executable));
-        assert_eq!(check("cv.docx", b"\x7fELF\x02\x01\x01"), Err(DocumentError::Executable));
-        assert_eq!(check("cv.odt", b"#!/bin/sh\nrm -rf ~\n"), Err(DocumentError::Executable));
+        assert_eq!(
+            check("cv.docx", b"\x7fELF\x02\x01\x01"),
+            Err(DocumentError::Executable)
+        );
+        assert_eq!(
+            check("cv.odt", b"#!/bin/sh\nrm -rf ~\n"),
+            Err(DocumentError::Executable)
+        );
         assert_eq!(DocumentError::Executable.key(), "docRefusedExecutable");
     }
 
     #[test]
     fn a_document_of_another_kind_is_a_mismatch() {
         let err = check("cv.pdf", &docx()).unwrap_err();
-        assert_eq!(err, DocumentError::Mismatch { claimed: DocumentKind::Pdf, found: DocumentKind::Docx });
-        assert_eq!((err.key(), err.args()), ("docRefusedMismatch", vec![".docx".to_string()]));
+        assert_eq!(
+            err,
+            DocumentError::Mismatch {
+                claimed: DocumentKind::Pdf,
+                found: DocumentKind::Docx
+            }
+        );
+        assert_eq!(
+            (err.key(), err.args()),
+            ("docRefusedMismatch", vec![".docx".to_string()])
+        );
         assert_eq!(
             check("cv.docx", &doc()),
-            Err(DocumentError::Mismatch { claimed: DocumentKind::Docx, found: DocumentKind::Doc })
+            Err(DocumentError::Mismatch {
+                claimed: DocumentKind::Docx,
+                found: DocumentKind::Doc
+            })
         );
         assert_eq!(
             check("cv.doc", &odt()),
-            Err(DocumentError::Mismatch { claimed: DocumentKind::Doc, found: DocumentKind::Odt })
+            Err(DocumentError::Mismatch {
+                claimed: DocumentKind::Doc,
+                found: DocumentKind::Odt
+            })
         );
     }
 
     #[test]
     fn unknown_content_is_refused() {
         let err = check("cv.pdf", b"just some text").unwrap_err();
-        assert_eq!((err.key(), err.args()), ("docRefusedContent", vec![".pdf".to_string()]));
+        assert_eq!(
+            (err.key(), err.args()),
+            ("docRefusedContent", vec![".pdf".to_string()])
+        );
         // A plain ZIP, an .xlsx and an ODS spreadsheet are not Word or ODT documents.
         let zip = local_entry("notes.txt", b"hi");
-        assert_eq!(check("cv.docx", &zip), Err(DocumentError::Content { claimed: DocumentKind::Docx }));
+        assert_eq!(
+            check("cv.docx", &zip),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Docx
+            })
+        );
         let mut xlsx = local_entry("[Content_Types].xml", b"<Types/>");
         xlsx.extend(local_entry("xl/workbook.xml", b"<workbook/>"));
-        assert_eq!(check("cv.docx", &xlsx), Err(DocumentError::Content { claimed: DocumentKind::Docx }));
-        let ods = local_entry("mimetype", b"application/vnd.oasis.opendocument.spreadsheet");
-        assert_eq!(check("cv.odt", &ods), Err(DocumentError::Content { claimed: DocumentKind::Odt }));
+        assert_eq!(
+            check("cv.docx", &xlsx),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Docx
+            })
+        );
+        let ods = local_entry(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        );
+        assert_eq!(
+            check("cv.odt", &ods),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Odt
+            })
+        );
         // ODT requires `mimetype` to be the first entry.
         let mut late = local_entry("content.xml", b"<x/>");
         late.extend(local_entry("mimetype", ODT_MIME));
-        assert_eq!(check("cv.odt", &late), Err(DocumentError::Content { claimed: DocumentKind::Odt }));
-        assert_eq!(check_document("cv.pdf", 10, &[]), Err(DocumentError::Content { claimed: DocumentKind::Pdf }));
+        assert_eq!(
+            check("cv.odt", &late),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Odt
+            })
+        );
+        assert_eq!(
+            check_document("cv.pdf", 10, &[]),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Pdf
+            })
+        );
     }
 
     #[test]
@@ -837,16 +978,30 @@ mod tests {
             tail.extend(central_entry(name));
         }
         let size = 10 * 1024 * 1024;
-        assert_eq!(check_document("cv.docx", size, &head), Err(DocumentError::Content { claimed: DocumentKind::Docx }));
-        assert_eq!(check_document_with_tail("cv.docx", size, &head, &tail), Ok(DocumentKind::Docx));
+        assert_eq!(
+            check_document("cv.docx", size, &head),
+            Err(DocumentError::Content {
+                claimed: DocumentKind::Docx
+            })
+        );
+        assert_eq!(
+            check_document_with_tail("cv.docx", size, &head, &tail),
+            Ok(DocumentKind::Docx)
+        );
     }
 
     #[test]
     fn kinds_know_their_extension_and_mime() {
-        assert_eq!(DocumentKind::from_name(" Résumé.Final.PDF "), Some(DocumentKind::Pdf));
+        assert_eq!(
+            DocumentKind::from_name(" Résumé.Final.PDF "),
+            Some(DocumentKind::Pdf)
+        );
         assert_eq!(DocumentKind::from_name("a.odt"), Some(DocumentKind::Odt));
         assert_eq!(DocumentKind::from_name("a.pages"), None);
-        let accept: Vec<String> = DocumentKind::ALL.iter().map(|k| format!(".{}", k.extension())).collect();
+        let accept: Vec<String> = DocumentKind::ALL
+            .iter()
+            .map(|k| format!(".{}", k.extension()))
+            .collect();
         assert_eq!(accept.join(","), DOCUMENT_ACCEPT);
         assert_eq!(
             DocumentKind::Docx.mime(),

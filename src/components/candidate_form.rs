@@ -41,7 +41,13 @@ fn TextField(
     let touched = RwSignal::new(false);
     let problem = move || {
         let rule = check?;
-        value.with(|v| if touched.get() || !v.is_empty() { rule(v).err() } else { None })
+        value.with(|v| {
+            if touched.get() || !v.is_empty() {
+                rule(v).err()
+            } else {
+                None
+            }
+        })
     };
     view! {
         <div class="field">

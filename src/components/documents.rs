@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::draft::{DocumentCategory, DraftDocument};
 use sourcing_core::validation::{
-    check_document_with_tail, precheck_document, DocumentError, DocumentKind, DOCUMENT_ACCEPT, DOCUMENT_HEAD_BYTES,
+    check_document_with_tail, precheck_document, DocumentError, DocumentKind, DOCUMENT_ACCEPT,
+    DOCUMENT_HEAD_BYTES,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -48,9 +49,13 @@ pub async fn check_file(file: &web_sys::File) -> Result<DocumentKind, DocumentEr
     let size = file.size() as u64;
     precheck_document(&name, size)?;
     let window = DOCUMENT_HEAD_BYTES as u64;
-    let head = read_range(file, 0, size.min(window)).await.map_err(|_| DocumentError::Unreadable)?;
+    let head = read_range(file, 0, size.min(window))
+        .await
+        .map_err(|_| DocumentError::Unreadable)?;
     let tail = if size > window {
-        read_range(file, size.saturating_sub(window).max(window), size).await.map_err(|_| DocumentError::Unreadable)?
+        read_range(file, size.saturating_sub(window).max(window), size)
+            .await
+            .map_err(|_| DocumentError::Unreadable)?
     } else {
         Vec::new()
     };
@@ -60,17 +65,24 @@ pub async fn check_file(file: &web_sys::File) -> Result<DocumentKind, DocumentEr
 /// The localised message for a refused file.
 pub fn refusal_message(name: &str, error: DocumentError) -> String {
     let args = error.args();
-    let all: Vec<&str> = std::iter::once(name).chain(args.iter().map(String::as_str)).collect();
+    let all: Vec<&str> = std::iter::once(name)
+        .chain(args.iter().map(String::as_str))
+        .collect();
     t_with(error.key(), &all)
 }
 
 /// A fresh key for a document's bytes.
 fn new_document_id() -> String {
-    format!("doc-{}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * f64::from(u32::MAX)) as u32)
+    format!(
+        "doc-{}-{:08x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    )
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
 }
 
 /// The documents field: drop zone, file picker, one row per document, refusals.
@@ -106,9 +118,15 @@ pub fn Documents(
                 let name = file.name();
                 let size = file.size() as u64;
                 let duplicate = documents
-                    .try_with_untracked(|docs| docs.iter().any(|d| d.name == name && d.size == size))
+                    .try_with_untracked(|docs| {
+                        docs.iter().any(|d| d.name == name && d.size == size)
+                    })
                     .unwrap_or(false);
-                let outcome = if duplicate { Err(None) } else { check_file(&file).await.map_err(Some) };
+                let outcome = if duplicate {
+                    Err(None)
+                } else {
+                    check_file(&file).await.map_err(Some)
+                };
                 match outcome {
                     Ok(kind) => {
                         let document = DraftDocument {
@@ -118,8 +136,12 @@ pub fn Documents(
                             category: DocumentCategory::default(),
                             mime: kind.mime().to_string(),
                         };
-                        if documents.try_update(|docs| docs.push(document.clone())).is_some() {
-                            on_add.run((file, document));
+                        // The field may be gone when the read ends (the popup switched view).
+                        if documents
+                            .try_update(|docs| docs.push(document.clone()))
+                            .is_some()
+                        {
+                            on_add.try_run((file, document));
                         }
                     }
                     Err(error) => {

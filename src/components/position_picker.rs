@@ -63,12 +63,18 @@ pub fn fold(text: &str) -> String {
 /// True when every word of `query` occurs in the option's name or detail (ignoring case and accents).
 pub fn matches(option: &PositionOption, query: &str) -> bool {
     let haystack = fold(&format!("{} {}", option.name, option.detail));
-    fold(query).split_whitespace().all(|word| haystack.contains(word))
+    fold(query)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
 }
 
 /// The options matching `query`, in their original order (all of them for an empty query).
 pub fn filter(options: &[PositionOption], query: &str) -> Vec<PositionOption> {
-    options.iter().filter(|o| matches(o, query)).cloned().collect()
+    options
+        .iter()
+        .filter(|o| matches(o, query))
+        .cloned()
+        .collect()
 }
 
 /// The searchable job position dropdown.
@@ -100,29 +106,44 @@ pub fn PositionPicker(
     let option_id = move |position: u64| format!("{id}-option-{position}");
 
     let name_of = move |position: Option<u64>| {
-        position.and_then(|p| positions.with(|all| all.iter().find(|o| o.id == p).map(|o| o.name.clone())))
+        position.and_then(|p| {
+            positions.with(|all| all.iter().find(|o| o.id == p).map(|o| o.name.clone()))
+        })
     };
     // What the recruiter typed since the last pick; `None` shows the picked position's name (which also appears
     // when the positions arrive after a restored selection). The filter only follows typing, so reopening after
     // a pick shows every position again.
     let typed = RwSignal::new(None::<String>);
-    let text = move || typed.get().or_else(|| name_of(selected.get())).unwrap_or_default();
+    let text = move || {
+        typed
+            .get()
+            .or_else(|| name_of(selected.get()))
+            .unwrap_or_default()
+    };
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let shown = Memo::new(move |_| positions.with(|all| filter(all, &query.get())));
 
-    let active_option = move || active.get().and_then(|i| shown.with(|s| s.get(i).map(|o| o.id)));
+    let active_option = move || {
+        active
+            .get()
+            .and_then(|i| shown.with(|s| s.get(i).map(|o| o.id)))
+    };
     // Keep the active option visible in a scrolled list.
     Effect::new(move |_| {
-        if let Some(element) = active_option().and_then(|p| document().get_element_by_id(&option_id(p))) {
+        if let Some(element) =
+            active_option().and_then(|p| document().get_element_by_id(&option_id(p)))
+        {
             element.scroll_into_view_with_bool(false);
         }
     });
 
     let open_list = move |at_end: bool| {
-        let len = shown.with(Vec::len);
-        let current = selected.get_untracked().and_then(|p| shown.with(|s| s.iter().position(|o| o.id == p)));
+        let len = shown.with_untracked(Vec::len);
+        let current = selected
+            .get_untracked()
+            .and_then(|p| shown.with_untracked(|s| s.iter().position(|o| o.id == p)));
         open.set(true);
         active.set(if len == 0 {
             None
@@ -151,21 +172,32 @@ pub fn PositionPicker(
         typed.set(Some(value.clone()));
         query.set(value);
         open.set(true);
-        active.set(if shown.with(Vec::is_empty) { None } else { Some(0) });
+        active.set(if shown.with_untracked(Vec::is_empty) {
+            None
+        } else {
+            Some(0)
+        });
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let len = shown.with(Vec::len);
+        let len = shown.with_untracked(Vec::len);
         let is_open = open.get_untracked();
         let last = len.saturating_sub(1);
         match ev.key().as_str() {
             "ArrowDown" if !is_open || ev.alt_key() => open_list(false),
-            "ArrowDown" => active.update(|a| *a = (len > 0).then(|| a.map_or(0, |i| (i + 1).min(last)))),
+            "ArrowDown" => {
+                active.update(|a| *a = (len > 0).then(|| a.map_or(0, |i| (i + 1).min(last))))
+            }
             "ArrowUp" if !is_open => open_list(true),
-            "ArrowUp" => active.update(|a| *a = (len > 0).then(|| a.map_or(last, |i| i.saturating_sub(1)))),
+            "ArrowUp" => {
+                active.update(|a| *a = (len > 0).then(|| a.map_or(last, |i| i.saturating_sub(1))))
+            }
             "Home" if is_open && len > 0 => active.set(Some(0)),
             "End" if is_open && len > 0 => active.set(Some(last)),
             "Enter" if is_open => {
-                if let Some(option) = active.get_untracked().and_then(|i| shown.with_untracked(|s| s.get(i).cloned())) {
+                if let Some(option) = active
+                    .get_untracked()
+                    .and_then(|i| shown.with_untracked(|s| s.get(i).cloned()))
+                {
                     pick(option);
                 }
             }

@@ -60,7 +60,11 @@ impl TransferReceipt {
             documents: draft
                 .documents
                 .iter()
-                .map(|d| ReceiptDocument { name: d.name.clone(), category: d.category, size: d.size })
+                .map(|d| ReceiptDocument {
+                    name: d.name.clone(),
+                    category: d.category,
+                    size: d.size,
+                })
                 .collect(),
             application_id: None,
             candidate_url: None,
@@ -83,8 +87,15 @@ pub fn SuccessView(
             let _ = title.focus();
         }
     });
-    let TransferReceipt { position_name, position_id, fields, tags, documents, application_id, candidate_url } =
-        receipt;
+    let TransferReceipt {
+        position_name,
+        position_id,
+        fields,
+        tags,
+        documents,
+        application_id,
+        candidate_url,
+    } = receipt;
     view! {
         <section class="success" aria-labelledby="success-title">
             <h2 id="success-title" tabindex="-1" node_ref=title>{t("successTitle")}</h2>

@@ -106,7 +106,11 @@ pub fn TagsInput(
 
     let offered = move || {
         let present: Vec<String> = tags.with(|t| t.iter().map(|t| t.to_lowercase()).collect());
-        suggestions.get().into_iter().filter(|s| !present.contains(&s.to_lowercase())).collect::<Vec<_>>()
+        suggestions
+            .get()
+            .into_iter()
+            .filter(|s| !present.contains(&s.to_lowercase()))
+            .collect::<Vec<_>>()
     };
     let input_id = id.to_string();
     let message = Signal::derive(move || problem.get().map(|p| FieldMessage::Key(p.key())));

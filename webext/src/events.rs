@@ -14,7 +14,10 @@ extern "C" {
 }
 
 fn number(value: &JsValue, key: &str) -> Option<i32> {
-    js_sys::Reflect::get(value, &key.into()).ok()?.as_f64().map(|n| n as i32)
+    js_sys::Reflect::get(value, &key.into())
+        .ok()?
+        .as_f64()
+        .map(|n| n as i32)
 }
 
 /// Calls `callback(tab_id)` whenever another tab becomes active.
@@ -31,7 +34,9 @@ pub fn on_tab_activated(mut callback: impl FnMut(i32) + 'static) {
 /// Calls `callback(tab_id)` whenever a tab finished loading a document.
 pub fn on_tab_loaded(mut callback: impl FnMut(i32) + 'static) {
     let closure = Closure::new(move |tab_id: JsValue, change: JsValue| {
-        let complete = js_sys::Reflect::get(&change, &"status".into()).ok().and_then(|s| s.as_string());
+        let complete = js_sys::Reflect::get(&change, &"status".into())
+            .ok()
+            .and_then(|s| s.as_string());
         if let (Some(tab_id), Some("complete")) = (tab_id.as_f64(), complete.as_deref()) {
             callback(tab_id as i32);
         }
@@ -44,7 +49,9 @@ pub fn on_tab_loaded(mut callback: impl FnMut(i32) + 'static) {
 /// (`page_visited`, see `core::messages::ContentToBackground`).
 pub fn on_page_visited(mut callback: impl FnMut(i32) + 'static) {
     let closure = Closure::new(move |message: JsValue, sender: JsValue| {
-        let kind = js_sys::Reflect::get(&message, &"type".into()).ok().and_then(|t| t.as_string());
+        let kind = js_sys::Reflect::get(&message, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string());
         let tab = js_sys::Reflect::get(&sender, &"tab".into()).unwrap_or(JsValue::UNDEFINED);
         if let (Some("page_visited"), Some(tab_id)) = (kind.as_deref(), number(&tab, "id")) {
             callback(tab_id);

@@ -8,12 +8,18 @@ use wasm_bindgen::{JsCast, JsValue};
 fn i18n_function(name: &str) -> Option<js_sys::Function> {
     let chrome = js_sys::Reflect::get(&js_sys::global(), &"chrome".into()).ok()?;
     let i18n = js_sys::Reflect::get(&chrome, &"i18n".into()).ok()?;
-    js_sys::Reflect::get(&i18n, &name.into()).ok()?.dyn_into().ok()
+    js_sys::Reflect::get(&i18n, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 fn lookup(key: &str, substitutions: &JsValue) -> Option<String> {
     let get_message = i18n_function("getMessage")?;
-    let text = get_message.call2(&JsValue::NULL, &key.into(), substitutions).ok()?.as_string()?;
+    let text = get_message
+        .call2(&JsValue::NULL, &key.into(), substitutions)
+        .ok()?
+        .as_string()?;
     (!text.is_empty()).then_some(text)
 }
 
@@ -26,7 +32,10 @@ pub fn t(key: &str) -> String {
 pub fn t_with(key: &str, args: &[&str]) -> String {
     let list: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
     lookup(key, &list).unwrap_or_else(|| {
-        std::iter::once(key.to_string()).chain(args.iter().map(|a| a.to_string())).collect::<Vec<_>>().join(" ")
+        std::iter::once(key.to_string())
+            .chain(args.iter().map(|a| a.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
     })
 }
 

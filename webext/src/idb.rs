@@ -20,12 +20,23 @@ async fn settle(request: &IdbRequest) -> ExtResult<JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let ok_request = request.clone();
         let on_success = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &ok_request.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_request.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let err_request = request.clone();
         let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let message = err_request.error().ok().flatten().map(|e| e.message()).unwrap_or_default();
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&format!("IndexedDB: {message}")));
+            let message = err_request
+                .error()
+                .ok()
+                .flatten()
+                .map(|e| e.message())
+                .unwrap_or_default();
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &JsValue::from_str(&format!("IndexedDB: {message}")),
+            );
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
@@ -69,7 +80,10 @@ where
 /// Stores `bytes` under `key` (replacing what was there).
 pub async fn put(key: &str, bytes: &[u8]) -> ExtResult<()> {
     let value = js_sys::Uint8Array::from(bytes);
-    in_store(IdbTransactionMode::Readwrite, |store| store.put_with_key(&value, &key.into())).await?;
+    in_store(IdbTransactionMode::Readwrite, |store| {
+        store.put_with_key(&value, &key.into())
+    })
+    .await?;
     Ok(())
 }
 
@@ -84,6 +98,9 @@ pub async fn get(key: &str) -> ExtResult<Option<Vec<u8>>> {
 
 /// Deletes `key` (nothing when absent).
 pub async fn delete(key: &str) -> ExtResult<()> {
-    in_store(IdbTransactionMode::Readwrite, |store| store.delete(&key.into())).await?;
+    in_store(IdbTransactionMode::Readwrite, |store| {
+        store.delete(&key.into())
+    })
+    .await?;
     Ok(())
 }

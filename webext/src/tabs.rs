@@ -42,7 +42,10 @@ pub async fn get(tab_id: i32) -> ExtResult<TabInfo> {
 }
 
 /// Sends `request` to the content script of `tab_id` and awaits its typed answer.
-pub async fn send<Req: Serialize, Resp: DeserializeOwned>(tab_id: i32, request: &Req) -> ExtResult<Resp> {
+pub async fn send<Req: Serialize, Resp: DeserializeOwned>(
+    tab_id: i32,
+    request: &Req,
+) -> ExtResult<Resp> {
     let answer = JsFuture::from(send_message_raw(tab_id, &to_js(request)?)?).await?;
     from_js(&answer)
 }

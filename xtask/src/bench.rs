@@ -9,17 +9,38 @@ use std::path::Path;
 
 /// Prints sizes, then runs the browser benchmark against `dist`.
 pub fn run(dist: &Path) -> XResult<()> {
-    println!("{:<12} {:>12} {:>12} {:>12} {:>12}", "part", "wasm bytes", "wasm gzip", "js bytes", "js gzip");
+    println!(
+        "{:<12} {:>12} {:>12} {:>12} {:>12}",
+        "part", "wasm bytes", "wasm gzip", "js bytes", "js gzip"
+    );
     for (_, stem, folder) in WASM_PARTS {
         let pkg = dist.join("pkg").join(folder);
         let wasm = read(&pkg.join(format!("{stem}_bg.wasm")))?;
         let js = read(&pkg.join(format!("{stem}.js")))?;
-        println!("{:<12} {:>12} {:>12} {:>12} {:>12}", folder, wasm.len(), gzip_len(&wasm), js.len(), gzip_len(&js));
+        println!(
+            "{:<12} {:>12} {:>12} {:>12} {:>12}",
+            folder,
+            wasm.len(),
+            gzip_len(&wasm),
+            js.len(),
+            gzip_len(&js)
+        );
     }
     let content = read(&dist.join("content.js"))?;
-    println!("{:<12} {:>12} {:>12} {:>12} {:>12}", "content", "-", "-", content.len(), gzip_len(&content));
+    println!(
+        "{:<12} {:>12} {:>12} {:>12} {:>12}",
+        "content",
+        "-",
+        "-",
+        content.len(),
+        gzip_len(&content)
+    );
     let bench_run = crate::util::run;
-    bench_run(cmd("node").arg(root().join("tests/bench/bench.mjs")).env("EXTENSION_DIST", dist))
+    bench_run(
+        cmd("node")
+            .arg(root().join("tests/bench/bench.mjs"))
+            .env("EXTENSION_DIST", dist),
+    )
 }
 
 fn read(path: &Path) -> XResult<Vec<u8>> {

@@ -8,7 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The wasm parts of the extension: (cargo package, wasm file stem, output folder under `dist/pkg/`).
-pub const WASM_PARTS: [(&str, &str, &str); 2] = [("background", "background", "background"), ("popup", "popup", "popup")];
+pub const WASM_PARTS: [(&str, &str, &str); 2] = [
+    ("background", "background", "background"),
+    ("popup", "popup", "popup"),
+];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
 const STATIC_FILES: [(&str, &str); 7] = [
@@ -45,12 +48,16 @@ pub fn release() -> XResult<PathBuf> {
 
 fn check_manifest_version() -> XResult<()> {
     let manifest: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(root().join("manifest.json")).map_err(|e| format!("manifest.json: {e}"))?,
+        &fs::read_to_string(root().join("manifest.json"))
+            .map_err(|e| format!("manifest.json: {e}"))?,
     )
     .map_err(|e| format!("manifest.json: {e}"))?;
     let version = workspace_version()?;
     if manifest["version"] != version.as_str() {
-        return Err(format!("manifest.json version {} differs from the workspace version {version}", manifest["version"]));
+        return Err(format!(
+            "manifest.json version {} differs from the workspace version {version}",
+            manifest["version"]
+        ));
     }
     Ok(())
 }
@@ -63,11 +70,21 @@ fn bindgen_and_optimise(stem: &str, folder: &str, dist: &Path) -> XResult<()> {
         .arg(&out)
         .arg(&wasm))?;
     let bg = out.join(format!("{stem}_bg.wasm"));
-    run(cmd(&root().join("node_modules/.bin/wasm-opt").display().to_string())
-        .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-multivalue"])
-        .arg(&bg)
-        .arg("-o")
-        .arg(&bg))
+    run(cmd(&root()
+        .join("node_modules/.bin/wasm-opt")
+        .display()
+        .to_string())
+    .args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-reference-types",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-multivalue",
+    ])
+    .arg(&bg)
+    .arg("-o")
+    .arg(&bg))
 }
 
 fn copy_static(dist: &Path) -> XResult<()> {
@@ -78,7 +95,12 @@ fn copy_static(dist: &Path) -> XResult<()> {
     for entry in fs::read_dir(root().join("static/icons")).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.extension().is_some_and(|e| e == "png") {
-            copy(&path, &dist.join("icons").join(path.file_name().unwrap_or_default()))?;
+            copy(
+                &path,
+                &dist
+                    .join("icons")
+                    .join(path.file_name().unwrap_or_default()),
+            )?;
         }
     }
     Ok(())
@@ -88,7 +110,9 @@ fn copy(from: &Path, to: &Path) -> XResult<()> {
     if let Some(parent) = to.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
-    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
 }
 
 fn copy_tree(from: &Path, to: &Path) -> XResult<()> {
@@ -114,7 +138,11 @@ pub fn files_under(dir: &Path) -> XResult<Vec<PathBuf>> {
             if path.is_dir() {
                 pending.push(path);
             } else {
-                files.push(path.strip_prefix(dir).map_err(|e| e.to_string())?.to_path_buf());
+                files.push(
+                    path.strip_prefix(dir)
+                        .map_err(|e| e.to_string())?
+                        .to_path_buf(),
+                );
             }
         }
     }
@@ -128,11 +156,13 @@ fn zip_dist(dist: &Path) -> XResult<PathBuf> {
     let zip_path = out_dir.join(format!("personio-sourcing-{}.zip", workspace_version()?));
     let file = fs::File::create(&zip_path).map_err(|e| format!("{}: {e}", zip_path.display()))?;
     let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for relative in files_under(dist)? {
         let name = relative.to_string_lossy().replace('\\', "/");
         zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(&fs::read(dist.join(&relative)).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(dist.join(&relative)).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
     }
     zip.finish().map_err(|e| e.to_string())?;
     Ok(zip_path)

@@ -25,8 +25,12 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "build" => setup::all().and_then(|_| build::release()).map(|_| ()),
         "test" => setup::all().and_then(|_| test::all()),
-        "bench" => setup::all().and_then(|_| build::release()).and_then(|dist| bench::run(&dist)),
-        "demo" => setup::all().and_then(|_| build::release()).and_then(|dist| demo::start(&dist)),
+        "bench" => setup::all()
+            .and_then(|_| build::release())
+            .and_then(|dist| bench::run(&dist)),
+        "demo" => setup::all()
+            .and_then(|_| build::release())
+            .and_then(|dist| demo::start(&dist)),
         "standin" => demo::standin_foreground(),
         "setup" => setup::all(),
         _ => {

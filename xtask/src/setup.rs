@@ -14,8 +14,12 @@ pub fn all() -> XResult<()> {
 }
 
 fn wasm_target() -> XResult<()> {
-    let installed = output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -24,17 +28,33 @@ fn wasm_target() -> XResult<()> {
 fn wasm_bindgen_cli() -> XResult<()> {
     let wanted = locked_version("wasm-bindgen")?;
     let binary = cargo_bin_dir().join("wasm-bindgen");
-    let have = output(&mut std::process::Command::new(&binary).arg("--version")).unwrap_or_default();
+    let have =
+        output(std::process::Command::new(&binary).arg("--version")).unwrap_or_default();
     if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
         return Ok(());
     }
-    eprintln!("installing wasm-bindgen-cli {wanted} (must match Cargo.lock; takes about 2 minutes once)");
-    let locked = run(cmd("cargo").args(["install", "--locked", "--force", "wasm-bindgen-cli", "--version", &wanted]));
+    eprintln!(
+        "installing wasm-bindgen-cli {wanted} (must match Cargo.lock; takes about 2 minutes once)"
+    );
+    let locked = run(cmd("cargo").args([
+        "install",
+        "--locked",
+        "--force",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+    ]));
     if locked.is_ok() {
         return Ok(());
     }
     // The registry here serves no yanked crates, so the published lockfile may not resolve: install unlocked.
-    run(cmd("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &wanted]))
+    run(cmd("cargo").args([
+        "install",
+        "--force",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+    ]))
 }
 
 fn browser() -> XResult<()> {
@@ -44,14 +64,23 @@ fn browser() -> XResult<()> {
     eprintln!("installing Debian's chromium and chromium-driver");
     run(cmd("apt-get").arg("update"))?;
     run(cmd("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 fn npm_packages() -> XResult<()> {
     let marker = root().join("node_modules/.package-lock.json");
     let lock = root().join("package-lock.json");
-    let fresh = match (marker.metadata().and_then(|m| m.modified()), lock.metadata().and_then(|m| m.modified())) {
+    let fresh = match (
+        marker.metadata().and_then(|m| m.modified()),
+        lock.metadata().and_then(|m| m.modified()),
+    ) {
         (Ok(installed), Ok(locked)) => installed >= locked,
         _ => false,
     };

@@ -9,7 +9,10 @@ const NATIVE: [&str; 3] = ["sourcing-core", "personio-standin", "xtask"];
 /// Crates that only make sense in the browser (linted and tested for wasm32).
 const BROWSER: [&str; 3] = ["popup", "background", "webext"];
 
-fn with_packages<'a>(command: &'a mut std::process::Command, packages: &[&str]) -> &'a mut std::process::Command {
+fn with_packages<'a>(
+    command: &'a mut std::process::Command,
+    packages: &[&str],
+) -> &'a mut std::process::Command {
     for package in packages {
         command.args(["-p", package]);
     }
@@ -19,7 +22,12 @@ fn with_packages<'a>(command: &'a mut std::process::Command, packages: &[&str]) 
 /// Runs the whole suite.
 pub fn all() -> XResult<()> {
     run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
-    run(with_packages(cmd("cargo").arg("clippy"), &NATIVE).args(["--all-targets", "--", "-D", "warnings"]))?;
+    run(with_packages(cmd("cargo").arg("clippy"), &NATIVE).args([
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(with_packages(cmd("cargo").arg("clippy"), &BROWSER).args([
         "--all-targets",
         "--target",
@@ -29,13 +37,17 @@ pub fn all() -> XResult<()> {
         "warnings",
     ]))?;
     run(with_packages(cmd("cargo").arg("test"), &NATIVE))?;
-    run(with_packages(cmd("cargo").arg("test"), &BROWSER).args(["--target", "wasm32-unknown-unknown"]))?;
+    run(with_packages(cmd("cargo").arg("test"), &BROWSER)
+        .args(["--target", "wasm32-unknown-unknown"]))?;
     let dist = build::release()?;
     run(cmd("cargo").args(["build", "-p", "personio-standin"]))?;
     let mut e2e = cmd("node");
     e2e.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .arg(root().join("tests/e2e"))
         .env("EXTENSION_DIST", &dist)
-        .env("PERSONIO_STANDIN_BIN", root().join("target/debug/personio-standin"));
+        .env(
+            "PERSONIO_STANDIN_BIN",
+            root().join("target/debug/personio-standin"),
+        );
     run(&mut e2e)
 }

@@ -8,20 +8,28 @@ pub type XResult<T> = Result<T, String>;
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 /// `$CARGO_HOME/bin`, where `cargo install` puts tools.
 pub fn cargo_bin_dir() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"))
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        })
         .join("bin")
 }
 
 /// `PATH` with `$CARGO_HOME/bin` and `node_modules/.bin` in front.
 pub fn tool_path() -> String {
-    let mut parts = vec![cargo_bin_dir().display().to_string(), root().join("node_modules/.bin").display().to_string()];
+    let mut parts = vec![
+        cargo_bin_dir().display().to_string(),
+        root().join("node_modules/.bin").display().to_string(),
+    ];
     if let Some(path) = std::env::var_os("PATH") {
         parts.push(path.to_string_lossy().into_owned());
     }
@@ -38,7 +46,9 @@ pub fn cmd(program: &str) -> Command {
 /// Runs a command, failing with its description when it does not exit 0.
 pub fn run(command: &mut Command) -> XResult<()> {
     eprintln!("$ {}", describe(command));
-    let status = command.status().map_err(|e| format!("cannot start {}: {e}", describe(command)))?;
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {
@@ -49,7 +59,9 @@ pub fn run(command: &mut Command) -> XResult<()> {
 /// Runs a command and returns its stdout (empty when it cannot start).
 pub fn output(command: &mut Command) -> Option<String> {
     let out = command.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn describe(command: &Command) -> String {
@@ -61,16 +73,31 @@ fn describe(command: &Command) -> String {
 
 /// The version of a package as locked in `Cargo.lock`.
 pub fn locked_version(package: &str) -> XResult<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let header = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&header).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + header.len();
-    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+    let start = lock
+        .find(&header)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + header.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string())
 }
 
 /// The workspace version (`[workspace.package] version`), which is also the extension's version.
 pub fn workspace_version() -> XResult<String> {
-    let toml = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
-    let section = toml.split("[workspace.package]").nth(1).ok_or("no [workspace.package] in Cargo.toml")?;
-    let line = section.lines().find(|l| l.trim_start().starts_with("version")).ok_or("no workspace version")?;
+    let toml = std::fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("Cargo.toml: {e}"))?;
+    let section = toml
+        .split("[workspace.package]")
+        .nth(1)
+        .ok_or("no [workspace.package] in Cargo.toml")?;
+    let line = section
+        .lines()
+        .find(|l| l.trim_start().starts_with("version"))
+        .ok_or("no workspace version")?;
     Ok(line.split('"').nth(1).unwrap_or_default().to_string())
 }
