@@ -2,7 +2,7 @@
 //! and shows either the candidate form or why there is nothing to show.
 
 use crate::bridge;
-use crate::components::candidate_form::CandidateForm;
+use crate::form_page::ApplicationForm;
 use crate::components::disclaimer::Disclaimer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,8 +28,8 @@ pub enum PopupView {
     NotProfile,
     /// A profile URL whose page did not show that profile in time.
     StillRendering,
-    /// The extracted profile.
-    Profile(Box<Profile>),
+    /// The extracted profile and its canonical URL.
+    Profile(Box<Profile>, String),
     /// Something failed.
     Failed(String),
 }
@@ -39,7 +39,10 @@ impl PopupView {
     pub fn from_state(state: &TabState) -> PopupView {
         match &state.extraction {
             _ if !state.page.is_candidate() => PopupView::NotProfile,
-            Some(Extraction::Profile { profile, .. }) => PopupView::Profile(profile.clone()),
+            Some(Extraction::Profile { profile, .. }) => {
+                let url = profile.profile_url.value.clone().unwrap_or_else(|| state.url.clone());
+                PopupView::Profile(profile.clone(), url)
+            }
             Some(Extraction::NotAProfile { .. }) => PopupView::NotProfile,
             Some(Extraction::Pending { .. }) | None => PopupView::StillRendering,
         }
@@ -121,7 +124,7 @@ pub fn PopupBody(
         PopupView::StillRendering => {
             view! { <p class="status" role="status">{t("statusStillRendering")}</p> }.into_any()
         }
-        PopupView::Profile(profile) => view! { <CandidateForm profile=*profile /> }.into_any(),
+        PopupView::Profile(profile, url) => view! { <ApplicationForm profile=*profile profile_url=url /> }.into_any(),
         PopupView::Failed(message) => {
             view! { <p class="error" role="alert">{message}</p> }.into_any()
         }

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod bridge;
 pub mod components;
+pub mod form_page;
+pub mod job_status;
 pub mod options;
 
 use wasm_bindgen::prelude::*;

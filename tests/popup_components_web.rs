@@ -156,6 +156,39 @@ fn search_folds_case_and_accents() {
 }
 
 #[wasm_bindgen_test]
+fn options_are_built_from_personio_positions() {
+    use sourcing_core::personio::Position;
+    let position = |id: i64, name: &str, department: Option<&str>, office: Option<&str>| Position {
+        id,
+        name: name.into(),
+        department: department.map(Into::into),
+        office: office.map(Into::into),
+        subcompany: None,
+        category: None,
+    };
+    let options = PositionOption::from_positions(&[
+        position(7, "Backend Engineer", Some("Engineering"), Some("Berlin")),
+        position(8, "Recruiter", None, Some(" München ")),
+        position(-1, "Broken", None, None),
+    ]);
+    assert_eq!(
+        options,
+        vec![
+            PositionOption {
+                id: 7,
+                name: "Backend Engineer".into(),
+                detail: "Engineering · Berlin".into()
+            },
+            PositionOption {
+                id: 8,
+                name: "Recruiter".into(),
+                detail: "München".into()
+            },
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_combobox_is_labelled_and_filters_as_the_recruiter_types() {
     let selected = RwSignal::new(None);
     let root = mount_picker(selected);
@@ -811,16 +844,35 @@ fn a_receipt_is_built_from_the_sent_draft() {
 
 // ----- inline validation in the candidate form -----
 
+/// Mounts the candidate form with its fields prefilled from `profile`, as the form page does.
+fn mount_candidate_form(profile: sourcing_core::profile::Profile) -> HtmlElement {
+    use popup::components::candidate_form::{CandidateFields, CandidateForm};
+    let text = |field: &sourcing_core::profile::Field<String>| {
+        RwSignal::new(field.value.clone().unwrap_or_default())
+    };
+    let fields = CandidateFields {
+        first_name: text(&profile.first_name),
+        last_name: text(&profile.last_name),
+        email: RwSignal::new(String::new()),
+        phone: RwSignal::new(String::new()),
+        location: text(&profile.location),
+        message: RwSignal::new(String::new()),
+    };
+    let server_errors = Signal::stored(Vec::<(String, String)>::new());
+    mount(move || {
+        view! { <CandidateForm profile=profile fields=fields server_errors=server_errors /> }
+    })
+}
+
 #[wasm_bindgen_test]
 async fn the_candidate_form_validates_as_the_recruiter_types() {
-    use popup::components::candidate_form::CandidateForm;
     use sourcing_core::profile::{Field, Profile};
     let profile = Profile {
         first_name: Field::visible("Inès".into()),
         last_name: Field::visible("Duval".into()),
         ..Profile::default()
     };
-    let root = mount(move || view! { <CandidateForm profile=profile /> });
+    let root = mount_candidate_form(profile);
     leptos::task::tick().await;
     let email = input(&root, "input[name='email']");
     let email_error = find(&root, "#email-error");
@@ -1009,10 +1061,7 @@ async fn axe_finds_nothing_in_the_success_view() {
 #[wasm_bindgen_test]
 async fn axe_finds_nothing_in_the_candidate_form_with_inline_errors_and_flags_an_unlabelled_input()
 {
-    use popup::components::candidate_form::CandidateForm;
-    let root = mount(
-        move || view! { <CandidateForm profile=sourcing_core::profile::Profile::default() /> },
-    );
+    let root = mount_candidate_form(sourcing_core::profile::Profile::default());
     leptos::task::tick().await;
     type_into(&input(&root, "input[name='email']"), "x@y");
     type_into(&input(&root, "input[name='phone']"), "12");

@@ -6,7 +6,7 @@ use crate::clock::now_ms;
 use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
-    ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError, Position,
+    ApplicationSummary, ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError, Position,
 };
 use webext::storage::{self, Area};
 use webext::ExtResult;
@@ -81,4 +81,19 @@ pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, Personi
         }
         Err(e) => Ok(Err(e)),
     }
+}
+
+/// The existing application of `email` for `job_position_id`, where the credentials allow the lookup (v2);
+/// `Ok(None)` when there is none or it cannot be looked up.
+pub async fn existing_application(
+    email: &str,
+    job_position_id: i64,
+) -> ExtResult<Result<Option<ApplicationSummary>, PersonioError>> {
+    let mut client = client().await?;
+    if !client.credentials().has_oauth() {
+        return Ok(Ok(None));
+    }
+    let result = client.find_existing_application(email, job_position_id, now_ms()).await;
+    save_state(&client).await?;
+    Ok(result)
 }

@@ -6,85 +6,8 @@
 use crate::profile::Profile;
 use crate::validation::{self, DocumentKind, Problem, MAX_DOCUMENT_BYTES};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
-/// The category of an attached document, serialised exactly as Personio's `files[].category`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DocumentCategory {
-    /// `cv`: curriculum vitae (the default).
-    #[default]
-    Cv,
-    /// `cover-letter`.
-    CoverLetter,
-    /// `employment-reference`: a reference from a former employer.
-    EmploymentReference,
-    /// `certificate`: diplomas and certificates.
-    Certificate,
-    /// `work-sample`.
-    WorkSample,
-    /// `other`.
-    Other,
-}
-
-impl DocumentCategory {
-    /// Every category, in the order the UI offers them.
-    pub const ALL: [DocumentCategory; 6] = [
-        DocumentCategory::Cv,
-        DocumentCategory::CoverLetter,
-        DocumentCategory::EmploymentReference,
-        DocumentCategory::Certificate,
-        DocumentCategory::WorkSample,
-        DocumentCategory::Other,
-    ];
-
-    /// Personio's string for the category (`cv`, `cover-letter`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentCategory::Cv => "cv",
-            DocumentCategory::CoverLetter => "cover-letter",
-            DocumentCategory::EmploymentReference => "employment-reference",
-            DocumentCategory::Certificate => "certificate",
-            DocumentCategory::WorkSample => "work-sample",
-            DocumentCategory::Other => "other",
-        }
-    }
-
-    /// The i18n key of the category's label.
-    pub fn key(self) -> &'static str {
-        match self {
-            DocumentCategory::Cv => "docCatCv",
-            DocumentCategory::CoverLetter => "docCatCoverLetter",
-            DocumentCategory::EmploymentReference => "docCatEmploymentReference",
-            DocumentCategory::Certificate => "docCatCertificate",
-            DocumentCategory::WorkSample => "docCatWorkSample",
-            DocumentCategory::Other => "docCatOther",
-        }
-    }
-}
-
-impl fmt::Display for DocumentCategory {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A string that is not one of Personio's document categories.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown document category {0:?}")]
-pub struct UnknownCategory(pub String);
-
-impl FromStr for DocumentCategory {
-    type Err = UnknownCategory;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DocumentCategory::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| UnknownCategory(s.to_string()))
-    }
-}
+pub use crate::personio::{DocumentCategory, UnknownCategory};
 
 /// A document attached to the draft. The bytes live outside the draft (IndexedDB), under [`DraftDocument::id`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +23,17 @@ pub struct DraftDocument {
     pub category: DocumentCategory,
     /// MIME type of the content, as detected.
     pub mime: String,
+}
+
+impl DraftDocument {
+    /// The upload step of the Personio submission for this document (bytes looked up by [`DraftDocument::id`]).
+    pub fn to_upload(&self) -> crate::personio::DocumentToUpload {
+        crate::personio::DocumentToUpload {
+            document_id: self.id.clone(),
+            name: self.name.clone(),
+            category: self.category,
+        }
+    }
 }
 
 /// Everything the recruiter fills in for one profile before sending it to Personio.
@@ -210,6 +144,25 @@ impl ApplicationDraft {
             });
         }
         issues
+    }
+
+    /// The form as the Personio client takes it ([`crate::personio::build_application`]): trimmed values,
+    /// empty optional fields as `None`, cleaned tags, the profile URL as the LinkedIn URL. `None` while no
+    /// position is picked (or its id does not fit Personio's integer).
+    pub fn to_candidate_form(&self) -> Option<crate::personio::CandidateForm> {
+        let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        Some(crate::personio::CandidateForm {
+            first_name: self.first_name.trim().to_string(),
+            last_name: self.last_name.trim().to_string(),
+            email: self.email.trim().to_string(),
+            phone: optional(&self.phone),
+            location: optional(&self.location),
+            linkedin_url: optional(&self.profile_url),
+            comment: optional(&self.message),
+            tags: validation::normalize_tags(&self.tags),
+            job_position_id: i64::try_from(self.job_position_id?).ok()?,
+            ..Default::default()
+        })
     }
 
     /// True when [`ApplicationDraft::validate`] finds nothing.
@@ -351,6 +304,41 @@ mod tests {
                 key: "docRefusedSize"
             }]
         );
+    }
+
+    #[test]
+    fn a_draft_becomes_the_personio_form_and_uploads() {
+        let draft = ApplicationDraft {
+            email: " ines@example.com ".into(),
+            phone: "  ".into(),
+            tags: vec!["Rust".into(), " rust ".into(), "Backend".into()],
+            ..valid()
+        };
+        let form = draft.to_candidate_form().unwrap();
+        assert_eq!(form.email, "ines@example.com");
+        assert_eq!(form.phone, None);
+        assert_eq!(form.location.as_deref(), Some("Lyon, France"));
+        assert_eq!(form.comment.as_deref(), Some("Met at RustConf"));
+        assert_eq!(
+            form.linkedin_url.as_deref(),
+            Some("https://www.linkedin.com/in/ines-duval/")
+        );
+        assert_eq!(form.tags, vec!["Rust", "Backend"]);
+        assert_eq!(form.job_position_id, 1_234_567);
+        let no_position = ApplicationDraft {
+            job_position_id: None,
+            ..valid()
+        };
+        assert_eq!(no_position.to_candidate_form(), None);
+
+        let upload = draft.documents[0].to_upload();
+        assert_eq!(
+            (upload.document_id.as_str(), upload.name.as_str()),
+            ("doc-1", "CV Inès.pdf")
+        );
+        for category in DocumentCategory::ALL {
+            assert_eq!(serde_json::to_value(category).unwrap(), category.as_str());
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::linkedin::{Extraction, PageKind};
 use crate::outbox::{JobView, SubmitRequest};
-use crate::personio::{ConnectionInfo, PersonioError, Position};
+use crate::personio::{ApplicationSummary, ConnectionInfo, PersonioError, Position};
 use crate::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView};
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +78,13 @@ pub enum PopupRequest {
         /// Ignore the cache.
         refresh: bool,
     },
+    /// Is this e-mail already an applicant for this position in Personio? (Needs API v2 credentials.)
+    CheckDuplicate {
+        /// The candidate's e-mail.
+        email: String,
+        /// The chosen position.
+        job_position_id: i64,
+    },
     /// "Create application": queue it in the outbox (the same application is never queued twice).
     Submit {
         /// What to create.
@@ -141,6 +148,11 @@ pub enum PopupResponse {
     Job {
         /// The job.
         job: Box<JobView>,
+    },
+    /// Answer to [`PopupRequest::CheckDuplicate`]: the existing application, if any.
+    Duplicate {
+        /// The application found.
+        existing: Option<ApplicationSummary>,
     },
     /// Answer to [`PopupRequest::ListJobs`].
     Jobs {

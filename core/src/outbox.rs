@@ -48,6 +48,28 @@ pub struct SubmitRequest {
     pub documents: Vec<OutgoingDocument>,
 }
 
+impl SubmitRequest {
+    /// The request for a draft and the chosen position's name; `None` while no position is picked.
+    pub fn from_draft(draft: &crate::draft::ApplicationDraft, position_name: &str) -> Option<Self> {
+        let candidate = draft.to_candidate_form()?;
+        Some(SubmitRequest {
+            profile_url: draft.profile_url.clone(),
+            position: PositionChoice { id: candidate.job_position_id, name: position_name.to_string() },
+            candidate,
+            documents: draft
+                .documents
+                .iter()
+                .map(|d| OutgoingDocument {
+                    document_id: d.id.clone(),
+                    name: d.name.clone(),
+                    size: d.size,
+                    category: d.category,
+                })
+                .collect(),
+        })
+    }
+}
+
 /// One queued or finished application.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {

@@ -244,7 +244,8 @@ fn clean_tag(raw: &str) -> String {
 }
 
 /// Checks a new tag against the tags already present and returns it cleaned (trimmed, inner whitespace
-/// collapsed). Refuses empty tags, tags longer than [`MAX_TAG_CHARS`] and duplicates ignoring case.
+/// collapsed). Refuses empty tags, tags longer than [`MAX_TAG_CHARS`], duplicates ignoring case, and any tag
+/// beyond [`MAX_TAGS`].
 pub fn tag(raw: &str, existing: &[String]) -> Result<String, Problem> {
     let cleaned = clean_tag(raw);
     if cleaned.is_empty() {
@@ -259,6 +260,9 @@ pub fn tag(raw: &str, existing: &[String]) -> Result<String, Problem> {
         .any(|t| clean_tag(t).to_lowercase() == lower)
     {
         return Err(Problem::TagDuplicate);
+    }
+    if normalize_tags(existing).len() >= MAX_TAGS {
+        return Err(Problem::TagsTooMany);
     }
     Ok(cleaned)
 }
@@ -521,16 +525,22 @@ fn u16_le(bytes: &[u8], at: usize) -> Option<usize> {
         .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
 }
 
-/// ODT: the first local header names `mimetype`, is stored (method 0) and its data is the ODT MIME type.
+/// ODT: the first local header names `mimetype`, is stored (method 0) with exactly the ODT MIME type as its
+/// data (so templates, `…text-template`, and master documents, `…text-master`, do not count).
 fn first_entry_is_odt_mimetype(bytes: &[u8]) -> bool {
-    let (Some(method), Some(name_len), Some(extra_len)) =
-        (u16_le(bytes, 8), u16_le(bytes, 26), u16_le(bytes, 28))
-    else {
+    let (Some(method), Some(size), Some(name_len), Some(extra_len)) = (
+        u16_le(bytes, 8),
+        u16_le(bytes, 18),
+        u16_le(bytes, 26),
+        u16_le(bytes, 28),
+    ) else {
         return false;
     };
     let name_start = 30;
     let data_start = name_start + name_len + extra_len;
     method == 0
+        && size == ODT_MIME.len()
+        && bytes.get(20..22) == Some([0, 0].as_slice())
         && bytes.get(name_start..name_start + name_len) == Some(b"mimetype".as_slice())
         && bytes.get(data_start..data_start + ODT_MIME.len()) == Some(ODT_MIME)
 }
@@ -717,6 +727,15 @@ mod tests {
         assert_eq!(tags(&raw), Ok(()));
         let many: Vec<String> = (0..=MAX_TAGS).map(|i| format!("tag{i}")).collect();
         assert_eq!(tags(&many), Err(Problem::TagsTooMany));
+        assert_eq!(
+            tag("one more", &many[..MAX_TAGS]),
+            Err(Problem::TagsTooMany)
+        );
+        assert_eq!(
+            tag("one more", &many[..MAX_TAGS - 1]),
+            Ok("one more".into())
+        );
+        assert_eq!(tag("TAG0", &many), Err(Problem::TagDuplicate));
         assert_eq!(tags(&many[..MAX_TAGS]), Ok(()));
         assert_eq!(
             tags(&["x".repeat(MAX_TAG_CHARS + 1)]),
@@ -941,6 +960,17 @@ mod tests {
                 claimed: DocumentKind::Docx
             })
         );
+        for other in [
+            b"application/vnd.oasis.opendocument.text-template".as_slice(),
+            b"application/vnd.oasis.opendocument.text-master".as_slice(),
+        ] {
+            assert_eq!(
+                check("cv.odt", &local_entry("mimetype", other)),
+                Err(DocumentError::Content {
+                    claimed: DocumentKind::Odt
+                })
+            );
+        }
         let ods = local_entry(
             "mimetype",
             b"application/vnd.oasis.opendocument.spreadsheet",

@@ -4,12 +4,17 @@
 use crate::components::field_error::{error_id, FieldError, FieldMessage};
 use crate::components::source_badge::SourceBadge;
 use leptos::prelude::*;
-use sourcing_core::profile::{Field, Profile};
+use sourcing_core::profile::{Field, FieldSource, Profile};
 use sourcing_core::validation::{self, Problem};
 use webext::i18n::t;
 
 /// An inline validation rule of `sourcing_core::validation`.
 type Rule = fn(&str) -> Result<(), Problem>;
+
+/// The source of a field usually typed by hand: shown only when the page did show a value.
+fn found(source: FieldSource) -> Option<FieldSource> {
+    (source != FieldSource::None).then_some(source)
+}
 
 fn value_of(field: &Field<String>) -> String {
     field.value.clone().unwrap_or_default()
@@ -25,8 +30,8 @@ fn TextField(
     /// Bound value.
     value: RwSignal<String>,
     /// Where the prefill came from; `None` for fields typed by hand.
-    #[prop(optional)]
-    source: Option<sourcing_core::profile::FieldSource>,
+    #[prop(default = None)]
+    source: Option<FieldSource>,
     /// HTML input type.
     #[prop(default = "text")]
     input_type: &'static str,
@@ -37,16 +42,24 @@ fn TextField(
     /// Whether Personio requires the field.
     #[prop(optional)]
     required: bool,
+    /// Personio's message for this field after a refused send (cleared when the value changes).
+    #[prop(optional, into)]
+    server: Signal<Option<FieldMessage>>,
 ) -> impl IntoView {
     let touched = RwSignal::new(false);
+    let sent_value = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if server.get().is_some() {
+            sent_value.set(Some(value.get_untracked()));
+        }
+    });
     let problem = move || {
-        let rule = check?;
-        value.with(|v| {
-            if touched.get() || !v.is_empty() {
-                rule(v).err()
-            } else {
-                None
-            }
+        let local = check.and_then(|rule| {
+            value.with(|v| if touched.get() || !v.is_empty() { rule(v).err().map(|p| FieldMessage::Key(p.key())) } else { None })
+        });
+        local.or_else(|| {
+            let unchanged = sent_value.get().is_some_and(|sent| value.with(|v| *v == sent));
+            server.get().filter(|_| unchanged)
         })
     };
     view! {
@@ -59,66 +72,124 @@ fn TextField(
                 bind:value=value
                 aria-required=required.then_some("true")
                 aria-invalid=move || problem().is_some().then_some("true")
-                aria-describedby=check.map(|_| error_id(name))
+                aria-describedby=error_id(name)
                 on:blur=move |_| touched.set(true)
             />
             {source.map(|source| view! { <SourceBadge source=source /> })}
-            {check
-                .map(|_| {
-                    let message = Signal::derive(move || problem().map(|p| FieldMessage::Key(p.key())));
-                    view! { <FieldError input_id=name message=message /> }
-                })}
+            <FieldError input_id=name message=Signal::derive(problem) />
         </div>
     }
 }
 
-/// The candidate section of the form.
+/// The candidate's editable fields, owned by the form page (which saves them as the draft and sends them).
+#[derive(Clone, Copy, Debug)]
+pub struct CandidateFields {
+    /// `first_name`.
+    pub first_name: RwSignal<String>,
+    /// `last_name`.
+    pub last_name: RwSignal<String>,
+    /// `email` (typed by hand unless the page showed one).
+    pub email: RwSignal<String>,
+    /// `phone` attribute.
+    pub phone: RwSignal<String>,
+    /// `location` attribute.
+    pub location: RwSignal<String>,
+    /// `message`: the recruiter's comment.
+    pub message: RwSignal<String>,
+}
+
+/// Server-side messages per Personio field name (e.g. `email` → "already used"), shown under the field.
+pub type ServerErrors = Signal<Vec<(String, String)>>;
+
+fn server_error_for(errors: ServerErrors, field: &'static str) -> Signal<Option<FieldMessage>> {
+    Signal::derive(move || {
+        errors.with(|list| list.iter().find(|(f, _)| f == field).map(|(_, m)| FieldMessage::Text(m.clone())))
+    })
+}
+
+/// The candidate section of the form: the extracted fields (editable, each with its source), the fields
+/// typed by hand, the comment, and the list of what the page did not show.
 #[component]
-pub fn CandidateForm(profile: Profile) -> impl IntoView {
-    let first_name = RwSignal::new(value_of(&profile.first_name));
-    let last_name = RwSignal::new(value_of(&profile.last_name));
-    let email = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let location = RwSignal::new(value_of(&profile.location));
-    let message = RwSignal::new(String::new());
+pub fn CandidateForm(
+    /// The extracted profile (sources, headline, missing fields).
+    profile: Profile,
+    /// The editable values.
+    fields: CandidateFields,
+    /// Messages from Personio per field, after a refused send.
+    #[prop(into)]
+    server_errors: ServerErrors,
+) -> impl IntoView {
     let headline = profile.headline.value.clone().unwrap_or_default();
     let headline_source = profile.headline.source;
+    let current = match (&profile.current_title.value, &profile.current_company.value) {
+        (Some(title), Some(company)) => Some(format!("{title} · {company}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        (None, None) => None,
+    };
+    let missing = profile.missing.clone();
     view! {
-        <form class="candidate" on:submit=|ev| ev.prevent_default()>
+        <div class="candidate">
             <p class="display-name" data-field="display_name">{value_of(&profile.display_name)}</p>
             <p class="headline" data-field="headline">
                 {headline} " " <SourceBadge source=headline_source />
             </p>
+            {current.map(|current| view! { <p class="current" data-field="current_position">{current}</p> })}
             <TextField
                 name="first_name"
                 label="fieldFirstName"
-                value=first_name
-                source=profile.first_name.source
+                value=fields.first_name
+                source=Some(profile.first_name.source)
                 check=validation::first_name
                 required=true
+                server=server_error_for(server_errors, "first_name")
             />
             <TextField
                 name="last_name"
                 label="fieldLastName"
-                value=last_name
-                source=profile.last_name.source
+                value=fields.last_name
+                source=Some(profile.last_name.source)
                 check=validation::last_name
                 required=true
+                server=server_error_for(server_errors, "last_name")
             />
             <TextField
                 name="email"
                 label="fieldEmail"
-                value=email
+                value=fields.email
                 input_type="email"
+                source=found(profile.contact.emails.source)
                 check=validation::email
                 required=true
+                server=server_error_for(server_errors, "email")
             />
-            <TextField name="phone" label="fieldPhone" value=phone input_type="tel" check=validation::phone />
-            <TextField name="location" label="fieldLocation" value=location source=profile.location.source />
+            <TextField
+                name="phone"
+                label="fieldPhone"
+                value=fields.phone
+                input_type="tel"
+                source=found(profile.contact.phones.source)
+                check=validation::phone
+                server=server_error_for(server_errors, "attributes.phone")
+            />
+            <TextField
+                name="location"
+                label="fieldLocation"
+                value=fields.location
+                source=Some(profile.location.source)
+                server=server_error_for(server_errors, "attributes.location")
+            />
             <div class="field">
                 <label for="message">{t("fieldComment")}</label>
-                <textarea id="message" name="message" bind:value=message></textarea>
+                <textarea id="message" name="message" bind:value=fields.message></textarea>
             </div>
-        </form>
+            {(!missing.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="missing" data-field="missing">
+                            {t("missingFields")} " " {missing.join(", ")}
+                        </p>
+                    }
+                })}
+        </div>
     }
 }

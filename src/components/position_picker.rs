@@ -8,6 +8,7 @@
 
 use crate::components::field_error::{error_id, FieldError, FieldMessage};
 use leptos::prelude::*;
+use sourcing_core::personio::Position;
 use webext::i18n::{t, t_with};
 
 /// One job position offered in the picker.
@@ -19,6 +20,30 @@ pub struct PositionOption {
     pub name: String,
     /// Department, office, … shown under the name and searched too.
     pub detail: String,
+}
+
+impl PositionOption {
+    /// The options for Personio's published positions: detail is "department · office · subcompany" (what is
+    /// known); positions with an id that is not a valid `job_position_id` (negative) are left out.
+    pub fn from_positions(positions: &[Position]) -> Vec<PositionOption> {
+        positions
+            .iter()
+            .filter_map(|p| {
+                let detail = [&p.department, &p.office, &p.subcompany]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                Some(PositionOption {
+                    id: u64::try_from(p.id).ok()?,
+                    name: p.name.clone(),
+                    detail,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Lower-cases `text` and strips accents from Latin letters (`É` → `e`, `ß` → `ss`), for searching.

@@ -28,8 +28,7 @@ fn wasm_target() -> XResult<()> {
 fn wasm_bindgen_cli() -> XResult<()> {
     let wanted = locked_version("wasm-bindgen")?;
     let binary = cargo_bin_dir().join("wasm-bindgen");
-    let have =
-        output(std::process::Command::new(&binary).arg("--version")).unwrap_or_default();
+    let have = output(std::process::Command::new(&binary).arg("--version")).unwrap_or_default();
     if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
         return Ok(());
     }

@@ -1,6 +1,9 @@
 //! The application Personio receives: the draft built from the recruiter's form (field mapping),
 //! document categories and file references, the JSON body, and the checks done before any call.
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -8,27 +11,38 @@ use super::date::iso_date;
 use super::encode::{extension, RECRUITING_FILE_TYPES, RECRUITING_MAX_FILE_BYTES};
 use super::error::FieldError;
 
-/// Document categories of `files[].category`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The category of an attached document, serialised exactly as Personio's `files[].category`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentCategory {
-    /// `cv`
+    /// `cv`: curriculum vitae (the default).
+    #[default]
     Cv,
-    /// `cover-letter`
+    /// `cover-letter`.
     CoverLetter,
-    /// `employment-reference`
+    /// `employment-reference`: a reference from a former employer.
     EmploymentReference,
-    /// `certificate`
+    /// `certificate`: diplomas and certificates.
     Certificate,
-    /// `work-sample`
+    /// `work-sample`.
     WorkSample,
-    /// `other`
+    /// `other`.
     Other,
 }
 
 impl DocumentCategory {
-    /// The wire value.
-    pub fn as_str(&self) -> &'static str {
+    /// Every category, in the order the UI offers them.
+    pub const ALL: [DocumentCategory; 6] = [
+        DocumentCategory::Cv,
+        DocumentCategory::CoverLetter,
+        DocumentCategory::EmploymentReference,
+        DocumentCategory::Certificate,
+        DocumentCategory::WorkSample,
+        DocumentCategory::Other,
+    ];
+
+    /// Personio's string for the category (`cv`, `cover-letter`, …).
+    pub fn as_str(self) -> &'static str {
         match self {
             DocumentCategory::Cv => "cv",
             DocumentCategory::CoverLetter => "cover-letter",
@@ -37,6 +51,40 @@ impl DocumentCategory {
             DocumentCategory::WorkSample => "work-sample",
             DocumentCategory::Other => "other",
         }
+    }
+
+    /// The i18n key of the category's label.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentCategory::Cv => "docCatCv",
+            DocumentCategory::CoverLetter => "docCatCoverLetter",
+            DocumentCategory::EmploymentReference => "docCatEmploymentReference",
+            DocumentCategory::Certificate => "docCatCertificate",
+            DocumentCategory::WorkSample => "docCatWorkSample",
+            DocumentCategory::Other => "docCatOther",
+        }
+    }
+}
+
+impl fmt::Display for DocumentCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that is not one of Personio's document categories.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown document category {0:?}")]
+pub struct UnknownCategory(pub String);
+
+impl FromStr for DocumentCategory {
+    type Err = UnknownCategory;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DocumentCategory::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCategory(s.to_string()))
     }
 }
 

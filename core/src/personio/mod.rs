@@ -28,7 +28,7 @@ pub mod submission;
 
 pub use application::{
     build_application, ApplicationDraft, Attribute, CandidateForm, DocumentCategory, FieldMapping,
-    FileReference, Phase, UploadedFile,
+    FileReference, Phase, UnknownCategory, UploadedFile,
 };
 pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
 pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};

@@ -1,0 +1,387 @@
+//! The application form for one profile: position, candidate, comment, tags and documents; the draft saved as
+//! the recruiter types and restored when the popup opens again (attached files included, their bytes are in
+//! IndexedDB); "Create application", which queues the application in the background's outbox; then the
+//! job's progress, waits (429, offline, 5xx: kept in the outbox, retried automatically), errors shown at the
+//! field they concern, and the success view listing exactly what was transferred.
+
+use crate::bridge;
+use crate::components::candidate_form::{CandidateFields, CandidateForm};
+use crate::components::documents::Documents;
+use crate::components::field_error::FieldMessage;
+use crate::components::position_picker::{PositionOption, PositionPicker};
+use crate::components::success_view::{ReceiptDocument, SuccessView, TransferReceipt};
+use crate::components::tags_input::TagsInput;
+use crate::job_status::{JobStatus, field_errors};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sourcing_core::draft::{ApplicationDraft, DraftDocument};
+use sourcing_core::messages::{PopupRequest, PopupResponse};
+use sourcing_core::outbox::{JobView, SubmitRequest, Transferred};
+use sourcing_core::personio::{ApplicationSummary, Position, SubmissionStatus};
+use sourcing_core::profile::Profile;
+use webext::i18n::{t, t_with};
+use webext::storage::{self, Area};
+
+/// How often the form asks the background about a running job.
+const POLL_MS: u32 = 400;
+
+/// The `storage.local` key of a profile's draft (the background deletes it once the application exists).
+pub fn draft_key(profile_url: &str) -> String {
+    format!("draft:{profile_url}")
+}
+
+/// The label key of a transferred Personio field in the success view.
+fn field_label(field: &str) -> String {
+    match field {
+        "first_name" => "fieldFirstName",
+        "last_name" => "fieldLastName",
+        "email" => "fieldEmail",
+        "attributes.phone" => "fieldPhone",
+        "attributes.location" => "fieldLocation",
+        "message" => "fieldComment",
+        _ if field.starts_with("attributes.custom_attribute_") => "fieldLinkedinUrl",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// The success view's receipt for what reached Personio.
+pub fn receipt(transferred: &Transferred) -> TransferReceipt {
+    TransferReceipt {
+        position_name: transferred.position.name.clone(),
+        position_id: u64::try_from(transferred.position.id).unwrap_or_default(),
+        fields: transferred.fields.iter().map(|f| (field_label(&f.field), f.value.clone())).collect(),
+        tags: transferred.tags.clone(),
+        documents: transferred
+            .documents
+            .iter()
+            .map(|d| ReceiptDocument { name: d.name.clone(), category: d.category, size: d.size })
+            .collect(),
+        application_id: transferred.application_id.clone(),
+        candidate_url: None,
+    }
+}
+
+/// The form's editable state, as signals.
+#[derive(Clone, Copy)]
+struct FormState {
+    profile_url: StoredValue<String>,
+    position: RwSignal<Option<u64>>,
+    fields: CandidateFields,
+    tags: RwSignal<Vec<String>>,
+    documents: RwSignal<Vec<DraftDocument>>,
+}
+
+impl FormState {
+    fn new(profile_url: String) -> Self {
+        let text = || RwSignal::new(String::new());
+        FormState {
+            profile_url: StoredValue::new(profile_url),
+            position: RwSignal::new(None),
+            fields: CandidateFields {
+                first_name: text(),
+                last_name: text(),
+                email: text(),
+                phone: text(),
+                location: text(),
+                message: text(),
+            },
+            tags: RwSignal::new(Vec::new()),
+            documents: RwSignal::new(Vec::new()),
+        }
+    }
+
+    fn apply(&self, draft: ApplicationDraft) {
+        self.position.set(draft.job_position_id);
+        self.fields.first_name.set(draft.first_name);
+        self.fields.last_name.set(draft.last_name);
+        self.fields.email.set(draft.email);
+        self.fields.phone.set(draft.phone);
+        self.fields.location.set(draft.location);
+        self.fields.message.set(draft.message);
+        self.tags.set(draft.tags);
+        self.documents.set(draft.documents);
+    }
+
+    /// The draft (tracks every field when called in a reactive context).
+    fn draft(&self) -> ApplicationDraft {
+        ApplicationDraft {
+            profile_url: self.profile_url.get_value(),
+            job_position_id: self.position.get(),
+            first_name: self.fields.first_name.get(),
+            last_name: self.fields.last_name.get(),
+            email: self.fields.email.get(),
+            phone: self.fields.phone.get(),
+            location: self.fields.location.get(),
+            message: self.fields.message.get(),
+            tags: self.tags.get(),
+            documents: self.documents.get(),
+            updated_at_ms: js_sys::Date::now() as u64,
+        }
+    }
+}
+
+async fn load_positions() -> Result<Vec<Position>, String> {
+    match bridge::request(&PopupRequest::ListPositions { refresh: false }).await? {
+        PopupResponse::Positions { positions } => Ok(positions),
+        PopupResponse::Personio { error } => Err(t_with("posLoadFailed", &[&error.to_string()])),
+        other => Err(format!("{other:?}")),
+    }
+}
+
+async fn unfinished_job_for(profile_url: &str) -> Option<JobView> {
+    match bridge::request(&PopupRequest::ListJobs).await.ok()? {
+        PopupResponse::Jobs { jobs } => jobs.into_iter().find(|j| {
+            j.profile_url == profile_url && matches!(j.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. })
+        }),
+        _ => None,
+    }
+}
+
+/// Reads a file's bytes and stores them in IndexedDB under `id`.
+async fn store_file(file: web_sys::File, id: String) -> Result<(), String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    webext::idb::put(&id, &bytes).await.map_err(|e| e.0)
+}
+
+/// The whole form for one profile.
+#[component]
+pub fn ApplicationForm(
+    /// The extracted profile.
+    profile: Profile,
+    /// The canonical profile URL (the draft's key).
+    profile_url: String,
+) -> impl IntoView {
+    let state = FormState::new(profile_url.clone());
+    let loaded = RwSignal::new(false);
+    let positions = RwSignal::new(Vec::<Position>::new());
+    let positions_loading = RwSignal::new(true);
+    let positions_error = RwSignal::new(None::<String>);
+    let job = RwSignal::new(None::<JobView>);
+    let submitting = RwSignal::new(false);
+    let local_issues = RwSignal::new(Vec::<(String, String)>::new());
+    let duplicate = RwSignal::new(None::<ApplicationSummary>);
+    let tab = RwSignal::new(0_u8);
+    let file_error = RwSignal::new(None::<String>);
+
+    // Restore the draft (or prefill from the profile), then save every change.
+    {
+        let profile = profile.clone();
+        let url = profile_url.clone();
+        spawn_local(async move {
+            let stored: Option<ApplicationDraft> = storage::get(Area::Local, &draft_key(&url)).await.ok().flatten();
+            state.apply(stored.unwrap_or_else(|| ApplicationDraft::from_profile(&profile, url.clone())));
+            loaded.set(true);
+            if let Some(running) = unfinished_job_for(&url).await {
+                job.set(Some(running));
+                follow_job(job);
+            }
+        });
+    }
+    Effect::new(move |_| {
+        let draft = state.draft();
+        if loaded.get() {
+            let key = draft_key(&draft.profile_url);
+            spawn_local(async move {
+                let _ = storage::set(Area::Local, &key, &draft).await;
+            });
+        }
+    });
+    spawn_local(async move {
+        match load_positions().await {
+            Ok(list) => positions.set(list),
+            Err(e) => positions_error.set(Some(e)),
+        }
+        positions_loading.set(false);
+    });
+    // The duplicate check, once a position and a plausible e-mail are there.
+    Effect::new(move |_| {
+        let email = state.fields.email.get();
+        let position = state.position.get();
+        duplicate.set(None);
+        let (Some(position), true) = (position, sourcing_core::validation::email(&email).is_ok()) else { return };
+        spawn_local(async move {
+            let request = PopupRequest::CheckDuplicate { email: email.clone(), job_position_id: position as i64 };
+            if let Ok(PopupResponse::Duplicate { existing }) = bridge::request(&request).await {
+                if state.fields.email.get_untracked() == email && state.position.get_untracked() == Some(position) {
+                    duplicate.set(existing);
+                }
+            }
+        });
+    });
+
+    let position_options = Signal::derive(move || PositionOption::from_positions(&positions.get()));
+    let server_errors = Signal::derive(move || {
+        let mut errors = local_issues.get();
+        if let Some(view) = job.get() {
+            errors.extend(field_errors(&view.status));
+        }
+        errors
+    });
+    let position_error = Signal::derive(move || {
+        server_errors.with(|e| e.iter().find(|(f, _)| f == "job_position_id").map(|(_, m)| FieldMessage::Text(m.clone())))
+    });
+    let on_add = Callback::new(move |(file, document): (web_sys::File, DraftDocument)| {
+        spawn_local(async move {
+            if let Err(e) = store_file(file, document.id.clone()).await {
+                state.documents.update(|docs| docs.retain(|d| d.id != document.id));
+                file_error.set(Some(t_with("docStoreFailed", &[&document.name, &e])));
+            }
+        });
+    });
+    let on_remove = Callback::new(move |document: DraftDocument| {
+        spawn_local(async move {
+            let _ = webext::idb::delete(&document.id).await;
+        });
+    });
+    let progress = Signal::derive(move || {
+        let total = state.documents.with(Vec::len);
+        match job.get() {
+            Some(view) if !matches!(view.status, SubmissionStatus::Failed { .. }) => (0..total)
+                .map(|i| Some(if i < view.documents_uploaded { 1.0 } else { 0.0 }))
+                .collect(),
+            _ => vec![None; total],
+        }
+    });
+    let busy = Signal::derive(move || {
+        submitting.get()
+            || job.with(|j| j.as_ref().is_some_and(|v| matches!(v.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. })))
+    });
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let draft = state.draft();
+        let issues = draft.validate();
+        if !issues.is_empty() {
+            local_issues.set(issues.iter().map(|i| (i.field.to_string(), t(i.key))).collect());
+            if issues.iter().any(|i| i.field == "files") {
+                tab.set(1);
+            } else {
+                tab.set(0);
+            }
+            return;
+        }
+        local_issues.set(Vec::new());
+        let position_name = positions.with_untracked(|list| {
+            list.iter().find(|p| Some(p.id as u64) == draft.job_position_id).map(|p| p.name.clone()).unwrap_or_default()
+        });
+        let Some(request) = SubmitRequest::from_draft(&draft, &position_name) else { return };
+        submitting.set(true);
+        spawn_local(async move {
+            match bridge::request(&PopupRequest::Submit { request }).await {
+                Ok(PopupResponse::Job { job: view }) => {
+                    job.set(Some(*view));
+                    follow_job(job);
+                }
+                Ok(other) => local_issues.set(vec![("form".into(), format!("{other:?}"))]),
+                Err(e) => local_issues.set(vec![("form".into(), e)]),
+            }
+            submitting.set(false);
+        });
+    };
+
+    let done = Signal::derive(move || job.with(|j| j.as_ref().and_then(|v| v.transferred.clone())));
+    let next_profile = Callback::new(move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.close();
+        }
+    });
+    let form_error = Signal::derive(move || local_issues.with(|e| e.iter().find(|(f, _)| f == "form").map(|(_, m)| m.clone())));
+    let issue_count = Signal::derive(move || local_issues.with(|e| e.iter().filter(|(f, _)| f != "form").count()));
+
+    view! {
+        {move || match done.get() {
+            Some(transferred) => view! { <SuccessView receipt=receipt(&transferred) on_next=next_profile /> }.into_any(),
+            None => view! {
+                <form class="application" novalidate on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }>
+                    {move || duplicate.get().map(|existing| view! {
+                        <div class="notice warning" role="status" id="duplicate-notice">
+                            <strong>{t("dupTitle")}</strong> " "
+                            {t_with("dupBody", &[&existing.status, &existing.stage.as_ref().map(|s| s.name.clone()).unwrap_or_default()])}
+                        </div>
+                    })}
+                    <div class="tabs" role="tablist" aria-label=t("formSections")>
+                        <button type="button" role="tab" id="tab-candidate" aria-controls="panel-candidate"
+                            aria-selected=move || (tab.get() == 0).to_string()
+                            tabindex=move || if tab.get() == 0 { "0" } else { "-1" }
+                            on:click=move |_| tab.set(0)>{t("tabCandidate")}</button>
+                        <button type="button" role="tab" id="tab-documents" aria-controls="panel-documents"
+                            aria-selected=move || (tab.get() == 1).to_string()
+                            tabindex=move || if tab.get() == 1 { "0" } else { "-1" }
+                            on:click=move |_| tab.set(1)>
+                            {t("tabDocuments")} {move || {
+                                let n = state.documents.with(Vec::len);
+                                (n > 0).then(|| format!(" ({n})"))
+                            }}
+                        </button>
+                    </div>
+                    <div role="tabpanel" id="panel-candidate" aria-labelledby="tab-candidate" hidden=move || tab.get() != 0>
+                        <PositionPicker
+                            positions=position_options
+                            selected=state.position
+                            loading=positions_loading
+                            load_error=MaybeProp::derive(move || positions_error.get())
+                            error=MaybeProp::derive(move || position_error.get())
+                        />
+                        <CandidateForm profile=profile.clone() fields=state.fields server_errors=server_errors />
+                        <div class="field">
+                            <TagsInput tags=state.tags />
+                        </div>
+                    </div>
+                    <div role="tabpanel" id="panel-documents" aria-labelledby="tab-documents" hidden=move || tab.get() != 1>
+                        <Documents documents=state.documents on_add=on_add on_remove=on_remove progress=progress />
+                        {move || file_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                        {move || server_errors.with(|e| e.iter().filter(|(f, _)| f.starts_with("files")).map(|(_, m)| m.clone()).collect::<Vec<_>>())
+                            .into_iter().map(|m| view! { <p class="error" role="alert">{m}</p> }).collect_view()}
+                    </div>
+                    {move || (issue_count.get() > 0).then(|| view! {
+                        <p class="error" role="alert" id="form-issues">{t_with("formFixFields", &[&issue_count.get().to_string()])}</p>
+                    })}
+                    {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    {move || job.get().map(|view| view! { <JobStatus job=view on_retry=Callback::new(move |_| retry(job)) /> })}
+                    <div class="actions sticky">
+                        <button type="submit" class="primary" id="create-application" disabled=busy aria-busy=move || busy.get().to_string()>
+                            {move || if busy.get() { t("createBusy") } else { t("createApplication") }}
+                        </button>
+                    </div>
+                </form>
+            }.into_any(),
+        }}
+    }
+}
+
+/// Polls the background until `job` is finished.
+fn follow_job(job: RwSignal<Option<JobView>>) {
+    spawn_local(async move {
+        loop {
+            let Some(id) = job.with_untracked(|j| j.as_ref().map(|v| v.id.clone())) else { return };
+            let finished = job.with_untracked(|j| {
+                j.as_ref().is_some_and(|v| !matches!(v.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. }))
+            });
+            if finished {
+                return;
+            }
+            webext::timer::sleep(POLL_MS).await;
+            if let Ok(PopupResponse::Job { job: view }) = bridge::request(&PopupRequest::GetJob { job_id: id }).await {
+                job.set(Some(*view));
+            }
+        }
+    });
+}
+
+/// Asks the background to run the job now, then follows it again.
+fn retry(job: RwSignal<Option<JobView>>) {
+    let Some(id) = job.with_untracked(|j| j.as_ref().map(|v| v.id.clone())) else { return };
+    spawn_local(async move {
+        if let Ok(PopupResponse::Job { job: view }) = bridge::request(&PopupRequest::RetryJob { job_id: id }).await {
+            job.set(Some(*view));
+            follow_job(job);
+        }
+    });
+}
