@@ -2,8 +2,8 @@
 //! and shows either the candidate form or why there is nothing to show.
 
 use crate::bridge;
-use crate::form_page::ApplicationForm;
 use crate::components::disclaimer::Disclaimer;
+use crate::form_page::ApplicationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::linkedin::Extraction;
@@ -40,7 +40,11 @@ impl PopupView {
         match &state.extraction {
             _ if !state.page.is_candidate() => PopupView::NotProfile,
             Some(Extraction::Profile { profile, .. }) => {
-                let url = profile.profile_url.value.clone().unwrap_or_else(|| state.url.clone());
+                let url = profile
+                    .profile_url
+                    .value
+                    .clone()
+                    .unwrap_or_else(|| state.url.clone());
                 PopupView::Profile(profile.clone(), url)
             }
             Some(Extraction::NotAProfile { .. }) => PopupView::NotProfile,
@@ -124,7 +128,9 @@ pub fn PopupBody(
         PopupView::StillRendering => {
             view! { <p class="status" role="status">{t("statusStillRendering")}</p> }.into_any()
         }
-        PopupView::Profile(profile, url) => view! { <ApplicationForm profile=*profile profile_url=url /> }.into_any(),
+        PopupView::Profile(profile, url) => {
+            view! { <ApplicationForm profile=*profile profile_url=url /> }.into_any()
+        }
         PopupView::Failed(message) => {
             view! { <p class="error" role="alert">{message}</p> }.into_any()
         }

@@ -11,7 +11,7 @@ use crate::components::field_error::FieldMessage;
 use crate::components::position_picker::{PositionOption, PositionPicker};
 use crate::components::success_view::{ReceiptDocument, SuccessView, TransferReceipt};
 use crate::components::tags_input::TagsInput;
-use crate::job_status::{JobStatus, field_errors};
+use crate::job_status::{field_errors, JobStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::draft::{ApplicationDraft, DraftDocument};
@@ -50,12 +50,20 @@ pub fn receipt(transferred: &Transferred) -> TransferReceipt {
     TransferReceipt {
         position_name: transferred.position.name.clone(),
         position_id: u64::try_from(transferred.position.id).unwrap_or_default(),
-        fields: transferred.fields.iter().map(|f| (field_label(&f.field), f.value.clone())).collect(),
+        fields: transferred
+            .fields
+            .iter()
+            .map(|f| (field_label(&f.field), f.value.clone()))
+            .collect(),
         tags: transferred.tags.clone(),
         documents: transferred
             .documents
             .iter()
-            .map(|d| ReceiptDocument { name: d.name.clone(), category: d.category, size: d.size })
+            .map(|d| ReceiptDocument {
+                name: d.name.clone(),
+                category: d.category,
+                size: d.size,
+            })
             .collect(),
         application_id: transferred.application_id.clone(),
         candidate_url: None,
@@ -132,7 +140,11 @@ async fn load_positions() -> Result<Vec<Position>, String> {
 async fn unfinished_job_for(profile_url: &str) -> Option<JobView> {
     match bridge::request(&PopupRequest::ListJobs).await.ok()? {
         PopupResponse::Jobs { jobs } => jobs.into_iter().find(|j| {
-            j.profile_url == profile_url && matches!(j.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. })
+            j.profile_url == profile_url
+                && matches!(
+                    j.status,
+                    SubmissionStatus::Pending | SubmissionStatus::Waiting { .. }
+                )
         }),
         _ => None,
     }
@@ -140,7 +152,9 @@ async fn unfinished_job_for(profile_url: &str) -> Option<JobView> {
 
 /// Reads a file's bytes and stores them in IndexedDB under `id`.
 async fn store_file(file: web_sys::File, id: String) -> Result<(), String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     webext::idb::put(&id, &bytes).await.map_err(|e| e.0)
 }
@@ -170,8 +184,13 @@ pub fn ApplicationForm(
         let profile = profile.clone();
         let url = profile_url.clone();
         spawn_local(async move {
-            let stored: Option<ApplicationDraft> = storage::get(Area::Local, &draft_key(&url)).await.ok().flatten();
-            state.apply(stored.unwrap_or_else(|| ApplicationDraft::from_profile(&profile, url.clone())));
+            let stored: Option<ApplicationDraft> = storage::get(Area::Local, &draft_key(&url))
+                .await
+                .ok()
+                .flatten();
+            state.apply(
+                stored.unwrap_or_else(|| ApplicationDraft::from_profile(&profile, url.clone())),
+            );
             loaded.set(true);
             if let Some(running) = unfinished_job_for(&url).await {
                 job.set(Some(running));
@@ -200,11 +219,19 @@ pub fn ApplicationForm(
         let email = state.fields.email.get();
         let position = state.position.get();
         duplicate.set(None);
-        let (Some(position), true) = (position, sourcing_core::validation::email(&email).is_ok()) else { return };
+        let (Some(position), true) = (position, sourcing_core::validation::email(&email).is_ok())
+        else {
+            return;
+        };
         spawn_local(async move {
-            let request = PopupRequest::CheckDuplicate { email: email.clone(), job_position_id: position as i64 };
+            let request = PopupRequest::CheckDuplicate {
+                email: email.clone(),
+                job_position_id: position as i64,
+            };
             if let Ok(PopupResponse::Duplicate { existing }) = bridge::request(&request).await {
-                if state.fields.email.get_untracked() == email && state.position.get_untracked() == Some(position) {
+                if state.fields.email.get_untracked() == email
+                    && state.position.get_untracked() == Some(position)
+                {
                     duplicate.set(existing);
                 }
             }
@@ -220,12 +247,18 @@ pub fn ApplicationForm(
         errors
     });
     let position_error = Signal::derive(move || {
-        server_errors.with(|e| e.iter().find(|(f, _)| f == "job_position_id").map(|(_, m)| FieldMessage::Text(m.clone())))
+        server_errors.with(|e| {
+            e.iter()
+                .find(|(f, _)| f == "job_position_id")
+                .map(|(_, m)| FieldMessage::Text(m.clone()))
+        })
     });
     let on_add = Callback::new(move |(file, document): (web_sys::File, DraftDocument)| {
         spawn_local(async move {
             if let Err(e) = store_file(file, document.id.clone()).await {
-                state.documents.update(|docs| docs.retain(|d| d.id != document.id));
+                state
+                    .documents
+                    .update(|docs| docs.retain(|d| d.id != document.id));
                 file_error.set(Some(t_with("docStoreFailed", &[&document.name, &e])));
             }
         });
@@ -239,14 +272,27 @@ pub fn ApplicationForm(
         let total = state.documents.with(Vec::len);
         match job.get() {
             Some(view) if !matches!(view.status, SubmissionStatus::Failed { .. }) => (0..total)
-                .map(|i| Some(if i < view.documents_uploaded { 1.0 } else { 0.0 }))
+                .map(|i| {
+                    Some(if i < view.documents_uploaded {
+                        1.0
+                    } else {
+                        0.0
+                    })
+                })
                 .collect(),
             _ => vec![None; total],
         }
     });
     let busy = Signal::derive(move || {
         submitting.get()
-            || job.with(|j| j.as_ref().is_some_and(|v| matches!(v.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. })))
+            || job.with(|j| {
+                j.as_ref().is_some_and(|v| {
+                    matches!(
+                        v.status,
+                        SubmissionStatus::Pending | SubmissionStatus::Waiting { .. }
+                    )
+                })
+            })
     });
 
     let submit = move || {
@@ -256,7 +302,12 @@ pub fn ApplicationForm(
         let draft = state.draft();
         let issues = draft.validate();
         if !issues.is_empty() {
-            local_issues.set(issues.iter().map(|i| (i.field.to_string(), t(i.key))).collect());
+            local_issues.set(
+                issues
+                    .iter()
+                    .map(|i| (i.field.to_string(), t(i.key)))
+                    .collect(),
+            );
             if issues.iter().any(|i| i.field == "files") {
                 tab.set(1);
             } else {
@@ -266,9 +317,14 @@ pub fn ApplicationForm(
         }
         local_issues.set(Vec::new());
         let position_name = positions.with_untracked(|list| {
-            list.iter().find(|p| Some(p.id as u64) == draft.job_position_id).map(|p| p.name.clone()).unwrap_or_default()
+            list.iter()
+                .find(|p| Some(p.id as u64) == draft.job_position_id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
         });
-        let Some(request) = SubmitRequest::from_draft(&draft, &position_name) else { return };
+        let Some(request) = SubmitRequest::from_draft(&draft, &position_name) else {
+            return;
+        };
         submitting.set(true);
         spawn_local(async move {
             match bridge::request(&PopupRequest::Submit { request }).await {
@@ -289,8 +345,12 @@ pub fn ApplicationForm(
             let _ = window.close();
         }
     });
-    let form_error = Signal::derive(move || local_issues.with(|e| e.iter().find(|(f, _)| f == "form").map(|(_, m)| m.clone())));
-    let issue_count = Signal::derive(move || local_issues.with(|e| e.iter().filter(|(f, _)| f != "form").count()));
+    let form_error = Signal::derive(move || {
+        local_issues.with(|e| e.iter().find(|(f, _)| f == "form").map(|(_, m)| m.clone()))
+    });
+    let issue_count = Signal::derive(move || {
+        local_issues.with(|e| e.iter().filter(|(f, _)| f != "form").count())
+    });
 
     view! {
         {move || match done.get() {
@@ -360,15 +420,24 @@ pub fn ApplicationForm(
 fn follow_job(job: RwSignal<Option<JobView>>) {
     spawn_local(async move {
         loop {
-            let Some(id) = job.with_untracked(|j| j.as_ref().map(|v| v.id.clone())) else { return };
+            let Some(id) = job.with_untracked(|j| j.as_ref().map(|v| v.id.clone())) else {
+                return;
+            };
             let finished = job.with_untracked(|j| {
-                j.as_ref().is_some_and(|v| !matches!(v.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. }))
+                j.as_ref().is_some_and(|v| {
+                    !matches!(
+                        v.status,
+                        SubmissionStatus::Pending | SubmissionStatus::Waiting { .. }
+                    )
+                })
             });
             if finished {
                 return;
             }
             webext::timer::sleep(POLL_MS).await;
-            if let Ok(PopupResponse::Job { job: view }) = bridge::request(&PopupRequest::GetJob { job_id: id }).await {
+            if let Ok(PopupResponse::Job { job: view }) =
+                bridge::request(&PopupRequest::GetJob { job_id: id }).await
+            {
                 job.set(Some(*view));
             }
         }
@@ -377,9 +446,13 @@ fn follow_job(job: RwSignal<Option<JobView>>) {
 
 /// Asks the background to run the job now, then follows it again.
 fn retry(job: RwSignal<Option<JobView>>) {
-    let Some(id) = job.with_untracked(|j| j.as_ref().map(|v| v.id.clone())) else { return };
+    let Some(id) = job.with_untracked(|j| j.as_ref().map(|v| v.id.clone())) else {
+        return;
+    };
     spawn_local(async move {
-        if let Ok(PopupResponse::Job { job: view }) = bridge::request(&PopupRequest::RetryJob { job_id: id }).await {
+        if let Ok(PopupResponse::Job { job: view }) =
+            bridge::request(&PopupRequest::RetryJob { job_id: id }).await
+        {
             job.set(Some(*view));
             follow_job(job);
         }

@@ -11,7 +11,9 @@ use webext::i18n::{t, t_with};
 /// The localised text for a Personio field-validation reason (`errors.invalid-email-format`, …).
 fn reason_text(reason: &str) -> String {
     let key = match reason {
-        "errors.attribute-validation.invalid-email-format" | "errors.invalid-email-format" => "reasonEmailFormat",
+        "errors.attribute-validation.invalid-email-format" | "errors.invalid-email-format" => {
+            "reasonEmailFormat"
+        }
         "errors.attribute-validation.required-attribute" | "errors.required" => "reasonRequired",
         "errors.date-validation.date-in-the-future" => "reasonDateInFuture",
         "errors.invalid-file-type" => "reasonFileType",
@@ -28,13 +30,20 @@ fn reason_text(reason: &str) -> String {
 /// Messages per Personio field name for a refused job (shown at the matching inputs).
 pub fn field_errors(status: &SubmissionStatus) -> Vec<(String, String)> {
     match status {
-        SubmissionStatus::Failed { error: PersonioError::Validation { fields, .. } } => {
-            fields.iter().map(|f| (f.field.clone(), reason_text(&f.reason))).collect()
-        }
-        SubmissionStatus::Failed { error: PersonioError::NotPublished } => {
+        SubmissionStatus::Failed {
+            error: PersonioError::Validation { fields, .. },
+        } => fields
+            .iter()
+            .map(|f| (f.field.clone(), reason_text(&f.reason)))
+            .collect(),
+        SubmissionStatus::Failed {
+            error: PersonioError::NotPublished,
+        } => {
             vec![("job_position_id".into(), t("errNotPublished"))]
         }
-        SubmissionStatus::Failed { error: PersonioError::TooLarge { field } } => vec![(field.clone(), t("reasonFileTooBig"))],
+        SubmissionStatus::Failed {
+            error: PersonioError::TooLarge { field },
+        } => vec![(field.clone(), t("reasonFileTooBig"))],
         _ => Vec::new(),
     }
 }

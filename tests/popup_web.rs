@@ -36,7 +36,10 @@ async fn a_profile_prefills_the_form_with_personio_field_names() {
         location: Field::visible("Lyon, France".into()),
         ..Profile::default()
     };
-    let root = mount(PopupView::Profile(Box::new(profile)));
+    let root = mount(PopupView::Profile(
+        Box::new(profile),
+        "https://www.linkedin.com/in/ines-duval-okoye/".into(),
+    ));
     leptos::task::tick().await;
     assert_eq!(input_value(&root, "first_name"), "Inès");
     assert_eq!(input_value(&root, "last_name"), "Duval-Okoye");

@@ -86,12 +86,13 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
             Ok(positions) => PopupResponse::Positions { positions },
             Err(error) => PopupResponse::Personio { error },
         },
-        PopupRequest::CheckDuplicate { email, job_position_id } => {
-            match personio::existing_application(&email, job_position_id).await? {
-                Ok(existing) => PopupResponse::Duplicate { existing },
-                Err(error) => PopupResponse::Personio { error },
-            }
-        }
+        PopupRequest::CheckDuplicate {
+            email,
+            job_position_id,
+        } => match personio::existing_application(&email, job_position_id).await? {
+            Ok(existing) => PopupResponse::Duplicate { existing },
+            Err(error) => PopupResponse::Personio { error },
+        },
         PopupRequest::Submit { request } => PopupResponse::Job {
             job: Box::new(outbox::submit(request).await?),
         },

@@ -6,7 +6,8 @@ use crate::clock::now_ms;
 use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
-    ApplicationSummary, ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError, Position,
+    ApplicationSummary, ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError,
+    Position,
 };
 use webext::storage::{self, Area};
 use webext::ExtResult;
@@ -93,7 +94,9 @@ pub async fn existing_application(
     if !client.credentials().has_oauth() {
         return Ok(Ok(None));
     }
-    let result = client.find_existing_application(email, job_position_id, now_ms()).await;
+    let result = client
+        .find_existing_application(email, job_position_id, now_ms())
+        .await;
     save_state(&client).await?;
     Ok(result)
 }

@@ -3,7 +3,7 @@
 //! Channels:
 //! - content script → background: [`ContentToBackground`] (`chrome.runtime.sendMessage`), URL only;
 //! - background → content script: [`BackgroundToContent`] (`chrome.tabs.sendMessage`), answered with a
-//!   [`PageSnapshot`];
+//!   [`crate::page::PageSnapshot`];
 //! - popup / side panel / options → background: [`PopupRequest`], answered with [`PopupResponse`].
 //!
 //! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).

@@ -54,7 +54,10 @@ impl SubmitRequest {
         let candidate = draft.to_candidate_form()?;
         Some(SubmitRequest {
             profile_url: draft.profile_url.clone(),
-            position: PositionChoice { id: candidate.job_position_id, name: position_name.to_string() },
+            position: PositionChoice {
+                id: candidate.job_position_id,
+                name: position_name.to_string(),
+            },
             candidate,
             documents: draft
                 .documents

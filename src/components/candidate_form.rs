@@ -55,10 +55,18 @@ fn TextField(
     });
     let problem = move || {
         let local = check.and_then(|rule| {
-            value.with(|v| if touched.get() || !v.is_empty() { rule(v).err().map(|p| FieldMessage::Key(p.key())) } else { None })
+            value.with(|v| {
+                if touched.get() || !v.is_empty() {
+                    rule(v).err().map(|p| FieldMessage::Key(p.key()))
+                } else {
+                    None
+                }
+            })
         });
         local.or_else(|| {
-            let unchanged = sent_value.get().is_some_and(|sent| value.with(|v| *v == sent));
+            let unchanged = sent_value
+                .get()
+                .is_some_and(|sent| value.with(|v| *v == sent));
             server.get().filter(|_| unchanged)
         })
     };
@@ -103,7 +111,11 @@ pub type ServerErrors = Signal<Vec<(String, String)>>;
 
 fn server_error_for(errors: ServerErrors, field: &'static str) -> Signal<Option<FieldMessage>> {
     Signal::derive(move || {
-        errors.with(|list| list.iter().find(|(f, _)| f == field).map(|(_, m)| FieldMessage::Text(m.clone())))
+        errors.with(|list| {
+            list.iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, m)| FieldMessage::Text(m.clone()))
+        })
     })
 }
 

@@ -93,7 +93,8 @@ fn member(
         return None;
     };
 
-    let section = |key| sections::find(main, key, &route);
+    let index = sections::Index::new(main);
+    let section = |key| sections::find_in(&index, key, &route);
     let entries = |key| {
         section(key)
             .map(|s| sections::entries(s))

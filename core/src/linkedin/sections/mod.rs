@@ -11,9 +11,60 @@ use super::selectors::{SectionKey, TABLE};
 use super::text;
 use scraper::ElementRef;
 
-/// Finds a section inside `main`. `route` is the profile sub-route of the URL (`"details/experience"`):
-/// on a details page the whole page is that section.
+/// The elements section finding looks at, collected in one traversal of `main` (a large page is walked
+/// once instead of once per section and rule).
+pub struct Index<'a> {
+    main: ElementRef<'a>,
+    ids: Vec<(&'a str, ElementRef<'a>)>,
+    keyed: Vec<ElementRef<'a>>,
+    sections: Vec<ElementRef<'a>>,
+}
+
+const KEY_ATTRS: [&str; 3] = ["componentkey", "data-view-name", "data-section"];
+
+impl<'a> Index<'a> {
+    /// Walks `main` once.
+    pub fn new(main: ElementRef<'a>) -> Self {
+        let mut index = Index {
+            main,
+            ids: Vec::new(),
+            keyed: Vec::new(),
+            sections: Vec::new(),
+        };
+        for el in dom::all_of_any(
+            main,
+            &[
+                "[id]",
+                "[componentkey]",
+                "[data-view-name]",
+                "[data-section]",
+                "section",
+            ],
+        ) {
+            let v = el.value();
+            if let Some(id) = v.attr("id") {
+                index.ids.push((id, el));
+            }
+            if KEY_ATTRS.iter().any(|a| v.attr(a).is_some()) {
+                index.keyed.push(el);
+            }
+            if v.name() == "section" {
+                index.sections.push(el);
+            }
+        }
+        index
+    }
+}
+
+/// Finds a section inside `main` (see [`find_in`]).
 pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<ElementRef<'a>> {
+    find_in(&Index::new(main), key, route)
+}
+
+/// Finds a section in an [`Index`] of `main`. `route` is the profile sub-route of the URL
+/// (`"details/experience"`): on a details page the whole page is that section.
+pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<ElementRef<'a>> {
+    let main = index.main;
     let anchors = TABLE.section(key);
     if !anchors.details_route.is_empty()
         && route.trim_matches('/') == format!("details/{}", anchors.details_route)
@@ -21,9 +72,8 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
         return Some(main);
     }
     // 1. 2024: <div id="experience" class="pv-profile-card__anchor"> inside the section
-    let by_id = format!("[id=\"{}\"]", anchors.anchor_id);
-    if let Some(anchor) = dom::first(main, &[by_id.as_str()]) {
-        if let Some(section) = dom::closest(anchor, "section") {
+    if let Some((_, anchor)) = index.ids.iter().find(|(id, _)| *id == anchors.anchor_id) {
+        if let Some(section) = dom::closest(*anchor, "section") {
             return Some(section);
         }
         if let Some(parent) = anchor.parent().and_then(ElementRef::wrap) {
@@ -31,21 +81,17 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
         }
     }
     // 2. 2025–26: component keys / view names
-    for el in dom::all_of_any(
-        main,
-        &["[componentkey]", "[data-view-name]", "[data-section]"],
-    ) {
-        let attrs = ["componentkey", "data-view-name", "data-section"];
-        if attrs
+    for el in &index.keyed {
+        if KEY_ATTRS
             .iter()
             .filter_map(|a| el.value().attr(a))
             .any(|v| anchors.attr_keys.iter().any(|k| v.contains(k)))
         {
-            return Some(el);
+            return Some(*el);
         }
     }
     // 3. localised heading
-    for section in dom::select_all(main, &["section"]) {
+    for section in index.sections.iter().copied() {
         if let Some(h) = dom::first(section, &["h2", "h3"]) {
             if let Some(t) = text::text(h) {
                 if anchors
@@ -61,15 +107,13 @@ pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<El
     // 4. structure: a section with `/company/` (or `/school/`) links and a date line
     let marker = anchors.link_marker?;
     let link = format!("a[href*=\"{marker}\"]");
-    dom::select_all(main, &["section"])
-        .into_iter()
-        .find(|section| {
-            dom::first(*section, &["h1"]).is_none()
-                && dom::first(*section, &[link.as_str()]).is_some()
-                && text::line_texts(*section)
-                    .iter()
-                    .any(|l| dates::parse_range(l).is_some())
-        })
+    index.sections.iter().copied().find(|section| {
+        dom::first(*section, &["h1"]).is_none()
+            && dom::first(*section, &[link.as_str()]).is_some()
+            && text::line_texts(*section)
+                .iter()
+                .any(|l| dates::parse_range(l).is_some())
+    })
 }
 
 /// The top-level entries of a section list (entries nested in another entry, such as the roles of a
