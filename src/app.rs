@@ -137,11 +137,55 @@ pub fn PopupBody(
     }
 }
 
+/// True when the page runs in the side panel (`popup.html?panel=1`), where it follows the active tab.
+fn in_side_panel() -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("panel"))
+        .is_some()
+}
+
+/// Opens the side panel in the popup's window, then closes the popup (the click is the user gesture
+/// Chrome requires).
+async fn pin_to_side_panel() {
+    let Ok(tab_id) = bridge::target_tab_id().await else {
+        return;
+    };
+    let Some(window_id) = webext::tabs::get(tab_id)
+        .await
+        .ok()
+        .and_then(|t| t.window_id)
+    else {
+        return;
+    };
+    if webext::side_panel::open_in_window(window_id).await.is_ok() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.close();
+        }
+    }
+}
+
 /// The popup application.
 #[component]
 pub fn App() -> impl IntoView {
     let (view, set_view) = signal(PopupView::Loading);
     spawn_local(async move { set_view.set(load_view().await) });
+    let panel = in_side_panel();
+    if panel {
+        // The side panel follows the active tab: another tab, a new page, or an in-app navigation.
+        let reload = move |_tab_id: i32| {
+            spawn_local(async move {
+                set_view.set(PopupView::Loading);
+                set_view.set(load_view().await);
+            })
+        };
+        webext::events::on_tab_activated(reload);
+        webext::events::on_tab_loaded(reload);
+        webext::events::on_page_visited(reload);
+    }
     let on_accept = Callback::new(move |_| {
         spawn_local(async move {
             let accepted = bridge::request(&PopupRequest::AcceptDisclaimer).await;
@@ -154,6 +198,17 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="app-header">
             <h1>{t("appName")}</h1>
+            <div class="header-actions">
+                {(!panel).then(|| view! {
+                    <button type="button" id="pin-side-panel" title=t("pinSidePanelHint") on:click=|_| spawn_local(pin_to_side_panel())>
+                        {t("pinSidePanel")}
+                    </button>
+                })}
+                " "
+                <button type="button" id="header-settings" on:click=|_| spawn_local(async {
+                    let _ = webext::runtime::open_options_page().await;
+                })>{t("settingsShort")}</button>
+            </div>
         </header>
         <main>
             <PopupBody view=view on_accept=on_accept />

@@ -5,7 +5,7 @@
 //! field they concern, and the success view listing exactly what was transferred.
 
 use crate::bridge;
-use crate::components::candidate_form::{CandidateFields, CandidateForm};
+use crate::components::candidate_form::{CandidateFields, CandidateForm, ProfileHeader};
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
 use crate::components::position_picker::{PositionOption, PositionPicker};
@@ -360,6 +360,7 @@ pub fn ApplicationForm(
                     ev.prevent_default();
                     submit();
                 }>
+                    <ProfileHeader profile=profile.clone() />
                     {move || duplicate.get().map(|existing| view! {
                         <div class="notice warning" role="status" id="duplicate-notice">
                             <strong>{t("dupTitle")}</strong> " "

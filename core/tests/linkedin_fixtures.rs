@@ -333,24 +333,3 @@ fn the_extract_tool_prints_the_same_json() {
     let printed: Value = serde_json::from_slice(&other.stdout).unwrap();
     assert_eq!(printed["status"], "not_a_profile");
 }
-
-/// Native timing of the large fixture; run with
-/// `cargo test --release -p sourcing-core --test linkedin_fixtures -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn large_profile_timing() {
-    let (html, url) = page("large-profile");
-    let snapshot = snapshot_from_document_html(&html, &url);
-    let runs = 30;
-    let start = std::time::Instant::now();
-    for _ in 0..runs {
-        assert!(matches!(extract(&snapshot), Extraction::Profile { .. }));
-    }
-    let per = start.elapsed() / runs;
-    println!(
-        "large-profile: markup {} bytes, embedded {} blocks, extraction {:?} per run",
-        snapshot.markup.len(),
-        snapshot.embedded.len(),
-        per
-    );
-}

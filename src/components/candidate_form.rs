@@ -89,6 +89,54 @@ fn TextField(
     }
 }
 
+/// The localised label of a field the page did not show (names as in `Profile::missing`).
+fn missing_label(name: &str) -> String {
+    let key = match name {
+        "first_name" => "fieldFirstName",
+        "last_name" => "fieldLastName",
+        "location" => "fieldLocation",
+        "contact.emails" => "fieldEmail",
+        "contact.phones" => "fieldPhone",
+        "contact.websites" => "profWebsites",
+        "headline" => "profHeadline",
+        "current_title" => "profCurrentTitle",
+        "current_company" => "profCurrentCompany",
+        "photo_url" => "profPhoto",
+        "about" => "profAbout",
+        "experience" => "profExperience",
+        "education" => "profEducation",
+        "skills" => "profSkills",
+        "languages" => "profLanguages",
+        other => return other.to_string(),
+    };
+    t(key)
+}
+
+/// The person the form is about: name as displayed, headline and current position, each with its source.
+#[component]
+pub fn ProfileHeader(
+    /// The extracted profile.
+    profile: Profile,
+) -> impl IntoView {
+    let headline = profile.headline.value.clone().unwrap_or_default();
+    let headline_source = profile.headline.source;
+    let current = match (&profile.current_title.value, &profile.current_company.value) {
+        (Some(title), Some(company)) => Some(format!("{title} · {company}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        (None, None) => None,
+    };
+    let current_source = profile.current_title.source;
+    view! {
+        <div class="profile-header">
+            <p class="display-name" data-field="display_name">{value_of(&profile.display_name)}</p>
+            <p class="headline" data-field="headline">{headline} " " <SourceBadge source=headline_source /></p>
+            {current.map(|current| view! {
+                <p class="current" data-field="current_position">{current} " " <SourceBadge source=current_source /></p>
+            })}
+        </div>
+    }
+}
+
 /// The candidate's editable fields, owned by the form page (which saves them as the draft and sends them).
 #[derive(Clone, Copy, Debug)]
 pub struct CandidateFields {
@@ -131,21 +179,9 @@ pub fn CandidateForm(
     #[prop(into)]
     server_errors: ServerErrors,
 ) -> impl IntoView {
-    let headline = profile.headline.value.clone().unwrap_or_default();
-    let headline_source = profile.headline.source;
-    let current = match (&profile.current_title.value, &profile.current_company.value) {
-        (Some(title), Some(company)) => Some(format!("{title} · {company}")),
-        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
-        (None, None) => None,
-    };
     let missing = profile.missing.clone();
     view! {
         <div class="candidate">
-            <p class="display-name" data-field="display_name">{value_of(&profile.display_name)}</p>
-            <p class="headline" data-field="headline">
-                {headline} " " <SourceBadge source=headline_source />
-            </p>
-            {current.map(|current| view! { <p class="current" data-field="current_position">{current}</p> })}
             <TextField
                 name="first_name"
                 label="fieldFirstName"
@@ -198,7 +234,8 @@ pub fn CandidateForm(
                 .then(|| {
                     view! {
                         <p class="missing" data-field="missing">
-                            {t("missingFields")} " " {missing.join(", ")}
+                            {t("missingFields")} " "
+                            {missing.iter().map(|name| missing_label(name)).collect::<Vec<_>>().join(", ")}
                         </p>
                     }
                 })}

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, eventually } from './lib/browser.mjs';
+import { axeViolations } from './lib/axe.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
 import { MAREN, TOBIAS, page, profileMain, SPA_SCRIPT } from './lib/synthetic-profiles.mjs';
 
@@ -30,8 +31,10 @@ test('before first use the popup asks to accept the disclaimer, then to connect 
   const popup = await session.openPopupFor(await session.tabIdOf(profile));
   await popup.waitForSelector('.disclaimer');
   assert.equal(await popup.locator('input[name="first_name"]').count(), 0, 'no form before the disclaimer');
+  assert.deepEqual(await axeViolations(popup), [], 'the disclaimer has no accessibility violations');
   await popup.click('#accept-disclaimer');
   await popup.waitForSelector('.needs-setup');
+  assert.deepEqual(await axeViolations(popup), [], 'the set-up view has no accessibility violations');
   const setup = await session.request({ type: 'get_setup' });
   assert.equal(setup.setup.disclaimer.version.length > 0, true);
   assert.ok(setup.setup.disclaimer.accepted_at_ms > Date.now() - 60_000, 'acceptance date recorded');

@@ -52,22 +52,38 @@ fn external_target(href: &str) -> Option<String> {
         .then_some(decoded)
 }
 
-/// The overlay root inside the snapshot markup, if open.
-pub fn dialog<'a>(root: ElementRef<'a>) -> Option<ElementRef<'a>> {
-    dom::all_of_any(root, TABLE.contact_dialog)
-        .into_iter()
-        .find(|d| {
-            dom::first(
-                *d,
-                &[
-                    "a[href^=\"mailto:\"]",
-                    "a[href^=\"tel:\"]",
-                    "a[href*=\"/in/\"]",
-                    "section",
-                ],
-            )
-            .is_some()
-        })
+/// The overlay root, if open. The snapshot carries dialogs after `<main>` (they live at body level), so
+/// only the markup outside `main` is searched; without a `<main>` (`main == root`) the whole markup is.
+pub fn dialog<'a>(root: ElementRef<'a>, main: ElementRef<'a>) -> Option<ElementRef<'a>> {
+    let has_content = |d: &ElementRef<'_>| {
+        dom::first(
+            *d,
+            &[
+                "a[href^=\"mailto:\"]",
+                "a[href^=\"tel:\"]",
+                "a[href*=\"/in/\"]",
+                "section",
+            ],
+        )
+        .is_some()
+    };
+    let scopes: Vec<ElementRef<'a>> = if main.id() == root.id() {
+        vec![root]
+    } else {
+        root.child_elements()
+            .filter(|c| c.id() != main.id())
+            .collect()
+    };
+    scopes.into_iter().find_map(|scope| {
+        let own = TABLE
+            .contact_dialog
+            .iter()
+            .any(|css| dom::matches(scope, css));
+        std::iter::once(scope)
+            .filter(|_| own)
+            .chain(dom::all_of_any(scope, TABLE.contact_dialog))
+            .find(has_content)
+    })
 }
 
 /// Reads the overlay.

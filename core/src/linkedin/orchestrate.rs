@@ -1,5 +1,5 @@
-//! Orchestration: classify the URL, refuse the anti-bot page, check that the page belongs to the URL,
-//! read the visible page of the surface, layer the embedded data of the same profile under it, apply the
+//! Orchestration: classify the URL, check that the page belongs to the URL (else: the anti-bot page, or
+//! pending), read the visible page of the surface, layer the embedded data of the same profile under it, apply the
 //! name policy and list the missing fields.
 
 use super::embedded::{self, EmbeddedProfile};
@@ -23,12 +23,6 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
     }
     let doc = Html::parse_fragment(&snapshot.markup);
     let root = doc.root_element();
-    if dom::first_of_any(root, TABLE.anti_bot).is_some() {
-        return Extraction::NotAProfile {
-            page,
-            reason: NotProfileReason::AntiBot,
-        };
-    }
     let main = dom::first(root, &["main"]).unwrap_or(root);
     let read = match &page {
         PageKind::Profile { slug, .. } => member(snapshot, root, main, slug),
@@ -43,9 +37,17 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
         PageKind::NotProfile => None,
     };
     let Some((mut visible, embedded, verified_by)) = read else {
+        // Only a page that shows no verified profile can be the anti-bot page (checked here, not first,
+        // to spare normal pages a walk of the whole markup).
+        if dom::first_of_any(root, TABLE.anti_bot).is_some() {
+            return Extraction::NotAProfile {
+                page,
+                reason: NotProfileReason::AntiBot,
+            };
+        }
         return Extraction::Pending { page };
     };
-    if let Some(dialog) = contact::dialog(root) {
+    if let Some(dialog) = contact::dialog(root, main) {
         visible.contact = contact::read(dialog);
     }
     let mut profile = layer(&page, visible, embedded);

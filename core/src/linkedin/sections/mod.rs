@@ -31,16 +31,14 @@ impl<'a> Index<'a> {
             keyed: Vec::new(),
             sections: Vec::new(),
         };
-        for el in dom::all_of_any(
-            main,
-            &[
-                "[id]",
-                "[componentkey]",
-                "[data-view-name]",
-                "[data-section]",
-                "section",
-            ],
-        ) {
+        let css = [
+            "[id]",
+            "[componentkey]",
+            "[data-view-name]",
+            "[data-section]",
+            "section",
+        ];
+        for el in dom::all_of_any(main, &css) {
             let v = el.value();
             if let Some(id) = v.attr("id") {
                 index.ids.push((id, el));
