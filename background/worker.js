@@ -28,3 +28,5 @@ chrome.alarms.onAlarm.addListener(({ name }) => {
 chrome.runtime.onInstalled.addListener(() => {
   chrome.action.disable();
 });
+// A browser start wakes the worker, whose start (above) resumes the outbox.
+chrome.runtime.onStartup.addListener(() => {});

@@ -3,6 +3,7 @@
 
 use crate::bridge;
 use crate::components::disclaimer::Disclaimer;
+use crate::components::outbox_list::OutboxList;
 use crate::form_page::ApplicationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -212,6 +213,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <PopupBody view=view on_accept=on_accept />
+            <OutboxList />
         </main>
     }
 }

@@ -367,7 +367,21 @@ pub fn ApplicationForm(
                             {t_with("dupBody", &[&existing.status, &existing.stage.as_ref().map(|s| s.name.clone()).unwrap_or_default()])}
                         </div>
                     })}
-                    <div class="tabs" role="tablist" aria-label=t("formSections")>
+                    <div class="tabs" role="tablist" aria-label=t("formSections") on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        // WAI-ARIA tabs: arrows move between tabs (only the selected tab is in the Tab order).
+                        let next = match ev.key().as_str() {
+                            "ArrowRight" | "ArrowLeft" => 1 - tab.get_untracked(),
+                            "Home" => 0,
+                            "End" => 1,
+                            _ => return,
+                        };
+                        ev.prevent_default();
+                        tab.set(next);
+                        let id = if next == 0 { "tab-candidate" } else { "tab-documents" };
+                        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+                            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+                        }
+                    }>
                         <button type="button" role="tab" id="tab-candidate" aria-controls="panel-candidate"
                             aria-selected=move || (tab.get() == 0).to_string()
                             tabindex=move || if tab.get() == 0 { "0" } else { "-1" }

@@ -4,6 +4,7 @@ pub mod candidate_form;
 pub mod disclaimer;
 pub mod documents;
 pub mod field_error;
+pub mod outbox_list;
 pub mod position_picker;
 pub mod source_badge;
 pub mod success_view;
