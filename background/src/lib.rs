@@ -5,6 +5,7 @@
 //! service worker must not await at top level) and forwards each event to the functions exported here.
 
 mod clock;
+mod hris;
 mod icon;
 mod messages;
 mod outbox;
@@ -62,6 +63,9 @@ pub fn on_start() -> js_sys::Promise {
             .await
             .map_err(|e| JsValue::from_str(&e.0))?;
         outbox::drive().await;
+        if let Err(e) = hris::purge_expired_cvs().await {
+            web_sys::console::error_1(&format!("hris: {e}").into());
+        }
         Ok(JsValue::UNDEFINED)
     })
 }

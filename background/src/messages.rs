@@ -1,7 +1,7 @@
 //! Routes `chrome.runtime.onMessage` traffic. Content scripts may only hand over page snapshots; every other
 //! request is accepted only from the extension's own pages (so nothing secret can reach LinkedIn's page).
 
-use crate::{outbox, personio, settings, tab_state};
+use crate::{hris, outbox, personio, settings, tab_state};
 use sourcing_core::messages::{
     BackgroundToContent, ContentToBackground, PopupRequest, PopupResponse, TabState,
 };
@@ -104,6 +104,14 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
         },
         PopupRequest::RetryJob { job_id } => PopupResponse::Job {
             job: Box::new(outbox::retry(&job_id).await?),
+        },
+        PopupRequest::ListCandidates { refresh_status } => PopupResponse::Candidates {
+            list: hris::list(refresh_status).await?,
+        },
+        PopupRequest::ExportCandidate { job_id } => match hris::export(&job_id).await? {
+            hris::ExportOutcome::Exported(report) => PopupResponse::Exported { report },
+            hris::ExportOutcome::Refused(refusal) => PopupResponse::ExportRefused { refusal },
+            hris::ExportOutcome::Personio(error) => PopupResponse::Personio { error },
         },
     })
 }

@@ -1,7 +1,8 @@
 //! Runs the outbox: queued applications advance one Personio call at a time, the outbox is saved after every
 //! step (so a stopped worker resumes exactly where it was, never uploading twice nor creating twice), waits
 //! are scheduled with `chrome.alarms` (durable) and a timer while the worker lives. Once an application
-//! exists, its documents' bytes and the profile's draft are deleted.
+//! exists, its documents' bytes (except the CVs, kept for the HRIS export: `crate::hris`) and the profile's
+//! draft are deleted.
 
 use crate::clock::now_ms;
 use crate::personio;
@@ -147,8 +148,12 @@ async fn run_due_jobs() -> ExtResult<()> {
         let cleanup = done.then(|| entry.request.clone());
         save(&outbox).await?;
         if let Some(request) = cleanup {
+            // CVs stay for the HRIS export (deleted after it, or after the retention: see `crate::hris`).
+            crate::hris::keep_cvs(&id, &request.documents).await?;
             for document in &request.documents {
-                webext::idb::delete(&document.document_id).await?;
+                if !crate::hris::is_kept(document) {
+                    webext::idb::delete(&document.document_id).await?;
+                }
             }
             storage::remove(Area::Local, &draft_key(&request.profile_url)).await?;
         }

@@ -15,7 +15,11 @@ macro_rules! fixture {
             $name,
             include_str!(concat!("../../tests/fixtures/linkedin/", $name, ".html")),
             include_str!(concat!("../../tests/fixtures/linkedin/", $name, ".url")),
-            include_str!(concat!("../../tests/fixtures/linkedin/", $name, ".expected.json")),
+            include_str!(concat!(
+                "../../tests/fixtures/linkedin/",
+                $name,
+                ".expected.json"
+            )),
         )
     };
 }
@@ -33,7 +37,10 @@ const FIXTURES: [(&str, &str, &str, &str); 6] = [
 fn runs_in_a_service_worker_scope() {
     let global = js_sys::global();
     let constructor = js_sys::Reflect::get(&global, &"constructor".into()).unwrap();
-    let name = js_sys::Reflect::get(&constructor, &"name".into()).unwrap().as_string().unwrap();
+    let name = js_sys::Reflect::get(&constructor, &"name".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert_eq!(name, "ServiceWorkerGlobalScope");
 }
 

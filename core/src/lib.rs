@@ -6,6 +6,7 @@
 //! Everything here compiles natively (for `cargo test` and the `extract` tool) and to wasm32.
 
 pub mod draft;
+pub mod hris;
 pub mod linkedin;
 pub mod messages;
 pub mod outbox;

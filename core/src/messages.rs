@@ -8,6 +8,7 @@
 //!
 //! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).
 
+use crate::hris::{CandidateList, ExportRefusal, ExportReport};
 use crate::linkedin::{Extraction, PageKind};
 use crate::outbox::{JobView, SubmitRequest};
 use crate::personio::{ApplicationSummary, ConnectionInfo, PersonioError, Position};
@@ -102,6 +103,16 @@ pub enum PopupRequest {
         /// Job id.
         job_id: String,
     },
+    /// The candidates imported through the extension with their status from Personio (candidates page).
+    ListCandidates {
+        /// Ask Personio for the statuses again instead of using the short-lived cache.
+        refresh_status: bool,
+    },
+    /// "Export to Personio": create the hired candidate `job_id` as an employee and attach the CV.
+    ExportCandidate {
+        /// The candidate's key (its outbox job id).
+        job_id: String,
+    },
 }
 
 /// The extension's set-up state as pages may see it.
@@ -159,6 +170,22 @@ pub enum PopupResponse {
         /// Newest first.
         jobs: Vec<JobView>,
     },
+    /// Answer to [`PopupRequest::ListCandidates`].
+    Candidates {
+        /// The candidates and where their statuses come from.
+        list: CandidateList,
+    },
+    /// Answer to [`PopupRequest::ExportCandidate`]: the employee exists now; what was exported and what
+    /// was not available.
+    Exported {
+        /// The report.
+        report: ExportReport,
+    },
+    /// Answer to [`PopupRequest::ExportCandidate`]: refused before anything was created.
+    ExportRefused {
+        /// Why.
+        refusal: ExportRefusal,
+    },
     /// Personio refused or could not be reached; the UI shows it at the right place.
     Personio {
         /// The typed error.
@@ -205,5 +232,32 @@ mod tests {
         let json = serde_json::to_string(&req).unwrap();
         assert_eq!(json, r#"{"type":"get_tab_state","tab_id":7}"#);
         assert_eq!(serde_json::from_str::<PopupRequest>(&json).unwrap(), req);
+    }
+
+    #[test]
+    fn hris_messages_json_shapes() {
+        let req: PopupRequest =
+            serde_json::from_str(r#"{"type":"list_candidates","refresh_status":true}"#).unwrap();
+        assert_eq!(
+            req,
+            PopupRequest::ListCandidates {
+                refresh_status: true
+            }
+        );
+        let req: PopupRequest =
+            serde_json::from_str(r#"{"type":"export_candidate","job_id":"job-1"}"#).unwrap();
+        assert_eq!(
+            req,
+            PopupRequest::ExportCandidate {
+                job_id: "job-1".into()
+            }
+        );
+        let refused = PopupResponse::ExportRefused {
+            refusal: ExportRefusal::InProgress,
+        };
+        assert_eq!(
+            serde_json::to_string(&refused).unwrap(),
+            r#"{"type":"export_refused","refusal":{"reason":"in_progress"}}"#
+        );
     }
 }

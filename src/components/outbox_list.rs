@@ -13,7 +13,14 @@ const REFRESH_MS: u32 = 2000;
 
 fn open_jobs(jobs: Vec<JobView>) -> Vec<JobView> {
     jobs.into_iter()
-        .filter(|j| matches!(j.status, SubmissionStatus::Pending | SubmissionStatus::Waiting { .. } | SubmissionStatus::Failed { .. }))
+        .filter(|j| {
+            matches!(
+                j.status,
+                SubmissionStatus::Pending
+                    | SubmissionStatus::Waiting { .. }
+                    | SubmissionStatus::Failed { .. }
+            )
+        })
         .collect()
 }
 
@@ -29,7 +36,9 @@ fn status_text(status: &SubmissionStatus) -> String {
         SubmissionStatus::Pending => t("outboxSending"),
         SubmissionStatus::Waiting { retry_at_ms, .. } => {
             let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(*retry_at_ms as f64));
-            let time: String = at.to_locale_time_string(&webext::i18n::ui_language()).into();
+            let time: String = at
+                .to_locale_time_string(&webext::i18n::ui_language())
+                .into();
             t_with("outboxWaiting", &[&time])
         }
         SubmissionStatus::Failed { .. } => t("outboxFailed"),
@@ -46,7 +55,9 @@ pub fn OutboxList() -> impl IntoView {
     spawn_local(async move {
         loop {
             let list = fetch().await;
-            let moving = list.iter().any(|j| !matches!(j.status, SubmissionStatus::Failed { .. }));
+            let moving = list
+                .iter()
+                .any(|j| !matches!(j.status, SubmissionStatus::Failed { .. }));
             if !alive.try_get_value().unwrap_or(false) {
                 return;
             }

@@ -1,0 +1,373 @@
+//! HRIS export of hired candidates: the candidates imported through the extension with their status from
+//! Personio (v2 recruiting lookups; unknown with v1-only credentials), and "Export to Personio", which
+//! creates the employee (v1 personnel API) and attaches the kept CV.
+//!
+//! Nothing is exported twice: an export first re-reads the candidate's status (only hired candidates), then
+//! refuses when Personio already has an employee with that e-mail, and every export is remembered in
+//! `storage.local` (`hris_exports`), including one interrupted after the employee was created (a second
+//! "Export" then only attaches the CV). One export per candidate runs at a time.
+//!
+//! CV retention: when an application is created the outbox keeps the bytes of its CV documents
+//! (IndexedDB) and records them here (`hris_kept_cvs`); they are deleted after a successful export, or
+//! [`sourcing_core::hris::CV_RETENTION_DAYS`] days after the application when the candidate is never
+//! exported (purged at worker start).
+
+use crate::clock::now_ms;
+use crate::personio::{self as api, save_state};
+use crate::transport::FetchTransport;
+use sourcing_core::hris::{
+    self, CandidateList, CandidateRow, CandidateStatus, ExportLog, ExportRecord, ExportRefusal,
+    ExportReport, ImportedCandidate, KeptCvs, StatusSource, CV_CATEGORY_HINT,
+};
+use sourcing_core::outbox::{Outbox, OutgoingDocument};
+use sourcing_core::personio::{PersonioClient, PersonioError};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use webext::storage::{self, Area};
+use webext::ExtResult;
+
+const OUTBOX: &str = "outbox";
+const KEPT_CVS: &str = "hris_kept_cvs";
+const EXPORTS: &str = "hris_exports";
+const STATUS_CACHE: &str = "hris_status_cache";
+/// How long statuses read from Personio are reused when the page does not ask for fresh ones.
+const STATUS_TTL_MS: u64 = 60_000;
+
+thread_local! {
+    static EXPORTING: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// True for the documents whose bytes stay after the application was created (the CVs).
+pub fn is_kept(document: &OutgoingDocument) -> bool {
+    hris::documents_to_keep(std::slice::from_ref(document))
+        .next()
+        .is_some()
+}
+
+/// Records the CVs of the created application `job_id` as kept for the export (the outbox leaves their
+/// bytes in IndexedDB).
+pub async fn keep_cvs(job_id: &str, documents: &[OutgoingDocument]) -> ExtResult<()> {
+    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+        .await?
+        .unwrap_or_default();
+    let now = now_ms();
+    for document in hris::documents_to_keep(documents) {
+        kept.keep(job_id, document, now);
+    }
+    storage::set(Area::Local, KEPT_CVS, &kept).await
+}
+
+/// Deletes the CVs kept longer than the retention period (worker start).
+pub async fn purge_expired_cvs() -> ExtResult<()> {
+    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+        .await?
+        .unwrap_or_default();
+    let expired = kept.take_expired(now_ms());
+    if expired.is_empty() {
+        return Ok(());
+    }
+    for cv in &expired {
+        webext::idb::delete(&cv.document_id).await?;
+    }
+    storage::set(Area::Local, KEPT_CVS, &kept).await
+}
+
+async fn candidates() -> ExtResult<Vec<ImportedCandidate>> {
+    let outbox: Outbox = storage::get(Area::Local, OUTBOX).await?.unwrap_or_default();
+    Ok(hris::imported_candidates(&outbox))
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StatusCache {
+    fetched_at_ms: u64,
+    source: StatusSource,
+    statuses: BTreeMap<String, CandidateStatus>,
+}
+
+/// The status of each candidate (same order) and where they come from.
+async fn read_statuses(
+    client: &mut PersonioClient<FetchTransport>,
+    candidates: &[ImportedCandidate],
+    now: u64,
+) -> (Vec<CandidateStatus>, StatusSource) {
+    if !client.credentials().has_oauth() {
+        return (
+            vec![CandidateStatus::Unknown; candidates.len()],
+            StatusSource::NeedsV2,
+        );
+    }
+    let mut by_email = BTreeMap::new();
+    let mut out = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let key = candidate.email.to_ascii_lowercase();
+        if !by_email.contains_key(&key) {
+            match client
+                .find_applications_by_email(&candidate.email, now)
+                .await
+            {
+                Ok(apps) => {
+                    by_email.insert(key.clone(), apps);
+                }
+                Err(error) => {
+                    return (
+                        vec![CandidateStatus::Unknown; candidates.len()],
+                        StatusSource::Failed { error },
+                    )
+                }
+            }
+        }
+        let apps = &by_email[&key];
+        let mut status = hris::status_from_lookups(candidate, apps, &[]);
+        if let CandidateStatus::Known { application_id, .. } = &status {
+            if hris::is_hired(&status) {
+                // The hired transition's date becomes the hire date; without it, today is used.
+                if let Ok(transitions) = client.stage_transitions(application_id, now).await {
+                    status = hris::status_from_lookups(candidate, apps, &transitions);
+                }
+            }
+        }
+        out.push(status);
+    }
+    (out, StatusSource::Personio)
+}
+
+/// The candidates list: every application created through the extension with its current status.
+pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
+    let candidates = candidates().await?;
+    let now = now_ms();
+    let cached: Option<StatusCache> = storage::get(Area::Session, STATUS_CACHE).await?;
+    let fresh_cache = cached.filter(|c| {
+        !refresh_status
+            && now.saturating_sub(c.fetched_at_ms) < STATUS_TTL_MS
+            && candidates
+                .iter()
+                .all(|cand| c.statuses.contains_key(&cand.job_id))
+    });
+    let (statuses, source) = match fresh_cache {
+        Some(cache) => (
+            candidates
+                .iter()
+                .map(|c| cache.statuses[&c.job_id].clone())
+                .collect(),
+            cache.source,
+        ),
+        None => {
+            let mut client = api::client().await?;
+            let (statuses, source) = read_statuses(&mut client, &candidates, now).await;
+            save_state(&client).await?;
+            let cache = StatusCache {
+                fetched_at_ms: now,
+                source: source.clone(),
+                statuses: candidates
+                    .iter()
+                    .zip(&statuses)
+                    .map(|(c, s)| (c.job_id.clone(), s.clone()))
+                    .collect(),
+            };
+            storage::set(Area::Session, STATUS_CACHE, &cache).await?;
+            (statuses, source)
+        }
+    };
+    let log: ExportLog = storage::get(Area::Local, EXPORTS)
+        .await?
+        .unwrap_or_default();
+    let kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+        .await?
+        .unwrap_or_default();
+    let rows = candidates
+        .into_iter()
+        .zip(statuses)
+        .map(|(candidate, status)| CandidateRow {
+            export: log.get(&candidate.job_id).cloned(),
+            cv_kept: kept.for_job(&candidate.job_id).is_some(),
+            candidate,
+            status,
+        })
+        .collect();
+    Ok(CandidateList { rows, source })
+}
+
+/// How an export ended.
+pub enum ExportOutcome {
+    /// The employee exists now.
+    Exported(ExportReport),
+    /// Refused before anything was created.
+    Refused(ExportRefusal),
+    /// Personio refused or could not be reached.
+    Personio(PersonioError),
+}
+
+/// "Export to Personio" for the candidate `job_id` (one at a time per candidate).
+pub async fn export(job_id: &str) -> ExtResult<ExportOutcome> {
+    if !EXPORTING.with(|e| e.borrow_mut().insert(job_id.to_string())) {
+        return Ok(ExportOutcome::Refused(ExportRefusal::InProgress));
+    }
+    let result = run_export(job_id).await;
+    EXPORTING.with(|e| e.borrow_mut().remove(job_id));
+    // Statuses and exports changed: the next list reads them again.
+    storage::remove(Area::Session, STATUS_CACHE).await?;
+    result
+}
+
+async fn run_export(job_id: &str) -> ExtResult<ExportOutcome> {
+    let Some(candidate) = candidates().await?.into_iter().find(|c| c.job_id == job_id) else {
+        return Ok(ExportOutcome::Refused(ExportRefusal::UnknownCandidate));
+    };
+    let mut log: ExportLog = storage::get(Area::Local, EXPORTS)
+        .await?
+        .unwrap_or_default();
+    let mut client = api::client().await?;
+    let now = now_ms();
+    let record = match log.get(job_id).cloned() {
+        Some(done) if done.complete => {
+            return Ok(ExportOutcome::Refused(ExportRefusal::AlreadyExported {
+                report: done.report,
+            }))
+        }
+        // The employee was created by an earlier, interrupted export: only the CV is left to attach.
+        Some(partial) => partial,
+        None => {
+            let (statuses, source) =
+                read_statuses(&mut client, std::slice::from_ref(&candidate), now).await;
+            let status = statuses
+                .into_iter()
+                .next()
+                .unwrap_or(CandidateStatus::Unknown);
+            match source {
+                StatusSource::Personio => {}
+                StatusSource::NeedsV2 => {
+                    save_state(&client).await?;
+                    return Ok(ExportOutcome::Refused(ExportRefusal::StatusUnknown));
+                }
+                StatusSource::Failed { error } => {
+                    save_state(&client).await?;
+                    return Ok(ExportOutcome::Personio(error));
+                }
+            }
+            if !hris::is_hired(&status) {
+                save_state(&client).await?;
+                return Ok(ExportOutcome::Refused(ExportRefusal::NotHired {
+                    status: status.key(),
+                }));
+            }
+            match client.find_employee_by_email(&candidate.email, now).await {
+                Ok(Some(existing)) => {
+                    save_state(&client).await?;
+                    return Ok(ExportOutcome::Refused(ExportRefusal::EmployeeExists {
+                        employee_id: existing.id,
+                        email: existing.email,
+                    }));
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    save_state(&client).await?;
+                    return Ok(ExportOutcome::Personio(error));
+                }
+            }
+            let positions = api::positions(false).await?.unwrap_or_default();
+            let position = positions.iter().find(|p| p.id == candidate.position.id);
+            let plan = hris::plan_export(&candidate, &status, position, now);
+            let created = match client.create_employee(&plan.employee, now).await {
+                Ok(created) => created,
+                Err(error) => {
+                    save_state(&client).await?;
+                    return Ok(ExportOutcome::Personio(error));
+                }
+            };
+            let report = plan.report(&candidate, created.id, &created.warnings, None, now);
+            let record = ExportRecord {
+                job_id: job_id.to_string(),
+                employee_id: created.id,
+                complete: false,
+                report,
+            };
+            log.put(record.clone());
+            storage::set(Area::Local, EXPORTS, &log).await?;
+            record
+        }
+    };
+    let outcome = attach_cv(&mut client, &candidate, record, &mut log).await;
+    save_state(&client).await?;
+    outcome
+}
+
+/// Attaches the kept CV to the created employee and completes the record.
+async fn attach_cv(
+    client: &mut PersonioClient<FetchTransport>,
+    candidate: &ImportedCandidate,
+    mut record: ExportRecord,
+    log: &mut ExportLog,
+) -> ExtResult<ExportOutcome> {
+    let now = now_ms();
+    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+        .await?
+        .unwrap_or_default();
+    let cv = match kept.for_job(&candidate.job_id).cloned() {
+        Some(cv) => webext::idb::get(&cv.document_id)
+            .await?
+            .map(|bytes| (cv, bytes)),
+        None => None,
+    };
+    if let Some((cv, bytes)) = &cv {
+        let categories = match client.document_categories(now).await {
+            Ok(c) => c,
+            Err(error) => return Ok(ExportOutcome::Personio(error)),
+        };
+        let Some(category) = categories
+            .iter()
+            .find(|c| c.name.to_ascii_lowercase().contains(CV_CATEGORY_HINT))
+            .or(categories.first())
+        else {
+            return Ok(ExportOutcome::Personio(PersonioError::NotFound {
+                what: "document category".into(),
+                trace_id: None,
+            }));
+        };
+        let title = format!("CV {}", candidate.name());
+        if let Err(error) = client
+            .upload_employee_document(
+                record.employee_id,
+                category.id,
+                &title,
+                &cv.name,
+                bytes,
+                now,
+            )
+            .await
+        {
+            return Ok(ExportOutcome::Personio(error));
+        }
+        if let Some(doc) = record
+            .report
+            .not_exported
+            .iter()
+            .position(|n| n.field == "document")
+        {
+            record.report.not_exported.remove(doc);
+        }
+        record.report.exported.push(hris::ExportedField {
+            field: "document".into(),
+            value: cv.name.clone(),
+        });
+    } else if !record
+        .report
+        .not_exported
+        .iter()
+        .any(|n| n.field == "document")
+    {
+        record.report.not_exported.push(hris::NotExported {
+            field: "document".into(),
+            value: candidate.cv_name.clone(),
+            reason: hris::NotExportedReason::CvNotKept,
+        });
+    }
+    record.complete = true;
+    record.report.exported_at_ms = now;
+    log.put(record.clone());
+    storage::set(Area::Local, EXPORTS, &*log).await?;
+    for cv in kept.take_job(&candidate.job_id) {
+        webext::idb::delete(&cv.document_id).await?;
+    }
+    storage::set(Area::Local, KEPT_CVS, &kept).await?;
+    Ok(ExportOutcome::Exported(record.report))
+}
