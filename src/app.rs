@@ -206,6 +206,8 @@ pub fn App() -> impl IntoView {
                     </button>
                 })}
                 " "
+                <a class="header-link" id="header-candidates" href="candidates.html" target="_blank">{t("candidatesLink")}</a>
+                " "
                 <button type="button" id="header-settings" on:click=|_| spawn_local(async {
                     let _ = webext::runtime::open_options_page().await;
                 })>{t("settingsShort")}</button>

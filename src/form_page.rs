@@ -9,14 +9,14 @@ use crate::components::candidate_form::{CandidateFields, CandidateForm, ProfileH
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
 use crate::components::position_picker::{PositionOption, PositionPicker};
-use crate::components::success_view::{ReceiptDocument, SuccessView, TransferReceipt};
+use crate::components::success_view::{SuccessView, TransferReceipt};
 use crate::components::tags_input::TagsInput;
 use crate::job_status::{field_errors, JobStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::draft::{ApplicationDraft, DraftDocument};
 use sourcing_core::messages::{PopupRequest, PopupResponse};
-use sourcing_core::outbox::{JobView, SubmitRequest, Transferred};
+use sourcing_core::outbox::{JobView, SubmitRequest};
 use sourcing_core::personio::{ApplicationSummary, Position, SubmissionStatus};
 use sourcing_core::profile::Profile;
 use webext::i18n::{t, t_with};
@@ -28,46 +28,6 @@ const POLL_MS: u32 = 400;
 /// The `storage.local` key of a profile's draft (the background deletes it once the application exists).
 pub fn draft_key(profile_url: &str) -> String {
     format!("draft:{profile_url}")
-}
-
-/// The label key of a transferred Personio field in the success view.
-fn field_label(field: &str) -> String {
-    match field {
-        "first_name" => "fieldFirstName",
-        "last_name" => "fieldLastName",
-        "email" => "fieldEmail",
-        "attributes.phone" => "fieldPhone",
-        "attributes.location" => "fieldLocation",
-        "message" => "fieldComment",
-        _ if field.starts_with("attributes.custom_attribute_") => "fieldLinkedinUrl",
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-/// The success view's receipt for what reached Personio.
-pub fn receipt(transferred: &Transferred) -> TransferReceipt {
-    TransferReceipt {
-        position_name: transferred.position.name.clone(),
-        position_id: u64::try_from(transferred.position.id).unwrap_or_default(),
-        fields: transferred
-            .fields
-            .iter()
-            .map(|f| (field_label(&f.field), f.value.clone()))
-            .collect(),
-        tags: transferred.tags.clone(),
-        documents: transferred
-            .documents
-            .iter()
-            .map(|d| ReceiptDocument {
-                name: d.name.clone(),
-                category: d.category,
-                size: d.size,
-            })
-            .collect(),
-        application_id: transferred.application_id.clone(),
-        candidate_url: None,
-    }
 }
 
 /// The form's editable state, as signals.
@@ -354,7 +314,7 @@ pub fn ApplicationForm(
 
     view! {
         {move || match done.get() {
-            Some(transferred) => view! { <SuccessView receipt=receipt(&transferred) on_next=next_profile /> }.into_any(),
+            Some(transferred) => view! { <SuccessView receipt=TransferReceipt::from_transferred(&transferred) on_next=next_profile /> }.into_any(),
             None => view! {
                 <form class="application" novalidate on:submit=move |ev| {
                     ev.prevent_default();

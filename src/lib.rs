@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod bridge;
+pub mod candidates;
 pub mod components;
 pub mod form_page;
 pub mod job_status;
@@ -35,5 +36,7 @@ pub fn start() {
         leptos::mount::mount_to(root, app::App).forget();
     } else if let Some(root) = element("options") {
         leptos::mount::mount_to(root, options::OptionsPage).forget();
+    } else if let Some(root) = element("candidates") {
+        leptos::mount::mount_to(root, candidates::CandidatesPage).forget();
     }
 }

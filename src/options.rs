@@ -202,6 +202,9 @@ pub fn OptionsPage() -> impl IntoView {
     view! {
         <header class="app-header">
             <h1>{t("settingsTitle")}</h1>
+            <div class="header-actions">
+                <a class="header-link" id="settings-candidates" href="candidates.html">{t("candidatesLink")}</a>
+            </div>
         </header>
         <main class="options">
             <form on:submit=move |ev| {

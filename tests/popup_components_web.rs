@@ -812,21 +812,37 @@ async fn the_success_view_lists_exactly_what_was_sent() {
 }
 
 #[wasm_bindgen_test]
-fn a_receipt_is_built_from_the_sent_draft() {
-    let draft = sourcing_core::draft::ApplicationDraft {
-        job_position_id: Some(22),
-        first_name: "Inès".into(),
-        last_name: "Duval".into(),
-        email: " ines@example.com ".into(),
-        tags: vec!["Rust".into(), "rust".into()],
-        documents: vec![DraftDocument {
-            name: "CV.pdf".into(),
-            size: 10,
-            ..DraftDocument::default()
-        }],
-        ..Default::default()
+fn a_receipt_lists_what_reached_personio() {
+    use sourcing_core::outbox::{
+        PositionChoice, Transferred, TransferredDocument, TransferredField,
     };
-    let receipt = TransferReceipt::from_draft(&draft, "Ingénieure logiciel");
+    let field = |field: &str, value: &str| TransferredField {
+        field: field.into(),
+        value: value.into(),
+    };
+    let transferred = Transferred {
+        position: PositionChoice {
+            id: 22,
+            name: "Ingénieure logiciel".into(),
+        },
+        fields: vec![
+            field("first_name", "Inès"),
+            field("email", "ines@example.com"),
+            field("attributes.phone", "+33 6 00 00 00 00"),
+            field(
+                "attributes.custom_attribute_1001",
+                "https://www.linkedin.com/in/ines-duval/",
+            ),
+        ],
+        tags: vec!["Rust".into()],
+        documents: vec![TransferredDocument {
+            name: "CV.pdf".into(),
+            category: DocumentCategory::Cv,
+            size: 10,
+        }],
+        application_id: Some("77".into()),
+    };
+    let receipt = TransferReceipt::from_transferred(&transferred);
     assert_eq!(
         (receipt.position_id, receipt.position_name.as_str()),
         (22, "Ingénieure logiciel")
@@ -834,12 +850,16 @@ fn a_receipt_is_built_from_the_sent_draft() {
     let labels: Vec<&str> = receipt.fields.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         labels,
-        vec!["fieldFirstName", "fieldLastName", "fieldEmail"],
-        "empty fields are left out"
+        vec![
+            "fieldFirstName",
+            "fieldEmail",
+            "fieldPhone",
+            "fieldLinkedinUrl"
+        ]
     );
-    assert_eq!(receipt.fields[2].1, "ines@example.com");
     assert_eq!(receipt.tags, vec!["Rust"]);
     assert_eq!(receipt.documents[0].category, DocumentCategory::Cv);
+    assert_eq!(receipt.application_id.as_deref(), Some("77"));
 }
 
 // ----- inline validation in the candidate form -----

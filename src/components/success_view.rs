@@ -3,7 +3,8 @@
 
 use crate::components::documents::human_size;
 use leptos::prelude::*;
-use sourcing_core::draft::{ApplicationDraft, DocumentCategory};
+use sourcing_core::draft::DocumentCategory;
+use sourcing_core::outbox::Transferred;
 use webext::i18n::t;
 
 /// One transferred document.
@@ -36,28 +37,35 @@ pub struct TransferReceipt {
     pub candidate_url: Option<String>,
 }
 
+/// The label key of a transferred Personio field.
+fn field_label(field: &str) -> String {
+    match field {
+        "first_name" => "fieldFirstName",
+        "last_name" => "fieldLastName",
+        "email" => "fieldEmail",
+        "attributes.phone" => "fieldPhone",
+        "attributes.location" => "fieldLocation",
+        "message" => "fieldComment",
+        _ if field.starts_with("attributes.custom_attribute_") => "fieldLinkedinUrl",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 impl TransferReceipt {
-    /// The receipt of a sent draft: its non-empty fields (labels `fieldFirstName`, `fieldLastName`, `fieldEmail`,
-    /// `fieldPhone`, `fieldLocation`, `fieldComment`), tags and documents.
-    pub fn from_draft(draft: &ApplicationDraft, position_name: impl Into<String>) -> Self {
-        let fields = [
-            ("fieldFirstName", &draft.first_name),
-            ("fieldLastName", &draft.last_name),
-            ("fieldEmail", &draft.email),
-            ("fieldPhone", &draft.phone),
-            ("fieldLocation", &draft.location),
-            ("fieldComment", &draft.message),
-        ]
-        .into_iter()
-        .filter(|(_, value)| !value.trim().is_empty())
-        .map(|(key, value)| (key.to_string(), value.trim().to_string()))
-        .collect();
+    /// The receipt of what reached Personio (from the finished outbox job): every field sent with its label
+    /// (`fieldFirstName`, `fieldEmail`, `fieldPhone`, …; other Personio fields by name), tags and documents.
+    pub fn from_transferred(transferred: &Transferred) -> Self {
         TransferReceipt {
-            position_name: position_name.into(),
-            position_id: draft.job_position_id.unwrap_or_default(),
-            fields,
-            tags: sourcing_core::validation::normalize_tags(&draft.tags),
-            documents: draft
+            position_name: transferred.position.name.clone(),
+            position_id: u64::try_from(transferred.position.id).unwrap_or_default(),
+            fields: transferred
+                .fields
+                .iter()
+                .map(|f| (field_label(&f.field), f.value.clone()))
+                .collect(),
+            tags: transferred.tags.clone(),
+            documents: transferred
                 .documents
                 .iter()
                 .map(|d| ReceiptDocument {
@@ -66,7 +74,7 @@ impl TransferReceipt {
                     size: d.size,
                 })
                 .collect(),
-            application_id: None,
+            application_id: transferred.application_id.clone(),
             candidate_url: None,
         }
     }

@@ -26,16 +26,7 @@ const session = await launchWithExtension({
   hosts: { 'www.linkedin.com': site.port, ...personio.hosts },
   headless,
 });
-const saved = await session.request({
-  type: 'save_settings',
-  input: {
-    app_id: personio.seed.subdomain,
-    client_id: personio.seed.client_id,
-    client_secret: personio.seed.client_secret,
-    company_id: '',
-    recruiting_token: null,
-  },
-});
+const saved = await session.request({ type: 'save_settings', input: personio.settingsInput() });
 if (saved.type !== 'setup') throw new Error(`could not configure the extension: ${JSON.stringify(saved)}`);
 const page = await session.context.newPage();
 await page.goto(profiles[0]);

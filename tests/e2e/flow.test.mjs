@@ -57,17 +57,7 @@ async function connectThroughSettings() {
 async function ensureConnected() {
   const { setup } = await session.request({ type: 'get_setup' });
   if (setup.settings.client_id === personio.seed.client_id) return;
-  await session.request({
-    type: 'save_settings',
-    input: {
-      app_id: personio.seed.subdomain,
-      client_id: personio.seed.client_id,
-      client_secret: personio.seed.client_secret,
-      company_id: '',
-      recruiting_token: null,
-      linkedin_attribute_id: personio.seed.linkedin_attribute,
-    },
-  });
+  await session.request({ type: 'save_settings', input: personio.settingsInput() });
 }
 
 async function openProfile(url = PROFILE_URL) {

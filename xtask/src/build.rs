@@ -14,12 +14,13 @@ pub const WASM_PARTS: [(&str, &str, &str); 2] = [
 ];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
-const STATIC_FILES: [(&str, &str); 7] = [
+const STATIC_FILES: [(&str, &str); 8] = [
     ("manifest.json", "manifest.json"),
     ("background/worker.js", "worker.js"),
     ("content-script/content.js", "content.js"),
     ("static/popup.html", "popup.html"),
     ("static/options.html", "options.html"),
+    ("static/candidates.html", "candidates.html"),
     ("static/popup.js", "popup.js"),
     ("static/popup.css", "popup.css"),
 ];

@@ -55,6 +55,15 @@ export async function startPersonio(args = []) {
     /** Host → port map for launchWithExtension({ hosts }). */
     hosts: { 'api.personio.de': front.address().port, [`${seed.subdomain}.jobs.personio.de`]: front.address().port },
     admin,
+    /** The settings an admin would save for the seeded company (full-rights API credentials). */
+    settingsInput: () => ({
+      app_id: seed.subdomain,
+      client_id: seed.client_id,
+      client_secret: seed.client_secret,
+      company_id: '',
+      recruiting_token: null,
+      linkedin_attribute_id: seed.linkedin_attribute,
+    }),
     received: () => admin('received'),
     faults: (faults) => admin('faults', { method: 'POST', body: faults }),
     clearFaults: () => admin('faults', { method: 'DELETE' }),

@@ -1,0 +1,496 @@
+//! The candidates page (`candidates.html`, mounted into `#candidates`): the candidates imported through the
+//! extension with their current status from Personio, and "Export to Personio" for hired ones, from three
+//! places:
+//!
+//! * the list (`candidates.html`, `?status=hired` preselects the filter): filterable by status, one menu per
+//!   row;
+//! * a candidate's page (`?job=<job id>`): the details and the same menu;
+//! * a position's pipeline (`?position=<id>`): its candidates grouped by stage, the hired stage holding the
+//!   action.
+//!
+//! The action exists only for hired candidates that were not exported yet. It asks for confirmation
+//! ([`dialog`]), then the background exports; the outcome ([`report`]) lists what was exported and what was
+//! not available, or says why nothing was. With v1-only credentials the statuses are unknown, and the page
+//! says so.
+
+pub mod dialog;
+pub mod menu;
+pub mod report;
+
+use crate::bridge;
+use dialog::{refocus, ConfirmExport, PendingExport};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use menu::{ActionMenu, MenuAction, MenuItem};
+use report::{failure_messages, field_key, filter_text, status_text, ExportOutcome, OutcomeView};
+use sourcing_core::hris::{
+    filter_rows, pipeline, positions_of, CandidateList, CandidateRow, StatusFilter, StatusSource,
+};
+use sourcing_core::messages::{PopupRequest, PopupResponse};
+use webext::i18n::{t, t_with};
+
+/// Which view the page shows (from its query string).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The list, with an initial filter.
+    List(StatusFilter),
+    /// One candidate (job id).
+    Candidate(String),
+    /// A position's pipeline.
+    Pipeline(i64),
+}
+
+impl Route {
+    /// The route for a query string such as `?position=1001`.
+    pub fn parse(search: &str) -> Route {
+        let params = web_sys::UrlSearchParams::new_with_str(search).ok();
+        let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
+        if let Some(job) = get("job").filter(|j| !j.is_empty()) {
+            Route::Candidate(job)
+        } else if let Some(position) = get("position").and_then(|p| p.parse().ok()) {
+            Route::Pipeline(position)
+        } else {
+            Route::List(StatusFilter::parse(&get("status").unwrap_or_default()))
+        }
+    }
+}
+
+/// Link to a candidate's page.
+pub fn candidate_href(job_id: &str) -> String {
+    format!(
+        "candidates.html?job={}",
+        js_sys::encode_uri_component(job_id)
+    )
+}
+
+/// Link to a position's pipeline.
+pub fn pipeline_href(position_id: i64) -> String {
+    format!("candidates.html?position={position_id}")
+}
+
+/// What the page loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Load {
+    Loading,
+    Loaded(CandidateList),
+    Failed(String),
+}
+
+async fn fetch(refresh_status: bool) -> Load {
+    match bridge::request(&PopupRequest::ListCandidates { refresh_status }).await {
+        Ok(PopupResponse::Candidates { list }) => Load::Loaded(list),
+        Ok(other) => Load::Failed(format!("{other:?}")),
+        Err(e) => Load::Failed(e),
+    }
+}
+
+/// Shared state of the page's views.
+#[derive(Clone, Copy)]
+struct Ctx {
+    load: RwSignal<Load>,
+    outcome: RwSignal<Option<ExportOutcome>>,
+    pending: RwSignal<Option<PendingExport>>,
+}
+
+impl Ctx {
+    fn rows(&self) -> Vec<CandidateRow> {
+        self.load.with(|l| match l {
+            Load::Loaded(list) => list.rows.clone(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The menu of a row: open the candidate / the pipeline, and "Export to Personio" when allowed.
+    fn menu(&self, row: &CandidateRow, place: &str) -> impl IntoView {
+        let c = &row.candidate;
+        let mut items = Vec::new();
+        if place != "candidate" {
+            items.push(MenuItem {
+                action: "open",
+                label: t("menuOpenCandidate"),
+                on_select: MenuAction::Link(candidate_href(&c.job_id)),
+            });
+        }
+        if place != "pipeline" {
+            items.push(MenuItem {
+                action: "pipeline",
+                label: t("menuOpenPipeline"),
+                on_select: MenuAction::Link(pipeline_href(c.position.id)),
+            });
+        }
+        if row.can_export() {
+            let pending = self.pending;
+            let row = row.clone();
+            items.push(MenuItem {
+                action: "export",
+                label: t("menuExport"),
+                on_select: MenuAction::Run(Callback::new(move |opener_id: String| {
+                    pending.set(Some(PendingExport {
+                        row: row.clone(),
+                        opener_id,
+                    }))
+                })),
+            });
+        }
+        let id = format!("menu-{place}-{}", c.job_id);
+        view! {
+            <ActionMenu id=id label=t("actionsMenu") aria_label=t_with("actionsFor", &[&c.name()]) items=items />
+        }
+    }
+
+    fn export(&self, job_id: String) {
+        let ctx = *self;
+        let pending = ctx.pending.get_untracked();
+        ctx.pending.set(None);
+        let name = pending
+            .as_ref()
+            .map(|p| p.row.candidate.name())
+            .unwrap_or_default();
+        ctx.outcome
+            .set(Some(ExportOutcome::Running { name: name.clone() }));
+        spawn_local(async move {
+            let answer = bridge::request(&PopupRequest::ExportCandidate { job_id }).await;
+            let outcome = match answer {
+                Ok(PopupResponse::Exported { report }) => ExportOutcome::Exported(report),
+                Ok(PopupResponse::ExportRefused { refusal }) => {
+                    ExportOutcome::Refused { name, refusal }
+                }
+                Ok(PopupResponse::Personio { error }) => ExportOutcome::Failed { name, error },
+                Ok(other) => ExportOutcome::Broken {
+                    name,
+                    message: format!("{other:?}"),
+                },
+                Err(message) => ExportOutcome::Broken { name, message },
+            };
+            ctx.outcome.set(Some(outcome));
+            // Show the new state (exported, no action any more) without asking Personio again.
+            let reloaded = fetch(false).await;
+            if matches!(reloaded, Load::Loaded(_)) {
+                ctx.load.set(reloaded);
+            }
+        });
+    }
+}
+
+/// The status cell: the status, the stage, and the export when done.
+fn status_cell(row: &CandidateRow) -> impl IntoView {
+    let stage = row
+        .status
+        .stage()
+        .map(|s| s.name.clone())
+        .filter(|n| !n.is_empty());
+    let exported = row.export.as_ref().filter(|e| e.complete).map(|e| {
+        view! { <span class="badge exported">{t_with("exportedBadge", &[&e.employee_id.to_string()])}</span> }
+    });
+    view! {
+        <span class=format!("status-pill status-{}", row.status.key())>{status_text(&row.status)}</span>
+        {stage.map(|s| view! { <span class="muted">{format!(" · {s}")}</span> })}
+        " "
+        {exported}
+    }
+}
+
+/// Why statuses are unknown, when they are.
+fn source_notice(source: &StatusSource) -> Option<impl IntoView> {
+    match source {
+        StatusSource::Personio => None,
+        StatusSource::NeedsV2 => Some(view! {
+            <p class="notice warning" id="status-source" role="status">{t("statusNeedsV2")}</p>
+        }.into_any()),
+        StatusSource::Failed { error } => Some(view! {
+            <p class="notice warning" id="status-source" role="status">{t_with("statusFailed", &[&error.to_string()])}</p>
+        }.into_any()),
+    }
+}
+
+/// The candidates list with its status filter.
+#[component]
+fn ListView(
+    /// Page state.
+    ctx: Ctx,
+    /// The filter.
+    filter: RwSignal<StatusFilter>,
+) -> impl IntoView {
+    view! {
+        <h2 id="view-title">{t("candidatesListTitle")}</h2>
+        <div class="field filter">
+            <label for="status-filter">{t("candidatesFilterLabel")}</label>
+            <select
+                id="status-filter"
+                name="status"
+                prop:value=move || filter.get().as_str()
+                on:change=move |ev| filter.set(StatusFilter::parse(&event_target_value(&ev)))
+            >
+                {StatusFilter::ALL.into_iter().map(|f| view! {
+                    <option value=f.as_str() selected=move || filter.get() == f>{filter_text(f)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        {move || {
+            let all = ctx.rows();
+            let rows = filter_rows(&all, filter.get());
+            if all.is_empty() {
+                view! { <p class="muted" id="candidates-empty">{t("candidatesEmpty")}</p> }.into_any()
+            } else if rows.is_empty() {
+                view! { <p class="muted" id="candidates-empty">{t("candidatesNoMatch")}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="candidates" aria-labelledby="view-title">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("colName")}</th>
+                                <th scope="col">{t("colPosition")}</th>
+                                <th scope="col">{t("colStatus")}</th>
+                                <th scope="col">{t("colActions")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|row| {
+                                let c = row.candidate.clone();
+                                view! {
+                                    <tr data-job=c.job_id.clone() data-email=c.email.clone() data-status=row.status.key()>
+                                        <th scope="row"><a href=candidate_href(&c.job_id)>{c.name()}</a>
+                                            <br /><span class="muted">{c.email.clone()}</span></th>
+                                        <td><a href=pipeline_href(c.position.id)>{c.position.name.clone()}</a></td>
+                                        <td>{status_cell(&row)}</td>
+                                        <td>{ctx.menu(&row, "list")}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }
+        }}
+        <PositionsNav ctx=ctx />
+    }
+}
+
+/// Links to each position's pipeline.
+#[component]
+fn PositionsNav(
+    /// Page state.
+    ctx: Ctx,
+) -> impl IntoView {
+    move || {
+        let positions = positions_of(&ctx.rows());
+        (!positions.is_empty()).then(|| {
+            view! {
+                <nav class="positions" aria-labelledby="positions-title">
+                    <h2 id="positions-title">{t("pipelinesTitle")}</h2>
+                    <ul>
+                        {positions.into_iter().map(|p| view! {
+                            <li><a href=pipeline_href(p.id)>{p.name}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
+    }
+}
+
+/// One candidate's page.
+#[component]
+fn CandidateView(
+    /// Page state.
+    ctx: Ctx,
+    /// The candidate's job id.
+    job_id: String,
+) -> impl IntoView {
+    move || {
+        let Some(row) = ctx
+            .rows()
+            .into_iter()
+            .find(|r| r.candidate.job_id == job_id)
+        else {
+            return view! { <p class="error" role="alert" id="candidate-missing">{t("candidateNotFound")}</p> }.into_any();
+        };
+        let c = row.candidate.clone();
+        let field_error = move |field: &'static str| {
+            move || {
+                ctx.outcome.with(|o| {
+                    o.as_ref().and_then(|o| {
+                        failure_messages(o)
+                            .into_iter()
+                            .find(|(f, _)| f == field)
+                            .map(|(_, m)| m)
+                    })
+                })
+            }
+        };
+        let hired_on = match &row.status {
+            sourcing_core::hris::CandidateStatus::Known { since: Some(d), .. }
+                if sourcing_core::hris::is_hired(&row.status) =>
+            {
+                Some(d.clone())
+            }
+            _ => None,
+        };
+        let cv = match (row.cv_kept, c.cv_name.clone()) {
+            (true, Some(name)) => t_with("candidateCvKept", &[&name]),
+            (false, Some(name)) => t_with("candidateCvGone", &[&name]),
+            (_, None) => t("candidateNoCv"),
+        };
+        view! {
+            <article class="candidate" aria-labelledby="view-title" data-job=c.job_id.clone() data-status=row.status.key()>
+                <div class="candidate-head">
+                    <h2 id="view-title">{c.name()}</h2>
+                    {ctx.menu(&row, "candidate")}
+                </div>
+                <dl class="receipt candidate-details">
+                    <dt>{t(field_key("email"))}</dt>
+                    <dd data-field="email">{c.email.clone()}<p class="field-error" id="candidate-email-error">{field_error("email")}</p></dd>
+                    <dt>{t(field_key("position"))}</dt>
+                    <dd data-field="position"><a href=pipeline_href(c.position.id)>{c.position.name.clone()}</a></dd>
+                    <dt>{t(field_key("status"))}</dt>
+                    <dd data-field="status">{status_cell(&row)}<p class="field-error" id="candidate-status-error">{field_error("status")}</p></dd>
+                    {hired_on.map(|d| view! { <dt>{t("candidateHiredOn")}</dt><dd data-field="hired_on">{d}</dd> })}
+                    <dt>{t(field_key("phone"))}</dt>
+                    <dd data-field="phone">{c.phone.clone().unwrap_or_else(|| t("notExportedNotKnown"))}</dd>
+                    <dt>{t(field_key("location"))}</dt>
+                    <dd data-field="location">{c.location.clone().unwrap_or_else(|| t("notExportedNotKnown"))}</dd>
+                    <dt>{t(field_key("document"))}</dt>
+                    <dd data-field="document">{cv}</dd>
+                    <dt>{t("candidateProfile")}</dt>
+                    <dd><a href=c.profile_url.clone() target="_blank" rel="noopener noreferrer">{c.profile_url.clone()}</a></dd>
+                </dl>
+            </article>
+        }.into_any()
+    }
+}
+
+/// A position's pipeline: its candidates grouped by stage.
+#[component]
+fn PipelineView(
+    /// Page state.
+    ctx: Ctx,
+    /// The position.
+    position_id: i64,
+) -> impl IntoView {
+    move || {
+        let rows = ctx.rows();
+        let name = rows
+            .iter()
+            .find(|r| r.candidate.position.id == position_id)
+            .map(|r| r.candidate.position.name.clone())
+            .unwrap_or_else(|| format!("#{position_id}"));
+        let groups = pipeline(&rows, position_id);
+        view! {
+            <h2 id="view-title">{t_with("pipelineTitle", &[&name])}</h2>
+            {groups.is_empty().then(|| view! { <p class="muted" id="candidates-empty">{t("pipelineEmpty")}</p> })}
+            <div class="pipeline">
+                {groups.into_iter().map(|g| {
+                    let title = match g.id.as_str() {
+                        "unknown" => t("candidateStatusUnknown"),
+                        "not_found" => t("candidateStatusNotFound"),
+                        _ => g.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| g.id.clone()),
+                    };
+                    let heading_id = format!("stage-{}", g.id);
+                    let labelled_by = heading_id.clone();
+                    let count = g.rows.len().to_string();
+                    view! {
+                        <section class="stage" class:stage-hired=g.hired data-stage=g.id.clone() aria-labelledby=labelled_by>
+                            <h3 id=heading_id>
+                                {title}
+                                {g.hired.then(|| view! { <span class="badge">{t("candidateStatusHired")}</span> })}
+                                <span class="muted">{format!(" ({count})")}</span>
+                            </h3>
+                            <ul>
+                                {g.rows.into_iter().map(|row| {
+                                    let c = row.candidate.clone();
+                                    view! {
+                                        <li class="stage-card" data-job=c.job_id.clone() data-email=c.email.clone()>
+                                            <a href=candidate_href(&c.job_id)>{c.name()}</a>
+                                            <span class="muted">{c.email.clone()}</span>
+                                            {row.export.as_ref().filter(|e| e.complete).map(|e| view! {
+                                                <span class="badge exported">{t_with("exportedBadge", &[&e.employee_id.to_string()])}</span>
+                                            })}
+                                            // The export action lives in the hired stage only.
+                                            {g.hired.then(|| ctx.menu(&row, "pipeline"))}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                }).collect_view()}
+            </div>
+        }
+    }
+}
+
+/// The candidates page.
+#[component]
+pub fn CandidatesPage() -> impl IntoView {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let route = Route::parse(&search);
+    let ctx = Ctx {
+        load: RwSignal::new(Load::Loading),
+        outcome: RwSignal::new(None),
+        pending: RwSignal::new(None),
+    };
+    let filter = RwSignal::new(match &route {
+        Route::List(f) => *f,
+        _ => StatusFilter::All,
+    });
+    let reload = move |refresh: bool| {
+        spawn_local(async move {
+            ctx.load.set(Load::Loading);
+            ctx.load.set(fetch(refresh).await);
+        })
+    };
+    reload(true);
+
+    let on_confirm = Callback::new(move |job_id: String| ctx.export(job_id));
+    let on_cancel = Callback::new(move |_| {
+        if let Some(p) = ctx.pending.get_untracked() {
+            ctx.pending.set(None);
+            refocus(&p.opener_id);
+        }
+    });
+    let back = (!matches!(route, Route::List(_))).then(|| {
+        view! { <p><a href="candidates.html" id="back-to-list">{t("candidatesBackToList")}</a></p> }
+    });
+    let body = move || match ctx.load.get() {
+        Load::Loading => {
+            view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any()
+        }
+        Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+        Load::Loaded(list) => {
+            let notice = source_notice(&list.source);
+            let view = match route.clone() {
+                Route::List(_) => view! { <ListView ctx=ctx filter=filter /> }.into_any(),
+                Route::Candidate(job_id) => {
+                    view! { <CandidateView ctx=ctx job_id=job_id /> }.into_any()
+                }
+                Route::Pipeline(position_id) => {
+                    view! { <PipelineView ctx=ctx position_id=position_id /> }.into_any()
+                }
+            };
+            view! { {notice} {view} }.into_any()
+        }
+    };
+    view! {
+        <header class="app-header">
+            <h1>{t("candidatesTitle")}</h1>
+            <div class="header-actions">
+                <button type="button" id="refresh-status" on:click=move |_| reload(true)>{t("candidatesRefresh")}</button>
+                " "
+                <button type="button" id="header-settings" on:click=|_| spawn_local(async {
+                    let _ = webext::runtime::open_options_page().await;
+                })>{t("settingsShort")}</button>
+            </div>
+        </header>
+        <main class="candidates-main">
+            {back}
+            <p class="help">{t("candidatesIntro")}</p>
+            <OutcomeView outcome=ctx.outcome />
+            {body}
+            {move || ctx.pending.get().map(|pending| view! {
+                <ConfirmExport pending=pending on_confirm=on_confirm on_cancel=on_cancel />
+            })}
+        </main>
+    }
+}
