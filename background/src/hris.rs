@@ -5,7 +5,8 @@
 //! Nothing is exported twice: an export first re-reads the candidate's status (only hired candidates), then
 //! refuses when Personio already has an employee with that e-mail, and every export is remembered in
 //! `storage.local` (`hris_exports`), including one interrupted after the employee was created (a second
-//! "Export" then only attaches the CV). One export per candidate runs at a time.
+//! "Export" then only attaches the CV) and a create whose answer was lost (a second "Export" that finds the
+//! employee continues with it instead of refusing). One export per candidate runs at a time.
 //!
 //! CV retention: when an application is created the outbox keeps the bytes of its CV documents
 //! (IndexedDB) and records them here (`hris_kept_cvs`); they are deleted after a successful export, or
@@ -16,8 +17,8 @@ use crate::clock::now_ms;
 use crate::personio::{self as api, save_state};
 use crate::transport::FetchTransport;
 use sourcing_core::hris::{
-    self, CandidateList, CandidateRow, CandidateStatus, ExportLog, ExportRecord, ExportRefusal,
-    ExportReport, ImportedCandidate, KeptCvs, StatusSource, CV_CATEGORY_HINT,
+    self, CandidateList, CandidateRow, CandidateStatus, ExistingEmployee, ExportLog, ExportRecord,
+    ExportRefusal, ExportReport, ImportedCandidate, KeptCvs, StatusSource, CV_CATEGORY_HINT,
 };
 use sourcing_core::outbox::{Outbox, OutgoingDocument};
 use sourcing_core::personio::{PersonioClient, PersonioError};
@@ -250,34 +251,50 @@ async fn run_export(job_id: &str) -> ExtResult<ExportOutcome> {
                     status: status.key(),
                 }));
             }
-            match client.find_employee_by_email(&candidate.email, now).await {
-                Ok(Some(existing)) => {
-                    save_state(&client).await?;
-                    return Ok(ExportOutcome::Refused(ExportRefusal::EmployeeExists {
-                        employee_id: existing.id,
-                        email: existing.email,
-                    }));
-                }
-                Ok(None) => {}
-                Err(error) => {
-                    save_state(&client).await?;
-                    return Ok(ExportOutcome::Personio(error));
-                }
-            }
-            let positions = api::positions(false).await?.unwrap_or_default();
-            let position = positions.iter().find(|p| p.id == candidate.position.id);
-            let plan = hris::plan_export(&candidate, &status, position, now);
-            let created = match client.create_employee(&plan.employee, now).await {
-                Ok(created) => created,
+            let adopted = match client.find_employee_by_email(&candidate.email, now).await {
+                Ok(Some(existing)) => match log.on_existing_employee(job_id) {
+                    // An earlier attempt created it, but its answer was lost.
+                    ExistingEmployee::Adopt => Some(existing.id),
+                    ExistingEmployee::Refuse => {
+                        save_state(&client).await?;
+                        return Ok(ExportOutcome::Refused(ExportRefusal::EmployeeExists {
+                            employee_id: existing.id,
+                            email: existing.email,
+                        }));
+                    }
+                },
+                Ok(None) => None,
                 Err(error) => {
                     save_state(&client).await?;
                     return Ok(ExportOutcome::Personio(error));
                 }
             };
-            let report = plan.report(&candidate, created.id, &created.warnings, None, now);
+            let positions = api::positions(false).await?.unwrap_or_default();
+            let position = positions.iter().find(|p| p.id == candidate.position.id);
+            let plan = hris::plan_export(&candidate, &status, position, now);
+            let (employee_id, warnings) = match adopted {
+                Some(id) => (id, Vec::new()),
+                None => {
+                    log.mark_creating(job_id);
+                    storage::set(Area::Local, EXPORTS, &log).await?;
+                    match client.create_employee(&plan.employee, now).await {
+                        Ok(created) => (created.id, created.warnings),
+                        Err(error) => {
+                            if !error.is_transient() {
+                                // Refused for sure: nothing was created.
+                                log.clear_creating(job_id);
+                                storage::set(Area::Local, EXPORTS, &log).await?;
+                            }
+                            save_state(&client).await?;
+                            return Ok(ExportOutcome::Personio(error));
+                        }
+                    }
+                }
+            };
+            let report = plan.report(&candidate, employee_id, &warnings, None, now);
             let record = ExportRecord {
                 job_id: job_id.to_string(),
-                employee_id: created.id,
+                employee_id,
                 complete: false,
                 report,
             };

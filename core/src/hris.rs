@@ -323,16 +323,51 @@ pub struct ExportRecord {
 pub struct ExportLog {
     /// Oldest first.
     pub entries: Vec<ExportRecord>,
+    /// Jobs whose employee create was sent without a known outcome (the answer was lost or Personio
+    /// failed): a retry that finds an employee with the e-mail takes it as the one this export created.
+    #[serde(default)]
+    pub creating: Vec<String>,
+}
+
+/// What to do when Personio already has an employee with the candidate's e-mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExistingEmployee {
+    /// Refuse: someone else created it ([`ExportRefusal::EmployeeExists`]).
+    Refuse,
+    /// Continue with it: an earlier attempt of this export created it but its answer was lost.
+    Adopt,
 }
 
 impl ExportLog {
+    /// Notes that the employee create of `job_id` is about to be sent.
+    pub fn mark_creating(&mut self, job_id: &str) {
+        if !self.creating.iter().any(|j| j == job_id) {
+            self.creating.push(job_id.to_string());
+        }
+    }
+
+    /// Forgets the create attempt of `job_id` (it failed for sure).
+    pub fn clear_creating(&mut self, job_id: &str) {
+        self.creating.retain(|j| j != job_id);
+    }
+
+    /// What to do with an employee found with the e-mail of `job_id`.
+    pub fn on_existing_employee(&self, job_id: &str) -> ExistingEmployee {
+        if self.creating.iter().any(|j| j == job_id) {
+            ExistingEmployee::Adopt
+        } else {
+            ExistingEmployee::Refuse
+        }
+    }
+
     /// The record of `job_id`.
     pub fn get(&self, job_id: &str) -> Option<&ExportRecord> {
         self.entries.iter().find(|e| e.job_id == job_id)
     }
 
-    /// Adds or replaces the record of its job.
+    /// Adds or replaces the record of its job (the employee exists: no create attempt is pending).
     pub fn put(&mut self, record: ExportRecord) {
+        self.clear_creating(&record.job_id);
         self.entries.retain(|e| e.job_id != record.job_id);
         self.entries.push(record);
     }
@@ -1126,6 +1161,16 @@ mod tests {
         });
         assert_eq!(log.entries.len(), 1);
         assert!(log.get("job-1").unwrap().complete);
+        // A create whose answer was lost: the employee found afterwards is ours; otherwise refused.
+        assert_eq!(log.on_existing_employee("job-2"), ExistingEmployee::Refuse);
+        log.mark_creating("job-2");
+        log.mark_creating("job-2");
+        assert_eq!(log.creating, ["job-2"]);
+        assert_eq!(log.on_existing_employee("job-2"), ExistingEmployee::Adopt);
+        log.clear_creating("job-2");
+        assert_eq!(log.on_existing_employee("job-2"), ExistingEmployee::Refuse);
+        let old: ExportLog = serde_json::from_str(r#"{"entries":[]}"#).unwrap();
+        assert!(old.creating.is_empty());
         assert_eq!(
             serde_json::to_string(&CandidateStatus::Unknown).unwrap(),
             r#"{"kind":"unknown"}"#

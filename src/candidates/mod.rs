@@ -162,12 +162,13 @@ impl Ctx {
                 },
                 Err(message) => ExportOutcome::Broken { name, message },
             };
-            ctx.outcome.set(Some(outcome));
-            // Show the new state (exported, no action any more) without asking Personio again.
+            // Show the new state (exported, no action any more) before the outcome, so that the page is
+            // settled when the outcome is announced.
             let reloaded = fetch(false).await;
             if matches!(reloaded, Load::Loaded(_)) {
                 ctx.load.set(reloaded);
             }
+            ctx.outcome.set(Some(outcome));
         });
     }
 }

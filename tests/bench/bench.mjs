@@ -76,11 +76,12 @@ for (let i = 0; i < UPLOAD_RUNS; i += 1) {
   const files = [pdf(`cv ${i}`, FILE_BYTES), pdf(`letter ${i}`, FILE_BYTES)].map((b) => Array.from(b));
   direct.push(await page.evaluate(async ({ files, seed, i }) => {
     const headers = { authorization: `Bearer ${seed.recruiting_token}`, 'x-company-id': String(seed.company_id) };
+    const blobs = files.map((bytes) => new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }));
     const started = performance.now();
     const uuids = [];
-    for (const [n, bytes] of files.entries()) {
+    for (const [n, blob] of blobs.entries()) {
       const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), `direct-${i}-${n}.pdf`);
+      form.append('file', blob, `direct-${i}-${n}.pdf`);
       const answer = await fetch('https://api.personio.de/v1/recruiting/applications/documents', { method: 'POST', headers, body: form });
       uuids.push((await answer.json()).uuid);
     }

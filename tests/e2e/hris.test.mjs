@@ -445,6 +445,38 @@ test('an export interrupted after the employee was created resumes with the CV o
   assert.equal((await employees('ida.twice@example.org')).length, 1, 'one employee');
 });
 
+test('a create whose answer was lost: the next export continues with the employee it created instead of refusing', async () => {
+  const cv = pdf('Lou Lost CV');
+  const email = 'lou.lost@example.org';
+  const jobId = await createApplication({ first: 'Lou', last: 'Lost', email, position: 1001, cv });
+  await moveTo(email, 'accepted');
+  // What a dropped answer leaves behind: the create is marked as sent, and Personio has the employee.
+  const worker = await session.worker();
+  await worker.evaluate(async (job) => {
+    const { hris_exports: log = { entries: [] } } = await chrome.storage.local.get('hris_exports');
+    await chrome.storage.local.set({ hris_exports: { ...log, creating: [...(log.creating ?? []), job] } });
+  }, jobId);
+  const auth = await (await fetch(`${personio.base}/v1/auth`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: personio.seed.client_id, client_secret: personio.seed.client_secret }),
+  })).json();
+  const created = await (await fetch(`${personio.base}/v1/company/employees`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.data.token}` },
+    body: JSON.stringify({ employee: { email, first_name: 'Lou', last_name: 'Lost' } }),
+  })).json();
+  const page = await openCandidates();
+  await exportFrom(page, page.locator(`tr[data-email="${email}"]`));
+  assert.equal(await page.locator('.export-done').count(), 1, await page.textContent('#export-result'));
+  assert.match(await page.textContent('.export-done'), new RegExp(`#${created.data.id}\\b`));
+  const [employee, ...others] = await employees(email);
+  assert.equal(others.length, 0, 'one employee');
+  assert.equal(employee.id, created.data.id);
+  const docs = await employeeDocuments(employee.id);
+  assert.equal(docs.length, 1);
+  assert.equal(docs[0].sha256, sha256(cv));
+  await page.close();
+});
+
 test('v1-only credentials: the view says plainly that statuses are unknown and offers no export', async () => {
   // Stored as an install configured with the v1 recruiting token only (the settings page keeps a stored secret).
   const worker = await session.worker();
