@@ -4,7 +4,10 @@
 
 use super::dates::{self, DateRange};
 use super::dom;
+use super::surface::Visible;
 use super::text;
+use super::top_card::largest_photo_by;
+use super::url;
 use scraper::ElementRef;
 
 /// The entry around an anchor: nearest `li`, else the anchor's grand-parent.
@@ -32,4 +35,38 @@ pub fn range(entry: ElementRef<'_>, css: &[&str]) -> Option<DateRange> {
     text::line_texts(entry)
         .iter()
         .find_map(|l| dates::parse_range(l))
+}
+
+/// The selectors of the person-level fields of an anchored page (Sales Navigator, Recruiter).
+pub struct PersonSelectors<'a> {
+    /// The display name.
+    pub name: &'a [&'a str],
+    /// The headline.
+    pub headline: &'a [&'a str],
+    /// The location line.
+    pub location: &'a [&'a str],
+    /// The photo.
+    pub photo: &'a [&'a str],
+    /// The summary.
+    pub about: &'a [&'a str],
+    /// Links to the member's public `/in/` profile.
+    pub profile_link: &'a [&'a str],
+}
+
+/// Reads the person-level fields (name, headline, location, photo, about, public profile URL) of an
+/// anchored page; the lists (experience, …) are left for the caller to fill.
+pub fn person(root: ElementRef<'_>, s: &PersonSelectors<'_>) -> Visible {
+    Visible {
+        name: dom::first(root, s.name).and_then(text::text),
+        headline: dom::first(root, s.headline).and_then(text::text),
+        location: dom::first(root, s.location).and_then(text::text),
+        photo_url: largest_photo_by(root, s.photo),
+        about: dom::first(root, s.about).and_then(text::multiline_text),
+        public_profile_url: dom::select_all(root, s.profile_link)
+            .into_iter()
+            .filter_map(|a| url::profile_link(a.value().attr("href")?))
+            .map(|(slug, _)| url::canonical_profile_url(&slug))
+            .next(),
+        ..Visible::default()
+    }
 }

@@ -1,13 +1,11 @@
 //! LinkedIn Recruiter candidate profiles (`/talent/profile/…`): fields anchored by the Recruiter app's
 //! `data-test-*` attributes.
 
-use super::anchored::{field, range};
+use super::anchored::{field, person as person_fields, range, PersonSelectors};
 use super::dom;
 use super::selectors::TABLE;
 use super::surface::Visible;
 use super::text;
-use super::top_card::largest_photo_by;
-use super::url;
 use crate::profile::{Education, Experience, Language};
 use scraper::ElementRef;
 
@@ -54,22 +52,19 @@ pub fn read(root: ElementRef<'_>) -> Visible {
             })
         })
         .collect();
-    let public_profile_url = dom::select_all(root, t.public_profile_link)
-        .into_iter()
-        .filter_map(|a| url::profile_link(a.value().attr("href")?))
-        .map(|(slug, _)| url::canonical_profile_url(&slug))
-        .next();
+    let person = PersonSelectors {
+        name: t.name,
+        headline: t.headline,
+        location: t.location,
+        photo: t.photo,
+        about: t.about,
+        profile_link: t.public_profile_link,
+    };
     Visible {
-        name: dom::first(root, t.name).and_then(text::text),
-        headline: dom::first(root, t.headline).and_then(text::text),
-        location: dom::first(root, t.location).and_then(text::text),
-        photo_url: largest_photo_by(root, t.photo),
-        about: dom::first(root, t.about).and_then(text::multiline_text),
         experience,
         education,
         skills,
         languages,
-        public_profile_url,
-        ..Visible::default()
+        ..person_fields(root, &person)
     }
 }
