@@ -5,7 +5,9 @@
 //! field they concern, and the success view listing exactly what was transferred.
 
 use crate::bridge;
-use crate::components::candidate_form::{CandidateFields, CandidateForm, ProfileHeader};
+use crate::components::candidate_form::{
+    CandidateFields, CandidateForm, ProfileDetails, ProfileHeader,
+};
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
 use crate::components::position_picker::{PositionOption, PositionPicker};
@@ -365,6 +367,7 @@ pub fn ApplicationForm(
                             error=MaybeProp::derive(move || position_error.get())
                         />
                         <CandidateForm profile=profile.clone() fields=state.fields server_errors=server_errors />
+                        <ProfileDetails profile=profile.clone() />
                         <div class="field">
                             <TagsInput tags=state.tags />
                         </div>

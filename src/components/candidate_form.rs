@@ -4,7 +4,7 @@
 use crate::components::field_error::{error_id, FieldError, FieldMessage};
 use crate::components::source_badge::SourceBadge;
 use leptos::prelude::*;
-use sourcing_core::profile::{Field, FieldSource, Profile};
+use sourcing_core::profile::{Field, FieldSource, Profile, YearMonth};
 use sourcing_core::validation::{self, Problem};
 use webext::i18n::t;
 
@@ -134,6 +134,103 @@ pub fn ProfileHeader(
                 <p class="current" data-field="current_position">{current} " " <SourceBadge source=current_source /></p>
             })}
         </div>
+    }
+}
+
+/// One line of the profile details: a label, a source badge and the values.
+#[component]
+fn DetailRow(
+    /// i18n key of the label.
+    label: &'static str,
+    /// Where the values came from.
+    source: FieldSource,
+    /// The values, one per line (empty: the row is not shown).
+    values: Vec<String>,
+    /// Data attribute naming the profile field (for tests and QA).
+    field: &'static str,
+) -> impl IntoView {
+    (!values.is_empty()).then(|| {
+        view! {
+            <div class="detail" data-field=field>
+                <dt>{t(label)} " " <SourceBadge source=source /></dt>
+                <dd>
+                    <ul>{values.into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}</ul>
+                </dd>
+            </div>
+        }
+    })
+}
+
+fn span(start: Option<YearMonth>, end: Option<YearMonth>, current: bool) -> String {
+    let from = start.map(|s| s.iso()).unwrap_or_default();
+    let to = if current {
+        t("profPresent")
+    } else {
+        end.map(|e| e.iso()).unwrap_or_default()
+    };
+    match (from.is_empty(), to.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!(" ({from})"),
+        _ => format!(" ({from} – {to})"),
+    }
+}
+
+/// Everything else the page showed (about, experience, education, skills, languages, websites, photo), each
+/// with its source, collapsed by default: for the recruiter to check, not sent to Personio.
+#[component]
+pub fn ProfileDetails(
+    /// The extracted profile.
+    profile: Profile,
+) -> impl IntoView {
+    let list = |field: &Field<Vec<String>>| field.value.clone().unwrap_or_default();
+    let experience = profile
+        .experience
+        .value
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| {
+            let company = e.company.map(|c| format!(" · {c}")).unwrap_or_default();
+            format!("{}{company}{}", e.title, span(e.start, e.end, e.current))
+        })
+        .collect();
+    let education = profile
+        .education
+        .value
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| {
+            let degree = e.degree.map(|d| format!(" · {d}")).unwrap_or_default();
+            format!("{}{degree}{}", e.school, span(e.start, e.end, false))
+        })
+        .collect();
+    let languages = profile
+        .languages
+        .value
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| match l.proficiency {
+            Some(p) => format!("{} ({p})", l.name),
+            None => l.name,
+        })
+        .collect();
+    let about = profile.about.value.clone().into_iter().collect();
+    let photo = profile.photo_url.value.clone().into_iter().collect();
+    view! {
+        <details class="profile-details">
+            <summary>{t("profDetails")}</summary>
+            <dl>
+                <DetailRow label="profAbout" field="about" source=profile.about.source values=about />
+                <DetailRow label="profExperience" field="experience" source=profile.experience.source values=experience />
+                <DetailRow label="profEducation" field="education" source=profile.education.source values=education />
+                <DetailRow label="profSkills" field="skills" source=profile.skills.source values=list(&profile.skills) />
+                <DetailRow label="profLanguages" field="languages" source=profile.languages.source values=languages />
+                <DetailRow label="profWebsites" field="websites" source=profile.contact.websites.source values=list(&profile.contact.websites) />
+                <DetailRow label="profPhoto" field="photo_url" source=profile.photo_url.source values=photo />
+            </dl>
+        </details>
     }
 }
 

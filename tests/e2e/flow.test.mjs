@@ -112,6 +112,12 @@ test('the whole flow: connect, accept, pick by typing, fill, tag, attach, create
   const { tab, tabId } = await openProfile();
   const popup = await openForm(tabId);
   assert.equal(await popup.inputValue('input[name="first_name"]'), 'Maren');
+  // The rest of the profile is shown for review, each field with its source.
+  await popup.click('.profile-details summary');
+  const experience = popup.locator('[data-field="experience"]');
+  assert.match(await experience.textContent(), /Senior Data Engineer · Fjordlight Analytics \(2022-03 – present\)/);
+  assert.equal(await experience.locator('[data-source]').getAttribute('data-source'), 'VisiblePage');
+  assert.match(await popup.textContent('[data-field="skills"]'), /Apache Kafka/);
   await pickPosition(popup, 'rust', 'Senior Rust Engineer');
   await popup.fill('input[name="email"]', 'maren.okafor@example.org');
   await popup.fill('input[name="phone"]', '+47 555 01 234');
