@@ -329,6 +329,8 @@ pub fn ApplicationForm(
                             {t_with("dupBody", &[&existing.status, &existing.stage.as_ref().map(|s| s.name.clone()).unwrap_or_default()])}
                         </div>
                     })}
+                    // Disabled until the saved draft is in, so nothing typed is overwritten by it.
+                    <fieldset class="plain" disabled=move || !loaded.get()>
                     <div class="tabs" role="tablist" aria-label=t("formSections") on:keydown=move |ev: web_sys::KeyboardEvent| {
                         // WAI-ARIA tabs: arrows move between tabs (only the selected tab is in the Tab order).
                         let next = match ev.key().as_str() {
@@ -378,6 +380,7 @@ pub fn ApplicationForm(
                         {move || server_errors.with(|e| e.iter().filter(|(f, _)| f.starts_with("files")).map(|(_, m)| m.clone()).collect::<Vec<_>>())
                             .into_iter().map(|m| view! { <p class="error" role="alert">{m}</p> }).collect_view()}
                     </div>
+                    </fieldset>
                     {move || (issue_count.get() > 0).then(|| view! {
                         <p class="error" role="alert" id="form-issues">{t_with("formFixFields", &[&issue_count.get().to_string()])}</p>
                     })}

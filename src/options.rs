@@ -130,6 +130,8 @@ pub fn OptionsPage() -> impl IntoView {
     let setup = RwSignal::new(SetupState::default());
     let (notice, set_notice) = signal(Notice::None);
     let (busy, set_busy) = signal(false);
+    // The fields stay disabled until the stored settings are in, so nothing typed is overwritten by them.
+    let loaded = RwSignal::new(false);
 
     let apply_setup = move |state: SetupState| {
         app_id.set(state.settings.subdomain.clone());
@@ -146,6 +148,7 @@ pub fn OptionsPage() -> impl IntoView {
             Ok(other) => set_notice.set(Notice::Failed(format!("{other:?}"))),
             Err(e) => set_notice.set(Notice::Failed(e)),
         }
+        loaded.set(true);
     });
 
     let save = move |test_after: bool| {
@@ -211,6 +214,7 @@ pub fn OptionsPage() -> impl IntoView {
                 ev.prevent_default();
                 save(true);
             }>
+                <fieldset class="plain" disabled=move || !loaded.get() aria-busy=move || (!loaded.get()).to_string()>
                 <section aria-labelledby="company-title">
                     <h2 id="company-title">{t("settingsCompany")}</h2>
                     <SettingField name="app_id" label="settingsAppId" help="settingsAppIdHelp" value=app_id placeholder="acme" notice=notice />
@@ -236,6 +240,7 @@ pub fn OptionsPage() -> impl IntoView {
                     <button type="submit" class="primary" id="save-and-test" disabled=move || busy.get()>{t("settingsSaveAndTest")}</button>
                     <button type="button" id="save-only" disabled=move || busy.get() on:click=move |_| save(false)>{t("settingsSave")}</button>
                 </div>
+                </fieldset>
             </form>
             <section class="connection-status" aria-live="polite" id="connection-status">
                 {move || match notice.get() {

@@ -74,5 +74,6 @@ pub async fn reapply(tab_id: i32) -> ExtResult<()> {
 
 /// Forgets a closed tab.
 pub async fn forget(tab_id: i32) -> ExtResult<()> {
+    icon::forget(tab_id);
     storage::remove(Area::Session, &key(tab_id)).await
 }

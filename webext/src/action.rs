@@ -35,8 +35,14 @@ impl IconState {
     }
 }
 
-/// Applies `state` to `tab_id`: icon, enabled flag and tooltip.
-pub async fn apply(tab_id: i32, state: IconState, title: &str) -> ExtResult<()> {
+/// Applies `state` to `tab_id`: icon, tooltip, then the enabled flag. `still_wanted` is asked before each
+/// call; when it says no, the remaining calls are not issued (a newer state is being applied).
+pub async fn apply(
+    tab_id: i32,
+    state: IconState,
+    title: &str,
+    still_wanted: impl Fn() -> bool,
+) -> ExtResult<()> {
     let path = js_sys::Object::new();
     for size in [16, 32, 48, 128] {
         js_sys::Reflect::set(
@@ -49,10 +55,16 @@ pub async fn apply(tab_id: i32, state: IconState, title: &str) -> ExtResult<()> 
     js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
     js_sys::Reflect::set(&details, &"path".into(), &path)?;
     JsFuture::from(set_icon_raw(&details)?).await?;
+    if !still_wanted() {
+        return Ok(());
+    }
     let details = js_sys::Object::new();
     js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
     js_sys::Reflect::set(&details, &"title".into(), &title.into())?;
     JsFuture::from(set_title_raw(&details)?).await?;
+    if !still_wanted() {
+        return Ok(());
+    }
     let toggle = match state {
         IconState::Active => enable_raw(tab_id)?,
         IconState::Inactive => disable_raw(tab_id)?,
