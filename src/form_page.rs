@@ -16,7 +16,7 @@ use crate::components::tags_input::TagsInput;
 use crate::job_status::{field_errors, JobStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sourcing_core::draft::{ApplicationDraft, DraftDocument};
+use sourcing_core::draft::{storage_key, ApplicationDraft, DraftDocument};
 use sourcing_core::messages::{PopupRequest, PopupResponse};
 use sourcing_core::outbox::{JobView, SubmitRequest};
 use sourcing_core::personio::{ApplicationSummary, Position, SubmissionStatus};
@@ -26,11 +26,6 @@ use webext::storage::{self, Area};
 
 /// How often the form asks the background about a running job.
 const POLL_MS: u32 = 400;
-
-/// The `storage.local` key of a profile's draft (the background deletes it once the application exists).
-pub fn draft_key(profile_url: &str) -> String {
-    format!("draft:{profile_url}")
-}
 
 /// The form's editable state, as signals.
 #[derive(Clone, Copy)]
@@ -146,7 +141,7 @@ pub fn ApplicationForm(
         let profile = profile.clone();
         let url = profile_url.clone();
         spawn_local(async move {
-            let stored: Option<ApplicationDraft> = storage::get(Area::Local, &draft_key(&url))
+            let stored: Option<ApplicationDraft> = storage::get(Area::Local, &storage_key(&url))
                 .await
                 .ok()
                 .flatten();
@@ -163,7 +158,7 @@ pub fn ApplicationForm(
     Effect::new(move |_| {
         let draft = state.draft();
         if loaded.get() {
-            let key = draft_key(&draft.profile_url);
+            let key = storage_key(&draft.profile_url);
             spawn_local(async move {
                 let _ = storage::set(Area::Local, &key, &draft).await;
             });

@@ -24,11 +24,6 @@ thread_local! {
     static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The key of a profile's draft in `storage.local` (written by the popup).
-pub fn draft_key(profile_url: &str) -> String {
-    format!("draft:{profile_url}")
-}
-
 async fn load() -> ExtResult<Outbox> {
     let mut outbox: Outbox = storage::get(Area::Local, OUTBOX).await?.unwrap_or_default();
     if !RESTORED.with(|r| r.replace(true)) {
@@ -155,7 +150,11 @@ async fn run_due_jobs() -> ExtResult<()> {
                     webext::idb::delete(&document.document_id).await?;
                 }
             }
-            storage::remove(Area::Local, &draft_key(&request.profile_url)).await?;
+            storage::remove(
+                Area::Local,
+                &sourcing_core::draft::storage_key(&request.profile_url),
+            )
+            .await?;
         }
     }
 }

@@ -85,6 +85,12 @@ impl FieldIssue {
     }
 }
 
+/// The `storage.local` key of a profile's draft: the popup saves it there, the background deletes it once
+/// the application exists.
+pub fn storage_key(profile_url: &str) -> String {
+    format!("draft:{profile_url}")
+}
+
 impl ApplicationDraft {
     /// A draft prefilled from an extracted profile: names, location and the first visible e-mail and phone.
     /// `profile_url` is the draft's key; when empty, the profile's own URL is used.
