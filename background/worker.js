@@ -16,9 +16,6 @@ chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
   // changeInfo.url is only visible for hosts the extension may read; the content script reports LinkedIn URLs.
   ready.then(() => bg.on_tab_updated(tabId, changeInfo.url, changeInfo.status)).catch(console.error);
 });
-chrome.tabs.onActivated.addListener(({ tabId }) => {
-  ready.then(() => bg.on_tab_activated(tabId)).catch(console.error);
-});
 chrome.tabs.onRemoved.addListener((tabId) => {
   ready.then(() => bg.on_tab_removed(tabId)).catch(console.error);
 });

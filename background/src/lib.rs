@@ -43,17 +43,6 @@ pub fn on_tab_updated(tab_id: i32, url: Option<String>, status: Option<String>) 
     })
 }
 
-/// `chrome.tabs.onActivated`: re-applies the stored icon state of the tab that became active.
-#[wasm_bindgen]
-pub fn on_tab_activated(tab_id: i32) -> js_sys::Promise {
-    future_to_promise(async move {
-        tab_state::reapply(tab_id)
-            .await
-            .map_err(|e| JsValue::from_str(&e.0))?;
-        Ok(JsValue::UNDEFINED)
-    })
-}
-
 /// Worker start (install, browser start, or any wake): restricts `storage.local` to the extension's own
 /// contexts and resumes the outbox.
 #[wasm_bindgen]

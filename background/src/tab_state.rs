@@ -64,14 +64,6 @@ pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResul
     Ok(state)
 }
 
-/// Re-applies the stored icon state of `tab_id` (after a tab switch); nothing when the tab is unknown.
-pub async fn reapply(tab_id: i32) -> ExtResult<()> {
-    match load(tab_id).await? {
-        Some(state) => icon::apply(tab_id, &state.page).await,
-        None => Ok(()),
-    }
-}
-
 /// Forgets a closed tab.
 pub async fn forget(tab_id: i32) -> ExtResult<()> {
     icon::forget(tab_id);
