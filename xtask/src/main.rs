@@ -15,7 +15,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   build    install what is missing, build dist/ (load unpacked) and the Web Store zip (release)
   test     install what is missing, run every test: fmt, clippy, native, wasm in headless Chromium, end-to-end
-  bench    build, then print wasm sizes and popup / extraction timings measured in headless Chromium
+  bench    build, then print sizes (with a per-crate breakdown) and timings against their targets; exits 1 on a miss
   demo     start the Personio stand-in and Chromium with the extension configured on a synthetic profile
   standin  run the Personio stand-in server in the foreground
   setup    only install what is missing";
@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         "build" => setup::all().and_then(|_| build::release()).map(|_| ()),
         "test" => setup::all().and_then(|_| test::all()),
         "bench" => setup::all()
+            .and_then(|_| setup::twiggy())
             .and_then(|_| build::release())
             .and_then(|dist| bench::run(&dist)),
         "demo" => setup::all()

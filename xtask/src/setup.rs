@@ -56,6 +56,16 @@ fn wasm_bindgen_cli() -> XResult<()> {
     ]))
 }
 
+/// `twiggy`, for the bench's size breakdown only (the build and the tests do not need it).
+pub fn twiggy() -> XResult<()> {
+    let binary = cargo_bin_dir().join("twiggy");
+    if output(std::process::Command::new(&binary).arg("--version")).is_some() {
+        return Ok(());
+    }
+    eprintln!("installing twiggy for the size breakdown (about a minute, once)");
+    run(cmd("cargo").args(["install", "twiggy"]))
+}
+
 fn browser() -> XResult<()> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
