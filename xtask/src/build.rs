@@ -1,6 +1,6 @@
 //! Release build of the loadable extension: compiles the wasm parts, runs `wasm-bindgen` and `wasm-opt`
 //! (binaryen from npm; Debian's binaryen emits modules that fail to load), assembles `dist/` and zips it for
-//! the Chrome Web Store.
+//! the Chrome Web Store, with the listing material next to it ([`crate::listing`]).
 
 use crate::util::{cmd, root, run, workspace_version, XResult};
 use std::fs;
@@ -43,7 +43,13 @@ pub fn release() -> XResult<PathBuf> {
     }
     copy_static(&dist)?;
     let zip = zip_dist(&dist)?;
-    eprintln!("built {} and {}", dist.display(), zip.display());
+    let listing = crate::listing::write()?;
+    eprintln!(
+        "built {}, {} and the store listing in {}",
+        dist.display(),
+        zip.display(),
+        listing.display()
+    );
     Ok(dist)
 }
 

@@ -4,6 +4,7 @@
 mod bench;
 mod build;
 mod demo;
+mod listing;
 mod setup;
 mod test;
 mod util;

@@ -1,6 +1,6 @@
 //! Installs whatever a fresh machine is missing: the wasm32 target, `wasm-bindgen-cli` at exactly the version
-//! in Cargo.lock, Debian's chromium + chromium-driver, and the npm packages (`npm ci`). Each step is skipped
-//! when already satisfied, so a warm run costs well under a second.
+//! in Cargo.lock, Debian's chromium + chromium-driver + chromium-l10n, and the npm packages (`npm ci`). Each step
+//! is skipped when already satisfied, so a warm run costs well under a second.
 
 use crate::util::{cargo_bin_dir, cmd, locked_version, output, root, run, XResult};
 use std::path::Path;
@@ -67,10 +67,15 @@ pub fn twiggy() -> XResult<()> {
 }
 
 fn browser() -> XResult<()> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    // chromium-l10n brings the UI languages other than en-US (what `chrome.i18n` answers; the German store
+    // screenshots and the localisation tests need it).
+    if Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new("/usr/lib/chromium/locales/de.pak").exists()
+    {
         return Ok(());
     }
-    eprintln!("installing Debian's chromium and chromium-driver");
+    eprintln!("installing Debian's chromium, chromium-driver and chromium-l10n");
     run(cmd("apt-get").arg("update"))?;
     run(cmd("apt-get")
         .args([
@@ -79,6 +84,7 @@ fn browser() -> XResult<()> {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "chromium-l10n",
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

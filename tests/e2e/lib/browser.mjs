@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path';
 
 export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist');
 
-/** `hosts`: { 'www.linkedin.com': port, 'api.personio.de': port, … } mapped to 127.0.0.1. */
-export async function launchWithExtension({ hosts = {}, dist = DIST, headless = true } = {}) {
+/** `hosts`: { 'www.linkedin.com': port, 'api.personio.de': port, … } mapped to 127.0.0.1. `uiLanguage`: the
+ * browser's UI language (what `chrome.i18n` answers; needs Debian's chromium-l10n), en-US when absent (so a
+ * developer's own LANGUAGE never changes what the tests see). */
+export async function launchWithExtension({ hosts = {}, dist = DIST, headless = true, uiLanguage } = {}) {
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`no built extension at ${dist}: run \`cargo xtask build\` first`);
   }
@@ -19,6 +21,8 @@ export async function launchWithExtension({ hosts = {}, dist = DIST, headless = 
     executablePath: '/usr/bin/chromium',
     headless,
     ignoreHTTPSErrors: true,
+    // Chromium on Linux takes its UI language from LANGUAGE (the --lang flag is ignored there).
+    env: { ...process.env, LANGUAGE: uiLanguage ?? 'en-US' },
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
