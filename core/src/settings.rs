@@ -1,5 +1,9 @@
 //! The connection settings an admin enters, what the pages may see of them (never the secrets), and the
 //! legal disclaimer's acceptance record.
+//!
+//! Tokens and secrets are checked where they are typed: they travel in HTTP headers and form bodies, where
+//! only visible ASCII is valid, so an invisible character pasted along (a zero-width space from a password
+//! manager) is refused at the field with its position instead of failing later inside `fetch`.
 
 use crate::personio::{parse_subdomain, Credentials, FieldMapping, SubdomainError};
 use serde::{Deserialize, Serialize};
@@ -33,6 +37,152 @@ pub struct SettingsIssue {
     pub field: String,
     /// The i18n key of the message.
     pub key: String,
+    /// The message's `$1`, `$2`… substitutions (e.g. the position of an invisible character).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<String>,
+}
+
+impl SettingsIssue {
+    fn new(field: &str, key: &str) -> Self {
+        SettingsIssue {
+            field: field.into(),
+            key: key.into(),
+            args: Vec::new(),
+        }
+    }
+}
+
+/// Why a token, secret or client id cannot be used as typed. Positions count characters from 1, after
+/// surrounding spaces are removed (they are trimmed anyway).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CredentialProblem {
+    /// An invisible character: zero-width space or joiner, byte-order mark, soft hyphen, a direction mark,
+    /// a control character.
+    Invisible {
+        /// Where (1-based).
+        position: usize,
+        /// The character's code point, shown as `U+200B`.
+        code_point: u32,
+    },
+    /// A space, tab or line break inside the value (also the non-breaking kinds).
+    Whitespace {
+        /// Where (1-based).
+        position: usize,
+    },
+    /// A visible character outside ASCII: a typographic quote, an accented letter, …
+    NotAscii {
+        /// Where (1-based).
+        position: usize,
+        /// The character.
+        character: char,
+    },
+}
+
+impl CredentialProblem {
+    /// The settings issue for `field`, naming the problem and where it is.
+    pub fn issue(self, field: &str) -> SettingsIssue {
+        let (key, args) = match self {
+            CredentialProblem::Invisible {
+                position,
+                code_point,
+            } => (
+                "settingsCredentialInvisible",
+                vec![format!("U+{code_point:04X}"), position.to_string()],
+            ),
+            CredentialProblem::Whitespace { position } => {
+                ("settingsCredentialSpace", vec![position.to_string()])
+            }
+            CredentialProblem::NotAscii {
+                position,
+                character,
+            } => (
+                "settingsCredentialNotAscii",
+                vec![character.to_string(), position.to_string()],
+            ),
+        };
+        SettingsIssue {
+            field: field.into(),
+            key: key.into(),
+            args,
+        }
+    }
+}
+
+/// Characters that render as nothing (Unicode's default-ignorable and format characters that password
+/// managers, word processors and chat apps insert), besides the control characters.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32,
+            0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+            | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+            | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF)
+}
+
+/// Checks that a token, secret or client id is visible ASCII only (`!` to `~`), the only characters an
+/// HTTP header value and Personio's credentials consist of. Surrounding whitespace is ignored.
+pub fn check_credential(value: &str) -> Result<(), CredentialProblem> {
+    for (index, c) in value.trim().chars().enumerate() {
+        let position = index + 1;
+        if c.is_ascii_graphic() {
+            continue;
+        }
+        return Err(if is_invisible(c) {
+            CredentialProblem::Invisible {
+                position,
+                code_point: c as u32,
+            }
+        } else if c.is_whitespace() {
+            CredentialProblem::Whitespace { position }
+        } else {
+            CredentialProblem::NotAscii {
+                position,
+                character: c,
+            }
+        });
+    }
+    Ok(())
+}
+
+/// A secret stored in the browser that the admin can remove on its own ("Remove" next to the field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoredSecret {
+    /// The OAuth client secret (API credentials).
+    ClientSecret,
+    /// The v1 recruiting API token.
+    RecruitingToken,
+}
+
+impl StoredSecret {
+    /// Both secrets, in the settings page's order.
+    pub const ALL: [StoredSecret; 2] = [StoredSecret::ClientSecret, StoredSecret::RecruitingToken];
+
+    /// The [`SettingsInput`] field holding it.
+    pub fn field(self) -> &'static str {
+        match self {
+            StoredSecret::ClientSecret => "client_secret",
+            StoredSecret::RecruitingToken => "recruiting_token",
+        }
+    }
+
+    /// True when `view` says this secret is stored.
+    pub fn is_stored(self, view: &SettingsView) -> bool {
+        match self {
+            StoredSecret::ClientSecret => view.has_client_secret,
+            StoredSecret::RecruitingToken => view.has_recruiting_token,
+        }
+    }
+
+    /// The credentials without this secret (everything else unchanged).
+    pub fn removed_from(self, credentials: &Credentials) -> Credentials {
+        let mut out = credentials.clone();
+        match self {
+            StoredSecret::ClientSecret => out.client_secret.clear(),
+            StoredSecret::RecruitingToken => out.recruiting_token.clear(),
+        }
+        out
+    }
 }
 
 impl SettingsInput {
@@ -47,13 +197,21 @@ impl SettingsInput {
                     SubdomainError::NotPersonio(_) => "settingsAppIdNotPersonio",
                     SubdomainError::Invalid(_) => "settingsAppIdInvalid",
                 };
-                issues.push(SettingsIssue {
-                    field: "app_id".into(),
-                    key: key.into(),
-                });
+                issues.push(SettingsIssue::new("app_id", key));
                 String::new()
             }
         };
+        // What is typed travels in headers and form bodies: visible ASCII only, checked here.
+        let typed = [
+            ("client_id", Some(self.client_id.as_str())),
+            ("client_secret", self.client_secret.as_deref()),
+            ("recruiting_token", self.recruiting_token.as_deref()),
+        ];
+        for (field, value) in typed {
+            if let Err(problem) = check_credential(value.unwrap_or_default()) {
+                issues.push(problem.issue(field));
+            }
+        }
         let keep = |new: &Option<String>, old: &str| match new {
             Some(v) if !v.trim().is_empty() => v.trim().to_string(),
             _ => old.to_string(),
@@ -68,46 +226,31 @@ impl SettingsInput {
         if !self.company_id.trim().is_empty()
             && !self.company_id.trim().chars().all(|c| c.is_ascii_digit())
         {
-            issues.push(SettingsIssue {
-                field: "company_id".into(),
-                key: "settingsCompanyIdDigits".into(),
-            });
+            issues.push(SettingsIssue::new("company_id", "settingsCompanyIdDigits"));
         }
         if !credentials.client_id.is_empty() && credentials.client_secret.is_empty() {
-            issues.push(SettingsIssue {
-                field: "client_secret".into(),
-                key: "settingsSecretMissing".into(),
-            });
+            issues.push(SettingsIssue::new("client_secret", "settingsSecretMissing"));
         }
         if credentials.client_id.is_empty() && !credentials.client_secret.is_empty() {
-            issues.push(SettingsIssue {
-                field: "client_id".into(),
-                key: "settingsClientIdMissing".into(),
-            });
+            issues.push(SettingsIssue::new("client_id", "settingsClientIdMissing"));
         }
         if !credentials.company_id.is_empty() && credentials.recruiting_token.is_empty() {
-            issues.push(SettingsIssue {
-                field: "recruiting_token".into(),
-                key: "settingsTokenMissing".into(),
-            });
+            issues.push(SettingsIssue::new(
+                "recruiting_token",
+                "settingsTokenMissing",
+            ));
         }
         if credentials.company_id.is_empty() && !credentials.recruiting_token.is_empty() {
-            issues.push(SettingsIssue {
-                field: "company_id".into(),
-                key: "settingsCompanyIdMissing".into(),
-            });
+            issues.push(SettingsIssue::new("company_id", "settingsCompanyIdMissing"));
         }
         if self.field_mapping().is_none() {
-            issues.push(SettingsIssue {
-                field: "linkedin_attribute_id".into(),
-                key: "settingsAttributeFormat".into(),
-            });
+            issues.push(SettingsIssue::new(
+                "linkedin_attribute_id",
+                "settingsAttributeFormat",
+            ));
         }
         if issues.is_empty() && !credentials.has_oauth() && !credentials.has_recruiting_token() {
-            issues.push(SettingsIssue {
-                field: "client_id".into(),
-                key: "settingsNoCredentials".into(),
-            });
+            issues.push(SettingsIssue::new("client_id", "settingsNoCredentials"));
         }
         if issues.is_empty() {
             Ok(credentials)
@@ -319,6 +462,132 @@ mod tests {
         assert!(
             fields.contains(&("linkedin_attribute_id", "settingsAttributeFormat")),
             "{fields:?}"
+        );
+    }
+
+    #[test]
+    fn a_pasted_zero_width_space_is_refused_at_its_field_with_its_position() {
+        let issues = SettingsInput {
+            client_secret: None,
+            company_id: "4711".into(),
+            client_id: String::new(),
+            recruiting_token: Some("  abc\u{200B}def ".into()),
+            ..input()
+        }
+        .apply_to(&Credentials::default())
+        .unwrap_err();
+        assert_eq!(
+            issues,
+            vec![SettingsIssue {
+                field: "recruiting_token".into(),
+                key: "settingsCredentialInvisible".into(),
+                args: vec!["U+200B".into(), "4".into()],
+            }]
+        );
+    }
+
+    #[test]
+    fn every_kind_of_unsendable_character_is_named() {
+        assert_eq!(check_credential("  papi-1234~!  "), Ok(()));
+        assert_eq!(
+            check_credential("\u{FEFF}token"),
+            Err(CredentialProblem::Invisible {
+                position: 1,
+                code_point: 0xFEFF
+            })
+        );
+        assert_eq!(
+            check_credential("ab\u{00AD}c"),
+            Err(CredentialProblem::Invisible {
+                position: 3,
+                code_point: 0xAD
+            })
+        );
+        assert_eq!(
+            check_credential("ab\tcd"),
+            Err(CredentialProblem::Invisible {
+                position: 3,
+                code_point: 9
+            })
+        );
+        assert_eq!(
+            check_credential("two words"),
+            Err(CredentialProblem::Whitespace { position: 4 })
+        );
+        assert_eq!(
+            check_credential("no\u{00A0}break"),
+            Err(CredentialProblem::Whitespace { position: 3 })
+        );
+        assert_eq!(
+            check_credential("\u{201C}quoted\u{201D}"),
+            Err(CredentialProblem::NotAscii {
+                position: 1,
+                character: '\u{201C}'
+            })
+        );
+        let issue = CredentialProblem::NotAscii {
+            position: 2,
+            character: 'é',
+        }
+        .issue("client_id");
+        assert_eq!(
+            (issue.key.as_str(), issue.args),
+            (
+                "settingsCredentialNotAscii",
+                vec!["é".to_string(), "2".to_string()]
+            )
+        );
+        // The client id is checked too; a secret left empty (keep the stored one) is not.
+        let issues = SettingsInput {
+            client_id: "cid\u{200D}".into(),
+            client_secret: None,
+            ..input()
+        }
+        .apply_to(&Credentials {
+            client_secret: "stored".into(),
+            ..Credentials::default()
+        })
+        .unwrap_err();
+        assert_eq!(issues[0].field, "client_id");
+        assert_eq!(issues[0].args, vec!["U+200D".to_string(), "4".to_string()]);
+    }
+
+    #[test]
+    fn removing_a_secret_keeps_everything_else() {
+        let stored = Credentials {
+            subdomain: "acme".into(),
+            client_id: "cid".into(),
+            client_secret: "secret".into(),
+            company_id: "4711".into(),
+            recruiting_token: "token".into(),
+        };
+        let without = StoredSecret::ClientSecret.removed_from(&stored);
+        assert_eq!(without.client_secret, "");
+        assert_eq!(
+            (
+                without.recruiting_token.as_str(),
+                without.client_id.as_str()
+            ),
+            ("token", "cid")
+        );
+        assert_eq!(
+            without.recruiting_api(),
+            Some(crate::personio::ApiVersion::V1)
+        );
+        let view = SettingsView::of(
+            &StoredSecret::RecruitingToken.removed_from(&without),
+            &FieldMapping::default(),
+        );
+        assert!(!StoredSecret::ClientSecret.is_stored(&view));
+        assert!(!StoredSecret::RecruitingToken.is_stored(&view));
+        assert!(!view.is_configured());
+        assert_eq!(
+            serde_json::to_string(&StoredSecret::RecruitingToken).unwrap(),
+            r#""recruiting_token""#
+        );
+        assert_eq!(
+            StoredSecret::ALL.map(StoredSecret::field),
+            ["client_secret", "recruiting_token"]
         );
     }
 

@@ -242,6 +242,12 @@ impl<T: Transport> PersonioClient<T> {
     async fn send(&mut self, req: HttpRequest, now_ms: u64) -> Result<HttpResponse, PersonioError> {
         match self.transport.send(req).await {
             Ok(r) => Ok(r),
+            // Only credentials go into headers the caller builds: a value HTTP cannot carry means the
+            // stored credentials cannot be used as they are. The admin's action is the same as for a
+            // 401 (re-enter them), and waiting would not help.
+            Err(e) if e.kind == super::http::TransportErrorKind::Unsendable => {
+                Err(PersonioError::Unauthorized { trace_id: None })
+            }
             Err(e) => {
                 let delay = self.state.backoff.fail();
                 Err(PersonioError::Network {
@@ -363,11 +369,11 @@ impl<T: Transport> PersonioClient<T> {
         self.take_budget(call, now_ms)?;
         let resp = self.send(req, now_ms).await?;
         let resp = self.finish(resp, call, now_ms)?;
-        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let v: Value = resp.json().map_err(|e| auth_unexpected(&resp, e))?;
         let token = v
             .get("access_token")
             .and_then(Value::as_str)
-            .ok_or_else(|| unexpected(&resp, "no access_token"))?;
+            .ok_or_else(|| auth_unexpected(&resp, "no access_token"))?;
         let expires_in = v
             .get("expires_in")
             .and_then(Value::as_u64)
@@ -410,12 +416,12 @@ impl<T: Transport> PersonioClient<T> {
         self.take_budget(call, now_ms)?;
         let resp = self.send(req, now_ms).await?;
         let resp = self.finish(resp, call, now_ms)?;
-        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let v: Value = resp.json().map_err(|e| auth_unexpected(&resp, e))?;
         let data = v.get("data").cloned().unwrap_or(Value::Null);
         let token = data
             .get("token")
             .and_then(Value::as_str)
-            .ok_or_else(|| unexpected(&resp, "no data.token"))?;
+            .ok_or_else(|| auth_unexpected(&resp, "no data.token"))?;
         let expires_in = data
             .get("expires_in")
             .and_then(Value::as_f64)
@@ -436,6 +442,15 @@ impl<T: Transport> PersonioClient<T> {
 fn token_expiry(now_ms: u64, expires_in_s: u64) -> u64 {
     let life = expires_in_s.saturating_mul(1000);
     now_ms + life.saturating_sub(TOKEN_MARGIN_MS.min(life / 2))
+}
+
+/// An `Unexpected` error for a 2xx body of an authentication call the client cannot read: without any
+/// excerpt of the body, which may hold a token.
+fn auth_unexpected(resp: &HttpResponse, why: impl std::fmt::Display) -> PersonioError {
+    PersonioError::Unexpected {
+        status: resp.status,
+        detail: format!("{why} (the answer of an authentication call is never shown)"),
+    }
 }
 
 /// An `Unexpected` error for a 2xx body the client cannot read.

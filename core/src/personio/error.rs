@@ -310,6 +310,14 @@ pub(crate) fn classify(
     let parsed = parse_error_body(&resp.body);
     let trace_id = parsed.trace_id.clone();
     let joined = parsed.messages.join("; ");
+    // The body of an authentication call may carry a token: never quote it.
+    let quote = |body: &[u8]| {
+        if family == Family::Auth {
+            "(the answer of an authentication call is never shown)".to_string()
+        } else {
+            excerpt(body)
+        }
+    };
     match resp.status {
         400 | 422 if !parsed.fields.is_empty() => {
             let only = |reason: &str| parsed.fields.iter().all(|f| f.reason == reason);
@@ -341,7 +349,7 @@ pub(crate) fn classify(
         }
         400 | 422 => PersonioError::InvalidRequest {
             detail: if joined.is_empty() {
-                excerpt(&resp.body)
+                quote(&resp.body)
             } else {
                 joined
             },
@@ -354,7 +362,7 @@ pub(crate) fn classify(
         },
         404 => PersonioError::NotFound {
             what: if joined.is_empty() {
-                excerpt(&resp.body)
+                quote(&resp.body)
             } else {
                 joined
             },
@@ -373,7 +381,7 @@ pub(crate) fn classify(
         },
         s => PersonioError::Unexpected {
             status: s,
-            detail: excerpt(&resp.body),
+            detail: quote(&resp.body),
         },
     }
 }

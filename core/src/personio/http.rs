@@ -109,19 +109,42 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
         .map(|(_, v)| v.as_str())
 }
 
-/// The request never produced a complete response (DNS, refused, reset, body cut off, …).
+/// The request never produced a complete response (DNS, refused, reset, body cut off, …), or could not
+/// even be sent ([`TransportErrorKind::Unsendable`]).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("network error: {message}")]
 pub struct TransportError {
-    /// Human-readable cause, for logs.
+    /// Human-readable cause, for logs (never a header value: it may be a credential).
     pub message: String,
+    /// Whether waiting can help.
+    pub kind: TransportErrorKind,
+}
+
+/// What kind of transport failure it was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TransportErrorKind {
+    /// Nothing (complete) came back: retried after a backoff.
+    #[default]
+    Network,
+    /// The request was refused before sending, e.g. a header value with a character HTTP does not allow
+    /// (a token pasted with an invisible character): waiting does not help.
+    Unsendable,
 }
 
 impl TransportError {
-    /// A transport error with the given message.
+    /// A network error with the given message.
     pub fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
+            kind: TransportErrorKind::Network,
+        }
+    }
+
+    /// A request that could not be sent as built.
+    pub fn unsendable(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            kind: TransportErrorKind::Unsendable,
         }
     }
 }

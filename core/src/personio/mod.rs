@@ -35,7 +35,7 @@ pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
 pub use config::{parse_subdomain, ApiVersion, Credentials, Endpoints, SubdomainError};
 pub use employees::{DocumentCategoryInfo, Employee, EmployeeCreated, NewEmployee};
 pub use error::{FieldError, MissingRight, PersonioError};
-pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError};
+pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
 pub use lookups::{ApplicationSummary, Candidate, Stage, StageTransition};
 pub use positions::{Position, PositionList, PositionSource};
 pub use recruiting::CreatedApplication;
