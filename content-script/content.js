@@ -24,10 +24,17 @@
   const visited = () => {
     if (location.href === lastUrl) return;
     lastUrl = location.href;
-    chrome.runtime.sendMessage({ type: 'page_visited', url: lastUrl }).catch(() => {});
+    try {
+      chrome.runtime.sendMessage({ type: 'page_visited', url: lastUrl }).catch(() => {});
+    } catch {
+      // The extension was updated or removed: this orphaned script throws synchronously; nothing to report to.
+    }
   };
+  // Markup only ever leaves a candidate page (member, Sales Navigator lead, Recruiter profile); the background
+  // asks only for those too. Anything else gets no answer.
+  const CANDIDATE_PATH = /^\/(in\/[^/]+|sales\/(lead|people)\/[^/]+|talent\/(.+\/)?profile\/[^/]+)/;
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (message && message.type === 'take_snapshot') sendResponse(snapshot());
+    if (message && message.type === 'take_snapshot' && CANDIDATE_PATH.test(location.pathname)) sendResponse(snapshot());
   });
   if (window.navigation) {
     navigation.addEventListener('navigatesuccess', visited);

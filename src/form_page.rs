@@ -2,12 +2,14 @@
 //! the recruiter types and restored when the popup opens again (attached files included, their bytes are in
 //! IndexedDB); "Create application", which queues the application in the background's outbox; then the
 //! job's progress, waits (429, offline, 5xx: kept in the outbox, retried automatically), errors shown at the
-//! field they concern, and the success view listing exactly what was transferred.
+//! field they concern, and the success view listing exactly what was transferred. "Discard draft" deletes
+//! the draft and its files and starts again from the profile.
 
 use crate::bridge;
 use crate::components::candidate_form::{
     CandidateFields, CandidateForm, ProfileDetails, ProfileHeader,
 };
+use crate::components::confirm::ConfirmButton;
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
 use crate::components::position_picker::{PositionOption, PositionPicker};
@@ -136,6 +138,9 @@ pub fn ApplicationForm(
     let tab = RwSignal::new(0_u8);
     let file_error = RwSignal::new(None::<String>);
 
+    // After "Discard draft": the fresh prefill, not stored until the recruiter changes something.
+    let discarded_as = StoredValue::new(None::<ApplicationDraft>);
+    let discarded = RwSignal::new(false);
     // Restore the draft (or prefill from the profile), then save every change.
     {
         let profile = profile.clone();
@@ -157,6 +162,18 @@ pub fn ApplicationForm(
     }
     Effect::new(move |_| {
         let draft = state.draft();
+        let untouched = discarded_as.with_value(|fresh| {
+            fresh.as_ref().is_some_and(|fresh| {
+                ApplicationDraft {
+                    updated_at_ms: fresh.updated_at_ms,
+                    ..draft.clone()
+                } == *fresh
+            })
+        });
+        if untouched {
+            return;
+        }
+        discarded_as.set_value(None);
         if loaded.get() {
             let key = storage_key(&draft.profile_url);
             spawn_local(async move {
@@ -296,6 +313,33 @@ pub fn ApplicationForm(
         });
     };
 
+    let discard = {
+        let profile = profile.clone();
+        let url = profile_url.clone();
+        Callback::new(move |_| {
+            let fresh = ApplicationDraft::from_profile(&profile, url.clone());
+            discarded_as.set_value(Some(fresh.clone()));
+            state.apply(fresh);
+            local_issues.set(Vec::new());
+            file_error.set(None);
+            let profile_url = url.clone();
+            spawn_local(async move {
+                match bridge::request(&PopupRequest::DiscardDraft { profile_url }).await {
+                    Ok(PopupResponse::DraftDiscarded) => discarded.set(true),
+                    Ok(other) => local_issues.set(vec![("form".into(), format!("{other:?}"))]),
+                    Err(e) => local_issues.set(vec![("form".into(), e)]),
+                }
+            });
+        })
+    };
+    Effect::new(move |_| {
+        // The notice lasts until the recruiter changes something.
+        let _ = state.draft();
+        if discarded_as.with_value(Option::is_none) {
+            discarded.set(false);
+        }
+    });
+
     let done = Signal::derive(move || job.with(|j| j.as_ref().and_then(|v| v.transferred.clone())));
     let next_profile = Callback::new(move |_| {
         if let Some(window) = web_sys::window() {
@@ -380,11 +424,14 @@ pub fn ApplicationForm(
                         <p class="error" role="alert" id="form-issues">{t_with("formFixFields", &[&issue_count.get().to_string()])}</p>
                     })}
                     {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    {move || discarded.get().then(|| view! { <p class="status" role="status" id="draft-discarded">{t("formDraftDiscarded")}</p> })}
                     {move || job.get().map(|view| view! { <JobStatus job=view on_retry=Callback::new(move |_| retry(job)) /> })}
                     <div class="actions sticky">
                         <button type="submit" class="primary" id="create-application" disabled=busy aria-busy=move || busy.get().to_string()>
                             {move || if busy.get() { t("createBusy") } else { t("createApplication") }}
                         </button>
+                        <ConfirmButton id="discard-draft" label="formDiscardDraft" question="formDiscardQuestion"
+                            confirm="formDiscardConfirm" on_confirm=discard disabled=busy />
                     </div>
                 </form>
             }.into_any(),

@@ -1,14 +1,17 @@
 //! The settings page (`options.html`): the Personio connection an admin enters, "Test connection" with the
 //! rights it grants, and the disclaimer's acceptance. Secrets are write-only: the page is only told whether
-//! one is stored.
+//! one is stored, and can remove it ("Remove") or forget the whole connection. The candidate data section
+//! lists how long each kind of data stays in this browser and deletes all of it on request (after asking).
 
 use crate::bridge;
+use crate::components::confirm::ConfirmButton;
 use crate::components::disclaimer::Disclaimer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState};
 use sourcing_core::personio::{ApiVersion, ConnectionInfo, PersonioError};
-use sourcing_core::settings::{has_right, Right, SettingsInput, SettingsIssue};
+use sourcing_core::retention::{DeletedData, DRAFT_RETENTION_DAYS};
+use sourcing_core::settings::{has_right, Right, SettingsInput, SettingsIssue, StoredSecret};
 use webext::i18n::{t, t_with};
 
 /// The outcome of the last action on the page.
@@ -20,6 +23,16 @@ enum Notice {
     Connected(ConnectionInfo),
     Refused(PersonioError),
     Failed(String),
+    SecretRemoved(StoredSecret),
+    Forgotten,
+}
+
+/// The i18n key of a secret's field label.
+fn secret_label(secret: StoredSecret) -> &'static str {
+    match secret {
+        StoredSecret::ClientSecret => "settingsClientSecret",
+        StoredSecret::RecruitingToken => "settingsRecruitingToken",
+    }
 }
 
 /// The i18n key for a connection failure, said plainly (including unsupported sign-in methods).
@@ -37,7 +50,10 @@ pub fn connection_error_key(error: &PersonioError) -> &'static str {
 
 fn issue_for(notice: &Notice, field: &str) -> Option<String> {
     match notice {
-        Notice::Invalid(issues) => issues.iter().find(|i| i.field == field).map(|i| t(&i.key)),
+        Notice::Invalid(issues) => issues.iter().find(|i| i.field == field).map(|i| {
+            let args: Vec<&str> = i.args.iter().map(String::as_str).collect();
+            t_with(&i.key, &args)
+        }),
         _ => None,
     }
 }
@@ -118,6 +134,47 @@ fn RightsList(
     }
 }
 
+/// "Remove" next to a stored secret: deletes it now (nothing else changes).
+#[component]
+fn RemoveSecretButton(
+    /// The secret.
+    secret: StoredSecret,
+    /// The page's set-up state (the button shows only while the secret is stored).
+    setup: RwSignal<SetupState>,
+    /// Runs the removal.
+    on_remove: Callback<StoredSecret>,
+    /// True while another action runs.
+    busy: ReadSignal<bool>,
+) -> impl IntoView {
+    move || {
+        setup.with(|s| secret.is_stored(&s.settings)).then(|| {
+            view! {
+                <button type="button" class="danger-outline remove-secret" id=format!("remove-{}", secret.field())
+                    disabled=move || busy.get() on:click=move |_| on_remove.run(secret)>
+                    {t_with("settingsRemoveSecret", &[&t(secret_label(secret))])}
+                </button>
+            }
+        })
+    }
+}
+
+/// How long each kind of candidate data stays in this browser (the periods the purge applies).
+#[component]
+fn RetentionList() -> impl IntoView {
+    let drafts = DRAFT_RETENTION_DAYS.to_string();
+    let cvs = sourcing_core::hris::CV_RETENTION_DAYS.to_string();
+    let history = sourcing_core::outbox::FINISHED_KEPT.to_string();
+    view! {
+        <ul class="retention" id="retention">
+            <li>{t_with("settingsRetentionDrafts", &[&drafts])}</li>
+            <li>{t("settingsRetentionRefused")}</li>
+            <li>{t_with("settingsRetentionCvs", &[&cvs])}</li>
+            <li>{t_with("settingsRetentionHistory", &[&history])}</li>
+            <li>{t("settingsRetentionPages")}</li>
+        </ul>
+    }
+}
+
 /// The settings page.
 #[component]
 pub fn OptionsPage() -> impl IntoView {
@@ -192,6 +249,50 @@ pub fn OptionsPage() -> impl IntoView {
             }
         })
     };
+    let remove_secret = Callback::new(move |secret: StoredSecret| {
+        set_busy.set(true);
+        spawn_local(async move {
+            let next = match bridge::request(&PopupRequest::RemoveSecret { secret }).await {
+                Ok(PopupResponse::Setup { setup }) => {
+                    apply_setup(setup);
+                    Notice::SecretRemoved(secret)
+                }
+                Ok(other) => Notice::Failed(format!("{other:?}")),
+                Err(e) => Notice::Failed(e),
+            };
+            set_notice.set(next);
+            set_busy.set(false);
+        });
+    });
+    let forget = Callback::new(move |_| {
+        set_busy.set(true);
+        spawn_local(async move {
+            let next = match bridge::request(&PopupRequest::ForgetConnection).await {
+                Ok(PopupResponse::Setup { setup }) => {
+                    apply_setup(setup);
+                    Notice::Forgotten
+                }
+                Ok(other) => Notice::Failed(format!("{other:?}")),
+                Err(e) => Notice::Failed(e),
+            };
+            set_notice.set(next);
+            set_busy.set(false);
+        });
+    });
+    let (data_notice, set_data_notice) = signal(None::<Result<DeletedData, String>>);
+    let delete_data = Callback::new(move |_| {
+        set_busy.set(true);
+        spawn_local(async move {
+            set_data_notice.set(Some(
+                match bridge::request(&PopupRequest::DeleteCandidateData).await {
+                    Ok(PopupResponse::CandidateDataDeleted { deleted }) => Ok(deleted),
+                    Ok(other) => Err(format!("{other:?}")),
+                    Err(e) => Err(e),
+                },
+            ));
+            set_busy.set(false);
+        });
+    });
     let accept = Callback::new(move |_| {
         spawn_local(async move {
             if let Ok(PopupResponse::Setup { setup: state }) =
@@ -224,12 +325,14 @@ pub fn OptionsPage() -> impl IntoView {
                     <p class="help">{t("settingsV2Help")}</p>
                     <SettingField name="client_id" label="settingsClientId" help="settingsClientIdHelp" value=client_id placeholder="" notice=notice />
                     <SettingField name="client_secret" label="settingsClientSecret" help="settingsClientSecretHelp" value=client_secret placeholder=secret_placeholder(|s| s.settings.has_client_secret) notice=notice secret=true />
+                    <RemoveSecretButton secret=StoredSecret::ClientSecret setup=setup on_remove=remove_secret busy=busy />
                 </section>
                 <section aria-labelledby="v1-title">
                     <h2 id="v1-title">{t("settingsV1Title")}</h2>
                     <p class="help">{t("settingsV1Help")}</p>
                     <SettingField name="company_id" label="settingsCompanyId" help="settingsCompanyIdHelp" value=company_id placeholder="" notice=notice />
                     <SettingField name="recruiting_token" label="settingsRecruitingToken" help="settingsRecruitingTokenHelp" value=recruiting_token placeholder=secret_placeholder(|s| s.settings.has_recruiting_token) notice=notice secret=true />
+                    <RemoveSecretButton secret=StoredSecret::RecruitingToken setup=setup on_remove=remove_secret busy=busy />
                 </section>
                 <section aria-labelledby="mapping-title">
                     <h2 id="mapping-title">{t("settingsMappingTitle")}</h2>
@@ -256,7 +359,26 @@ pub fn OptionsPage() -> impl IntoView {
                         <p class="error" role="alert">{t(connection_error_key(&error))} " " <span class="detail">{error.to_string()}</span></p>
                     }.into_any(),
                     Notice::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                    Notice::SecretRemoved(secret) => view! { <p class="ok">{t_with("settingsSecretRemoved", &[&t(secret_label(secret))])}</p> }.into_any(),
+                    Notice::Forgotten => view! { <p class="ok">{t("settingsForgotten")}</p> }.into_any(),
                 }}
+                {move || setup.with(|s| s.settings != Default::default() || s.connection.is_some()).then(|| view! {
+                    <ConfirmButton id="forget-connection" label="settingsForget" question="settingsForgetQuestion"
+                        confirm="settingsForgetConfirm" on_confirm=forget disabled=busy />
+                })}
+            </section>
+            <section class="candidate-data" aria-labelledby="data-title">
+                <h2 id="data-title">{t("settingsDataTitle")}</h2>
+                <p class="help">{t("settingsDataIntro")}</p>
+                <RetentionList />
+                <ConfirmButton id="delete-candidate-data" label="settingsDeleteData" question="settingsDeleteDataQuestion"
+                    confirm="settingsDeleteDataConfirm" on_confirm=delete_data disabled=busy />
+                <p id="data-status" role="status">
+                    {move || data_notice.get().map(|result| match result {
+                        Ok(d) => view! { <span class="ok">{t_with("settingsDataDeleted", &[&d.drafts.to_string(), &d.files.to_string(), &d.applications.to_string()])}</span> }.into_any(),
+                        Err(message) => view! { <span class="error">{message}</span> }.into_any(),
+                    })}
+                </p>
             </section>
             <section class="disclaimer-status" aria-labelledby="disclaimer-status-title">
                 <h2 id="disclaimer-status-title">{t("settingsDisclaimer")}</h2>

@@ -28,9 +28,9 @@ use webext::storage::{self, Area};
 use webext::ExtResult;
 
 const OUTBOX: &str = "outbox";
-const KEPT_CVS: &str = "hris_kept_cvs";
-const EXPORTS: &str = "hris_exports";
-const STATUS_CACHE: &str = "hris_status_cache";
+pub(crate) const KEPT_CVS: &str = "hris_kept_cvs";
+pub(crate) const EXPORTS: &str = "hris_exports";
+pub(crate) const STATUS_CACHE: &str = "hris_status_cache";
 /// How long statuses read from Personio are reused when the page does not ask for fresh ones.
 const STATUS_TTL_MS: u64 = 60_000;
 

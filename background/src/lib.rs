@@ -10,9 +10,12 @@ mod icon;
 mod messages;
 mod outbox;
 mod personio;
+mod purge;
+pub mod sender;
 mod settings;
+pub mod start;
 mod tab_state;
-mod transport;
+pub mod transport;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -43,28 +46,27 @@ pub fn on_tab_updated(tab_id: i32, url: Option<String>, status: Option<String>) 
     })
 }
 
-/// Worker start (install, browser start, or any wake): restricts `storage.local` to the extension's own
-/// contexts and resumes the outbox.
+/// Worker start (install, browser start, or any wake): locks `storage.local` to the extension's own
+/// contexts, purges expired candidate data, keeps the daily purge alarm, resumes the outbox (each step runs
+/// even when one before failed: see [`start`]).
 #[wasm_bindgen]
 pub fn on_start() -> js_sys::Promise {
     future_to_promise(async move {
-        webext::storage::restrict_local_to_trusted_contexts()
-            .await
-            .map_err(|e| JsValue::from_str(&e.0))?;
-        outbox::drive().await;
-        if let Err(e) = hris::purge_expired_cvs().await {
-            web_sys::console::error_1(&format!("hris: {e}").into());
-        }
+        start::run_steps(start::steps()).await;
         Ok(JsValue::UNDEFINED)
     })
 }
 
-/// `chrome.alarms.onAlarm`: a retry is due.
+/// `chrome.alarms.onAlarm`: a retry is due, or the daily purge.
 #[wasm_bindgen]
 pub fn on_alarm(name: String) -> js_sys::Promise {
     future_to_promise(async move {
         if name == outbox::ALARM {
             outbox::drive().await;
+        } else if name == purge::ALARM {
+            if let Err(e) = purge::run().await {
+                web_sys::console::error_1(&format!("purge: {e}").into());
+            }
         }
         Ok(JsValue::UNDEFINED)
     })

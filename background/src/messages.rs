@@ -1,53 +1,62 @@
-//! Routes `chrome.runtime.onMessage` traffic. Content scripts may only hand over page snapshots; every other
-//! request is accepted only from the extension's own pages (so nothing secret can reach LinkedIn's page).
+//! Routes `chrome.runtime.onMessage` traffic. Content scripts may only report the URL they show, from a
+//! LinkedIn tab's top frame; every other request is accepted only from the extension's own pages (see
+//! [`crate::sender`]), so nothing secret can reach LinkedIn's page. What crosses from a page is capped
+//! ([`MAX_URL_CHARS`], [`MAX_SNAPSHOT_CHARS`]) before it is parsed.
 
-use crate::{hris, outbox, personio, settings, tab_state};
+use crate::sender::{self, Sender, SenderInfo};
+use crate::{hris, outbox, personio, purge, settings, tab_state};
 use sourcing_core::messages::{
     BackgroundToContent, ContentToBackground, PopupRequest, PopupResponse, TabState,
+    MAX_SNAPSHOT_CHARS, MAX_URL_CHARS,
 };
 use sourcing_core::page::PageSnapshot;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use webext::i18n::{t, t_with};
 use webext::json::{from_js, to_js};
 use webext::{ExtError, ExtResult};
 
-/// Who sent a message.
-enum Sender {
-    /// A content script in tab `tab_id`.
-    ContentScript { tab_id: i32 },
-    /// One of the extension's own pages (popup, side panel, options).
-    ExtensionPage,
+/// The length of the string `key` of `value` in UTF-16 code units (0 when it is not a string).
+fn text_len(value: &JsValue, key: &str) -> usize {
+    js_sys::Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+        .map_or(0, |s| s.length() as usize)
 }
 
-fn classify_sender(sender: &JsValue) -> ExtResult<Sender> {
-    let own_id = js_sys::Reflect::get(
-        &js_sys::Reflect::get(&js_sys::global(), &"chrome".into())?,
-        &"runtime".into(),
-    )
-    .and_then(|rt| js_sys::Reflect::get(&rt, &"id".into()))?
-    .as_string();
-    let sender_id = js_sys::Reflect::get(sender, &"id".into())?.as_string();
-    if sender_id.is_none() || sender_id != own_id {
-        return Err(ExtError("message from another extension refused".into()));
-    }
-    let url = js_sys::Reflect::get(sender, &"url".into())?
-        .as_string()
-        .unwrap_or_default();
-    if url.starts_with("chrome-extension://") {
-        return Ok(Sender::ExtensionPage);
-    }
-    let tab = js_sys::Reflect::get(sender, &"tab".into())?;
-    let tab_id = js_sys::Reflect::get(&tab, &"id".into())?
-        .as_f64()
-        .ok_or_else(|| ExtError("content message without a tab".into()))?;
-    Ok(Sender::ContentScript {
-        tab_id: tab_id as i32,
-    })
+/// The size of a snapshot as it arrived, before it is parsed.
+fn snapshot_chars(value: &JsValue) -> usize {
+    let embedded = js_sys::Reflect::get(value, &"embedded".into())
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|item| item.dyn_into::<js_sys::JsString>().ok())
+                .map(|s| s.length() as usize)
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
+    ["url", "title", "lang", "markup"]
+        .iter()
+        .map(|key| text_len(value, key))
+        .sum::<usize>()
+        + embedded
 }
 
 /// Handles one message and returns the JS answer.
 pub async fn route(message: JsValue, sender: JsValue) -> ExtResult<JsValue> {
-    match classify_sender(&sender)? {
+    let (own_id, own_origin) = sender::own_identity();
+    let sender = sender::classify(&SenderInfo::from_js(&sender), &own_id, &own_origin)
+        .map_err(|refused| ExtError(refused.to_string()))?;
+    match sender {
         Sender::ContentScript { tab_id } => {
+            if text_len(&message, "url") > MAX_URL_CHARS {
+                // Not read: the tab counts as no profile.
+                tab_state::url_changed(tab_id, String::new()).await?;
+                return Err(ExtError(format!(
+                    "page URL longer than {MAX_URL_CHARS} characters refused"
+                )));
+            }
             let ContentToBackground::PageVisited { url } = from_js(&message)?;
             tab_state::url_changed(tab_id, url).await?;
             Ok(JsValue::TRUE)
@@ -65,8 +74,9 @@ pub async fn route(message: JsValue, sender: JsValue) -> ExtResult<JsValue> {
 
 async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> {
     Ok(match request {
-        PopupRequest::GetTabState { tab_id } => PopupResponse::TabState {
-            state: fresh_tab_state(tab_id).await?,
+        PopupRequest::GetTabState { tab_id } => match fresh_tab_state(tab_id).await? {
+            Ok(state) => PopupResponse::TabState { state },
+            Err(message) => PopupResponse::Error { message },
         },
         PopupRequest::GetSetup => PopupResponse::Setup {
             setup: settings::setup_state().await?,
@@ -74,6 +84,19 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
         PopupRequest::SaveSettings { input } => match settings::save(&input).await? {
             Ok(setup) => PopupResponse::Setup { setup },
             Err(issues) => PopupResponse::SettingsInvalid { issues },
+        },
+        PopupRequest::RemoveSecret { secret } => PopupResponse::Setup {
+            setup: settings::remove_secret(secret).await?,
+        },
+        PopupRequest::ForgetConnection => PopupResponse::Setup {
+            setup: settings::forget_connection().await?,
+        },
+        PopupRequest::DiscardDraft { profile_url } => {
+            purge::discard_draft(&profile_url).await?;
+            PopupResponse::DraftDiscarded
+        }
+        PopupRequest::DeleteCandidateData => PopupResponse::CandidateDataDeleted {
+            deleted: purge::delete_all().await?,
         },
         PopupRequest::AcceptDisclaimer => PopupResponse::Setup {
             setup: settings::accept_disclaimer().await?,
@@ -116,18 +139,35 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
     })
 }
 
-/// The tab's state after asking its content script for a fresh snapshot (the popup always shows the page as
-/// it is now). A tab without our content script is not LinkedIn, hence not a profile.
-async fn fresh_tab_state(tab_id: i32) -> ExtResult<TabState> {
-    let fresh: ExtResult<PageSnapshot> =
-        webext::tabs::send(tab_id, &BackgroundToContent::TakeSnapshot).await;
-    match fresh {
-        Ok(snapshot) => tab_state::snapshot_received(tab_id, &snapshot).await,
-        Err(_) => {
-            tab_state::url_changed(tab_id, String::new()).await?;
-            tab_state::load(tab_id)
-                .await?
-                .ok_or_else(|| ExtError("tab state missing".into()))
-        }
+/// The tab's state, with a fresh snapshot of the page when (and only when) the tab's stored classification
+/// is a candidate profile: the feed, messaging and every other page are never asked for their markup (the
+/// content script would refuse too). A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over
+/// [`MAX_URL_CHARS`] is refused with the message returned as `Err`, unparsed.
+async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
+    let stored = tab_state::load(tab_id).await?;
+    match stored {
+        Some(state) if state.page.is_candidate() => {}
+        Some(state) => return Ok(Ok(state)),
+        None => return Ok(Ok(tab_state::unknown(tab_id))),
     }
+    let answer = match webext::tabs::send_value(tab_id, &BackgroundToContent::TakeSnapshot).await {
+        Ok(answer) if answer.is_object() => answer,
+        // No content script (left LinkedIn, extension updated) or it refused: not a profile now.
+        _ => {
+            tab_state::url_changed(tab_id, String::new()).await?;
+            return Ok(Ok(tab_state::load(tab_id)
+                .await?
+                .unwrap_or_else(|| tab_state::unknown(tab_id))));
+        }
+    };
+    let size = snapshot_chars(&answer);
+    if size > MAX_SNAPSHOT_CHARS {
+        let megabytes = format!("{:.1}", size as f64 / (1024.0 * 1024.0));
+        return Ok(Err(t_with("tabSnapshotTooLarge", &[&megabytes])));
+    }
+    if text_len(&answer, "url") > MAX_URL_CHARS {
+        return Ok(Err(t("tabUrlTooLong")));
+    }
+    let snapshot: PageSnapshot = from_js(&answer)?;
+    Ok(Ok(tab_state::snapshot_received(tab_id, &snapshot).await?))
 }

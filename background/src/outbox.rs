@@ -12,7 +12,8 @@ use std::cell::Cell;
 use webext::storage::{self, Area};
 use webext::{ExtError, ExtResult};
 
-const OUTBOX: &str = "outbox";
+/// The outbox's `storage.local` key.
+pub(crate) const OUTBOX: &str = "outbox";
 /// The alarm that wakes the worker for the next retry.
 pub const ALARM: &str = "outbox";
 /// Waits shorter than this are also timed in the live worker (alarms fire at 30 s at the earliest).

@@ -1,15 +1,17 @@
 //! Connection settings, secrets and the disclaimer record. Credentials live in `storage.local`, restricted to
 //! the extension's trusted contexts (content scripts cannot read it); pages only ever get a
-//! [`SettingsView`] without secrets.
+//! [`SettingsView`] without secrets. A stored secret can be removed on its own, and "Forget this
+//! connection" removes everything that belongs to the Personio company.
 
 use crate::clock::now_ms;
 use sourcing_core::messages::SetupState;
 use sourcing_core::personio::{ConnectionInfo, Credentials, FieldMapping};
 use sourcing_core::settings::{
-    DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, DISCLAIMER_VERSION,
+    DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
+    DISCLAIMER_VERSION,
 };
 use webext::storage::{self, Area};
-use webext::ExtResult;
+use webext::{ExtError, ExtResult};
 
 const CREDENTIALS: &str = "credentials";
 const DISCLAIMER: &str = "disclaimer";
@@ -47,7 +49,11 @@ pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<Set
         Ok(c) => c,
         Err(issues) => return Ok(Err(issues)),
     };
-    storage::restrict_local_to_trusted_contexts().await?;
+    // Secrets are only written into a storage area content scripts cannot read.
+    if let Err(e) = storage::restrict_local_to_trusted_contexts().await {
+        web_sys::console::error_1(&format!("settings: storage lock: {e}").into());
+        return Err(ExtError(webext::i18n::t("settingsLockFailed")));
+    }
     storage::set(Area::Local, CREDENTIALS, &updated).await?;
     storage::set(
         Area::Local,
@@ -60,6 +66,30 @@ pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<Set
         crate::personio::forget_session().await?;
     }
     Ok(Ok(setup_state().await?))
+}
+
+/// Deletes one stored secret now; the connection check and the tokens obtained with it go too.
+pub async fn remove_secret(secret: StoredSecret) -> ExtResult<SetupState> {
+    let stored = credentials().await?;
+    let updated = secret.removed_from(&stored);
+    if updated != stored {
+        storage::set(Area::Local, CREDENTIALS, &updated).await?;
+        storage::remove(Area::Local, CONNECTION).await?;
+        crate::personio::forget_session().await?;
+    }
+    setup_state().await
+}
+
+/// "Forget this connection": credentials, the field mapping, the connection check, tokens, cached
+/// positions and candidate statuses. The disclaimer's acceptance and the candidate data stay (they have
+/// their own button and periods).
+pub async fn forget_connection() -> ExtResult<SetupState> {
+    for key in [CREDENTIALS, FIELD_MAPPING, CONNECTION] {
+        storage::remove(Area::Local, key).await?;
+    }
+    crate::personio::forget_session().await?;
+    storage::remove(Area::Session, crate::hris::STATUS_CACHE).await?;
+    setup_state().await
 }
 
 /// Records a successful connection check.

@@ -1,10 +1,11 @@
 //! Per-tab state: the tab's URL, its classification and the latest extraction, kept in session storage so a
 //! restarted service worker still knows it. Keyed by tab id; an extraction is only kept for the URL it was
-//! read from (no stale data after in-app navigation).
+//! read from (no stale data after in-app navigation). Only a candidate profile's URL is kept: for any other
+//! page the state says "not a profile" and nothing of where the recruiter was.
 
 use crate::clock::precise_ms;
 use crate::icon;
-use sourcing_core::linkedin::{classify_url, extract};
+use sourcing_core::linkedin::{classify_url, extract, PageKind};
 use sourcing_core::messages::TabState;
 use sourcing_core::page::PageSnapshot;
 use webext::storage::{self, Area};
@@ -23,9 +24,31 @@ async fn store(state: &TabState) -> ExtResult<()> {
     storage::set(Area::Session, &key(state.tab_id), state).await
 }
 
+/// The URL kept for a page: the full URL of a candidate page, nothing of any other.
+fn retained(page: &PageKind, url: String) -> String {
+    if page.is_candidate() {
+        url
+    } else {
+        String::new()
+    }
+}
+
+/// The state of a tab the extension knows nothing about (no content script reported it): not a profile.
+pub fn unknown(tab_id: i32) -> TabState {
+    TabState {
+        tab_id,
+        url: String::new(),
+        page: PageKind::NotProfile,
+        extraction: None,
+        extract_us: None,
+        snapshot_bytes: None,
+    }
+}
+
 /// The tab navigated (full load or in-app): reclassify, reset the icon, drop an extraction of another URL.
 pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
     let page = classify_url(&url);
+    let url = retained(&page, url);
     icon::apply(tab_id, &page).await?;
     let previous = load(tab_id).await?;
     let kept = previous.filter(|p| p.url == url);
@@ -43,9 +66,14 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
     store(&state).await
 }
 
-/// A snapshot arrived from the tab's content script: classify, extract and store it.
+/// A snapshot arrived from the tab's content script: classify, extract and store it. A snapshot of a page
+/// that is not a candidate profile (the tab navigated away meanwhile) is not parsed.
 pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResult<TabState> {
     let page = classify_url(&snapshot.url);
+    if !page.is_candidate() {
+        url_changed(tab_id, String::new()).await?;
+        return Ok(load(tab_id).await?.unwrap_or_else(|| unknown(tab_id)));
+    }
     icon::apply(tab_id, &page).await?;
     let started = precise_ms();
     let extraction = Some(extract(snapshot));

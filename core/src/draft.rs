@@ -85,10 +85,14 @@ impl FieldIssue {
     }
 }
 
+/// The prefix of every draft's `storage.local` key (the purge lists drafts by it).
+pub const STORAGE_PREFIX: &str = "draft:";
+
 /// The `storage.local` key of a profile's draft: the popup saves it there, the background deletes it once
-/// the application exists.
+/// the application exists, when the recruiter discards it, or [`crate::retention::DRAFT_RETENTION_DAYS`]
+/// after its last change.
 pub fn storage_key(profile_url: &str) -> String {
-    format!("draft:{profile_url}")
+    format!("{STORAGE_PREFIX}{profile_url}")
 }
 
 impl ApplicationDraft {

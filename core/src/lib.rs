@@ -2,7 +2,8 @@
 //!
 //! It owns everything that has no side effect: domain types ([`profile`]), the typed messages between the
 //! parts ([`messages`]), LinkedIn page classification and extraction ([`linkedin`]), Personio request and
-//! response types plus the transport-agnostic client ([`personio`]) and input validation ([`validation`]).
+//! response types plus the transport-agnostic client ([`personio`]), input validation ([`validation`]) and how long
+//! candidate data is kept ([`retention`]).
 //! Everything here compiles natively (for `cargo test` and the `extract` tool) and to wasm32.
 
 pub mod draft;
@@ -13,5 +14,6 @@ pub mod outbox;
 pub mod page;
 pub mod personio;
 pub mod profile;
+pub mod retention;
 pub mod settings;
 pub mod validation;

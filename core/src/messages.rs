@@ -12,7 +12,10 @@ use crate::hris::{CandidateList, ExportRefusal, ExportReport};
 use crate::linkedin::{Extraction, PageKind};
 use crate::outbox::{JobView, SubmitRequest};
 use crate::personio::{ApplicationSummary, ConnectionInfo, PersonioError, Position};
-use crate::settings::{DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView};
+use crate::retention::DeletedData;
+use crate::settings::{
+    DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
+};
 use serde::{Deserialize, Serialize};
 
 /// Content script → background.
@@ -26,6 +29,13 @@ pub enum ContentToBackground {
         url: String,
     },
 }
+
+/// The most a page snapshot may hold (markup, embedded data, title and URL, counted in UTF-16 code units as
+/// JavaScript counts string lengths): a larger one is refused with a message, not parsed. LinkedIn's largest
+/// profiles are well under 2 MB.
+pub const MAX_SNAPSHOT_CHARS: usize = 8 * 1024 * 1024;
+/// The longest page URL accepted from a content script (2 KB); a longer one is refused, not classified.
+pub const MAX_URL_CHARS: usize = 2048;
 
 /// Background → content script.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +80,14 @@ pub enum PopupRequest {
         /// What the admin entered.
         input: SettingsInput,
     },
+    /// Delete one stored secret now (settings page, "Remove").
+    RemoveSecret {
+        /// Which one.
+        secret: StoredSecret,
+    },
+    /// "Forget this connection": credentials, field mapping, the connection check, tokens and cached
+    /// positions and statuses.
+    ForgetConnection,
     /// Check the stored credentials against Personio.
     TestConnection,
     /// The recruiter accepted the current disclaimer.
@@ -86,6 +104,14 @@ pub enum PopupRequest {
         /// The chosen position.
         job_position_id: i64,
     },
+    /// "Discard draft": delete the profile's draft and the files only it lists.
+    DiscardDraft {
+        /// The draft's profile URL.
+        profile_url: String,
+    },
+    /// "Delete all candidate data on this browser": drafts, files, the outbox, kept CVs, export records and
+    /// the pages read (settings and the disclaimer stay).
+    DeleteCandidateData,
     /// "Create application": queue it in the outbox (the same application is never queued twice).
     Submit {
         /// What to create.
@@ -170,6 +196,13 @@ pub enum PopupResponse {
         /// Newest first.
         jobs: Vec<JobView>,
     },
+    /// Answer to [`PopupRequest::DiscardDraft`].
+    DraftDiscarded,
+    /// Answer to [`PopupRequest::DeleteCandidateData`]: what was deleted.
+    CandidateDataDeleted {
+        /// Counts.
+        deleted: DeletedData,
+    },
     /// Answer to [`PopupRequest::ListCandidates`].
     Candidates {
         /// The candidates and where their statuses come from.
@@ -223,6 +256,47 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&BackgroundToContent::TakeSnapshot).unwrap(),
             r#"{"type":"take_snapshot"}"#
+        );
+    }
+
+    #[test]
+    fn data_and_secret_requests_json_shapes() {
+        let req: PopupRequest =
+            serde_json::from_str(r#"{"type":"remove_secret","secret":"client_secret"}"#).unwrap();
+        assert_eq!(
+            req,
+            PopupRequest::RemoveSecret {
+                secret: StoredSecret::ClientSecret
+            }
+        );
+        for (json, req) in [
+            (
+                r#"{"type":"forget_connection"}"#,
+                PopupRequest::ForgetConnection,
+            ),
+            (
+                r#"{"type":"delete_candidate_data"}"#,
+                PopupRequest::DeleteCandidateData,
+            ),
+            (
+                r#"{"type":"discard_draft","profile_url":"u"}"#,
+                PopupRequest::DiscardDraft {
+                    profile_url: "u".into(),
+                },
+            ),
+        ] {
+            assert_eq!(serde_json::to_string(&req).unwrap(), json);
+        }
+        let answer = PopupResponse::CandidateDataDeleted {
+            deleted: DeletedData {
+                drafts: 1,
+                files: 2,
+                applications: 3,
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&answer).unwrap(),
+            r#"{"type":"candidate_data_deleted","deleted":{"drafts":1,"files":2,"applications":3}}"#
         );
     }
 

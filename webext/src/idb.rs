@@ -104,3 +104,19 @@ pub async fn delete(key: &str) -> ExtResult<()> {
     .await?;
     Ok(())
 }
+
+/// The keys of every stored file.
+pub async fn keys() -> ExtResult<Vec<String>> {
+    let value = in_store(IdbTransactionMode::Readonly, |store| store.get_all_keys()).await?;
+    Ok(js_sys::Array::from(&value)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect())
+}
+
+/// Deletes every stored file; returns how many there were.
+pub async fn clear() -> ExtResult<usize> {
+    let count = keys().await?.len();
+    in_store(IdbTransactionMode::Readwrite, |store| store.clear()).await?;
+    Ok(count)
+}

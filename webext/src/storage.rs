@@ -72,6 +72,56 @@ pub async fn remove(area: Area, key: &str) -> ExtResult<()> {
     Ok(())
 }
 
+fn get_promise(area: Area, keys: &JsValue) -> Result<js_sys::Promise, JsValue> {
+    match area {
+        Area::Local => local_get(keys),
+        Area::Session => session_get(keys),
+    }
+}
+
+/// Every record whose key starts with `prefix`, with its key (e.g. all drafts: `draft:`). Records that do
+/// not parse as `T` are skipped.
+pub async fn entries_with_prefix<T: DeserializeOwned>(
+    area: Area,
+    prefix: &str,
+) -> ExtResult<Vec<(String, T)>> {
+    let items = JsFuture::from(get_promise(area, &JsValue::NULL)?).await?;
+    let mut out = Vec::new();
+    for key in js_sys::Object::keys(&items.clone().into()).iter() {
+        let Some(key) = key.as_string().filter(|k| k.starts_with(prefix)) else {
+            continue;
+        };
+        if let Ok(value) = from_js(&js_sys::Reflect::get(&items, &JsValue::from_str(&key))?) {
+            out.push((key, value));
+        }
+    }
+    Ok(out)
+}
+
+/// The keys starting with `prefix`.
+pub async fn keys_with_prefix(area: Area, prefix: &str) -> ExtResult<Vec<String>> {
+    let items = JsFuture::from(get_promise(area, &JsValue::NULL)?).await?;
+    Ok(js_sys::Object::keys(&items.into())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}
+
+/// Removes every key in `keys` (one call).
+pub async fn remove_all(area: Area, keys: &[String]) -> ExtResult<()> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let list: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    let promise = match area {
+        Area::Local => local_remove(&list)?,
+        Area::Session => session_remove(&list)?,
+    };
+    JsFuture::from(promise).await?;
+    Ok(())
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = setAccessLevel, catch)]
@@ -79,7 +129,8 @@ extern "C" {
 }
 
 /// Makes `storage.local` readable only by the extension's own contexts (service worker and pages), never by
-/// content scripts. Called before any secret is written.
+/// content scripts. Called before any secret is written. Chrome supports it for `local` from version 140
+/// (the manifest's `minimum_chrome_version`); a failure is the caller's to log.
 pub async fn restrict_local_to_trusted_contexts() -> ExtResult<()> {
     let options = js_sys::JSON::parse(r#"{"accessLevel":"TRUSTED_CONTEXTS"}"#)?;
     JsFuture::from(local_set_access_level(&options)?).await?;

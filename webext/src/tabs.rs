@@ -41,6 +41,12 @@ pub async fn get(tab_id: i32) -> ExtResult<TabInfo> {
     from_js(&JsFuture::from(get_raw(tab_id)?).await?)
 }
 
+/// Sends `request` to the content script of `tab_id` and awaits its answer as a plain JS value (for checks
+/// before it is parsed, such as its size).
+pub async fn send_value<Req: Serialize>(tab_id: i32, request: &Req) -> ExtResult<JsValue> {
+    Ok(JsFuture::from(send_message_raw(tab_id, &to_js(request)?)?).await?)
+}
+
 /// Sends `request` to the content script of `tab_id` and awaits its typed answer.
 pub async fn send<Req: Serialize, Resp: DeserializeOwned>(
     tab_id: i32,
