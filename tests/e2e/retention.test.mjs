@@ -41,38 +41,31 @@ async function inWorker(fn, arg) {
   throw last;
 }
 
-/** The extension's file store (IndexedDB `personio-sourcing`/`documents`): put keys, list keys. */
-const files = {
-  put: (keys) => inWorker(async (keys) => {
+/** The extension's file store (IndexedDB `personio-sourcing`/`documents`): `put` keys, or list the `keys`. */
+function fileStore(op, keys = []) {
+  return inWorker(async ({ op, keys }) => {
     const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('personio-sourcing', 1);
       open.onupgradeneeded = () => open.result.createObjectStore('documents');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
+    const tx = db.transaction('documents', op === 'put' ? 'readwrite' : 'readonly');
+    const store = tx.objectStore('documents');
+    for (const key of keys) store.put(new Uint8Array([37, 80, 68, 70, 45]), key);
+    const listed = op === 'keys' ? store.getAllKeys() : null;
     await new Promise((resolve, reject) => {
-      const tx = db.transaction('documents', 'readwrite');
-      for (const key of keys) tx.objectStore('documents').put(new Uint8Array([37, 80, 68, 70, 45]), key);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, keys),
-  keys: () => inWorker(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('personio-sourcing', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('documents');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const keys = await new Promise((resolve, reject) => {
-      const request = db.transaction('documents').objectStore('documents').getAllKeys();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return keys.sort();
-  }),
+    return listed ? [...listed.result].sort() : null;
+  }, { op, keys });
+}
+
+const files = {
+  put: (keys) => fileStore('put', keys),
+  keys: () => fileStore('keys'),
 };
 
 const local = {
