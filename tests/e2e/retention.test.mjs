@@ -8,6 +8,7 @@ import { launchWithExtension, eventually } from './lib/browser.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
 import { MAREN, page, profileMain } from './lib/synthetic-profiles.mjs';
 import { pdf } from './lib/files.mjs';
+import { axeViolations } from './lib/axe.mjs';
 
 const DAY = 86_400_000;
 const MAREN_URL = `https://www.linkedin.com/in/${MAREN.slug}/`;
@@ -156,6 +157,7 @@ test('"Discard draft" deletes the draft and its files, and the form starts again
   assert.ok((await eventually(async () => (await files.keys()).includes(fileId))), 'the file is stored');
   await popup.click('#discard-draft');
   await popup.waitForSelector('#discard-draft-question');
+  assert.deepEqual(await axeViolations(popup), [], 'the form while asking has no accessibility violations');
   await popup.click('#discard-draft-confirm');
   await popup.waitForSelector('#draft-discarded');
   assert.equal(await popup.inputValue('textarea[name="message"]'), '');

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension } from './lib/browser.mjs';
 import { startPersonio } from './lib/personio.mjs';
+import { axeViolations } from './lib/axe.mjs';
 
 let personio;
 let session;
@@ -148,6 +149,7 @@ test('forgetting the connection deletes the credentials, tokens and cached posit
   await page.click('#forget-connection');
   await page.waitForSelector('#forget-connection-question');
   assert.match(await page.textContent('#forget-connection-question'), /Delete the credentials/);
+  assert.deepEqual(await axeViolations(page), [], 'the settings page while asking has no accessibility violations');
   await page.click('#forget-connection-cancel');
   assert.equal((await session.request({ type: 'get_setup' })).setup.settings.has_client_secret, true, 'cancel keeps everything');
   await page.click('#forget-connection');
