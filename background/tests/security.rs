@@ -24,9 +24,16 @@ fn a_header_fetch_refuses_is_an_error_value_naming_the_header_not_its_value() {
     let error = headers_of(&with_token("abc\u{200B}def")).unwrap_err();
     assert_eq!(error.kind, TransportErrorKind::Unsendable);
     assert!(error.message.contains("Authorization"), "{}", error.message);
-    assert!(!error.message.contains("abc"), "the value is never quoted: {}", error.message);
+    assert!(
+        !error.message.contains("abc"),
+        "the value is never quoted: {}",
+        error.message
+    );
     let headers = headers_of(&with_token("abc-def")).unwrap();
-    assert_eq!(headers.get("x-company-id").unwrap().as_deref(), Some("4711"));
+    assert_eq!(
+        headers.get("x-company-id").unwrap().as_deref(),
+        Some("4711")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -78,7 +78,10 @@ fn extension_pages_load_only_their_own_code_and_talk_only_to_personio() {
     let connect: BTreeSet<String> = directive("connect-src").into_iter().collect();
     let mut expected: BTreeSet<String> = PERSONIO_HOSTS.iter().map(|h| h.to_string()).collect();
     expected.insert("'self'".into());
-    assert_eq!(connect, expected, "connect-src: the wasm files and Personio");
+    assert_eq!(
+        connect, expected,
+        "connect-src: the wasm files and Personio"
+    );
     for (name, sources) in csp() {
         for source in sources {
             assert!(
