@@ -3,20 +3,24 @@
 //! * Which candidates were imported through the extension: the outbox's `Done` entries
 //!   ([`imported_candidates`]).
 //! * Their status from Personio (v2 recruiting lookups only; with v1-only credentials the status is
-//!   [`CandidateStatus::Unknown`]): [`status_from_lookups`], [`is_hired`], the list filter
-//!   ([`StatusFilter`]) and a position's pipeline grouped by stage ([`pipeline`]).
+//!   [`CandidateStatus::Unknown`]): "hired" is the application's `current_stage` whose `kind` /
+//!   `type` says so, completed by the tenant's stages ([`StageVocabulary`]); the hire date is the
+//!   `entered_at` of the transition into that stage, in the tenant's time zone
+//!   ([`status_from_lookups`], [`is_hired`]). The list filter ([`StatusFilter`]) and a position's
+//!   pipeline: the imported candidates and the company's applications Personio lists for it, grouped
+//!   by stage ([`pipeline`]).
 //! * The employee built from what is known ([`plan_export`]: first / last name, e-mail, position,
 //!   hire date, department / office / subcompany of the position) and the report of what was exported
 //!   and what was not available ([`ExportReport`]).
 //! * What the background remembers: CVs kept for the export ([`KeptCvs`], purged after
 //!   [`CV_RETENTION_DAYS`]) and the exports done ([`ExportLog`], so nothing is exported twice).
 //!
-//! No I/O and no clock: the background passes `now_ms` and the Personio answers in.
+//! No I/O and no clock: the background passes `now_ms`, the recruiter's date and the Personio answers in.
 
 use crate::outbox::{Outbox, OutgoingDocument, PositionChoice};
 use crate::personio::{
-    ApplicationSummary, DocumentCategory, NewEmployee, PersonioError, Position, Stage,
-    StageTransition, SubmissionStatus,
+    ApplicationSummary, DocumentCategory, LookupGap, NewEmployee, PersonioDateTime, PersonioError,
+    Position, Stage, StageOutcome, StageTransition, StageVocabulary, SubmissionStatus,
 };
 use serde::{Deserialize, Serialize};
 
@@ -180,39 +184,47 @@ pub fn imported_candidates(outbox: &Outbox) -> Vec<ImportedCandidate> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CandidateStatus {
-    /// The status cannot be read (v1-only credentials, or the lookup failed).
-    Unknown,
+    /// The status cannot be read (v1-only credentials, the lookup failed, or Personio's answers lack
+    /// what is needed to find the application).
+    Unknown {
+        /// Why, when it is specific to this candidate.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        gap: Option<LookupGap>,
+    },
     /// Personio has no application of this e-mail on this position (any more).
     NotFound,
-    /// The application's current status and stage.
+    /// The application and its current stage.
     Known {
         /// Application id.
         application_id: String,
-        /// `active`, `hired`, `rejected`, `withdrawn`, …
-        status: String,
-        /// Current stage.
+        /// What the current stage means (from its `kind` / `type`, completed by the tenant's stages).
+        outcome: StageOutcome,
+        /// Current stage (`None`: Personio's answer had none).
         stage: Option<Stage>,
-        /// `yyyy-mm-dd` of the move into the current stage, when known (the hire date for hired ones).
+        /// `yyyy-mm-dd` (tenant's time zone) of the move into the current stage, when known: the hire
+        /// date for hired ones.
         since: Option<String>,
     },
 }
 
 impl CandidateStatus {
-    /// The filter key: `hired`, `active`, `rejected`, `withdrawn`, `not_found`, `unknown` (other
-    /// Personio statuses as they come, lower-case).
+    /// The status cannot be read, for no candidate-specific reason.
+    pub const UNKNOWN: CandidateStatus = CandidateStatus::Unknown { gap: None };
+
+    /// The filter key: `hired`, `active`, `rejected`, `withdrawn`, `not_found`, `unknown`.
     pub fn key(&self) -> String {
         match self {
-            CandidateStatus::Unknown => "unknown".into(),
-            CandidateStatus::NotFound => "not_found".into(),
-            CandidateStatus::Known { status, .. } => {
-                let s = status.trim().to_ascii_lowercase();
-                if s.is_empty() {
-                    "active".into()
-                } else {
-                    s
-                }
-            }
+            CandidateStatus::Unknown { .. } => "unknown",
+            CandidateStatus::NotFound => "not_found",
+            CandidateStatus::Known { outcome, .. } => match outcome {
+                StageOutcome::Hired => "hired",
+                StageOutcome::InProcess => "active",
+                StageOutcome::Rejected => "rejected",
+                StageOutcome::Withdrawn => "withdrawn",
+                StageOutcome::Unknown => "unknown",
+            },
         }
+        .into()
     }
 
     /// The current stage, when known.
@@ -222,15 +234,29 @@ impl CandidateStatus {
             _ => None,
         }
     }
+
+    /// The application id, when the application was found.
+    pub fn application_id(&self) -> Option<&str> {
+        match self {
+            CandidateStatus::Known { application_id, .. } => Some(application_id),
+            _ => None,
+        }
+    }
 }
 
 /// Only hired candidates can be exported.
 pub fn is_hired(status: &CandidateStatus) -> bool {
-    status.key() == "hired"
+    matches!(
+        status,
+        CandidateStatus::Known {
+            outcome: StageOutcome::Hired,
+            ..
+        }
+    )
 }
 
-/// The application of `candidate` among `applications` (all of its e-mail): the one with the known
-/// application id, else the newest on the candidate's position.
+/// The application of `candidate` among `applications` (its e-mail's on its position): the one with
+/// the known application id, else the newest on the candidate's position.
 pub fn pick_application<'a>(
     candidate: &ImportedCandidate,
     applications: &'a [ApplicationSummary],
@@ -243,49 +269,53 @@ pub fn pick_application<'a>(
     applications
         .iter()
         .filter(|a| a.job_id == Some(candidate.position.id))
-        .max_by(|a, b| a.created_at.cmp(&b.created_at))
+        .max_by_key(|a| a.created_ms())
 }
 
-/// `yyyy-mm-dd` of an ISO date-time, when it starts with a date.
-fn date_part(iso: &str) -> Option<String> {
-    let date = iso.get(..10)?;
-    let b = date.as_bytes();
-    let ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    ok.then(|| date.to_string())
-}
-
-/// The date of the latest move into `stage` (the hired transition for a hired application).
+/// The tenant's date of the latest move into `stage` (the hired transition for a hired application).
 pub fn entered_stage_on(transitions: &[StageTransition], stage: &Stage) -> Option<String> {
     transitions
         .iter()
-        .filter(|t| t.to_stage.id == stage.id)
-        .filter_map(|t| t.created_at.as_deref().and_then(date_part))
-        .max()
+        .filter(|t| t.stage.as_ref().is_some_and(|s| s.same_as(stage)))
+        .filter_map(|t| t.entered_at.as_ref())
+        .max_by_key(|at| at.epoch_ms())
+        .and_then(PersonioDateTime::local_date)
 }
 
-/// The status of `candidate` from the lookups: its application among all of its e-mail's
-/// applications, and that application's stage transitions (when they were read).
+/// The status of one application: its stage completed from the tenant's vocabulary, what it means,
+/// and (with its transitions) since when it is there.
+pub fn status_of_application(
+    application: &ApplicationSummary,
+    transitions: &[StageTransition],
+    vocabulary: &StageVocabulary,
+) -> CandidateStatus {
+    let stage = application.stage.as_ref().map(|s| vocabulary.resolve(s));
+    CandidateStatus::Known {
+        application_id: application.id.clone(),
+        outcome: stage
+            .as_ref()
+            .map(Stage::outcome)
+            .unwrap_or(StageOutcome::Unknown),
+        since: stage
+            .as_ref()
+            .and_then(|s| entered_stage_on(transitions, s)),
+        stage,
+    }
+}
+
+/// The status of `candidate` from the lookups: its application among `applications`, or, when none
+/// is there, not found (a complete lookup) or unknown (`gap`: why the lookup was not conclusive).
 pub fn status_from_lookups(
     candidate: &ImportedCandidate,
     applications: &[ApplicationSummary],
+    gap: Option<LookupGap>,
     transitions: &[StageTransition],
+    vocabulary: &StageVocabulary,
 ) -> CandidateStatus {
-    match pick_application(candidate, applications) {
-        None => CandidateStatus::NotFound,
-        Some(app) => CandidateStatus::Known {
-            application_id: app.id.clone(),
-            status: app.status.clone(),
-            stage: app.stage.clone(),
-            since: app
-                .stage
-                .as_ref()
-                .and_then(|s| entered_stage_on(transitions, s)),
-        },
+    match (pick_application(candidate, applications), gap) {
+        (Some(app), _) => status_of_application(app, transitions, vocabulary),
+        (None, None) => CandidateStatus::NotFound,
+        (None, Some(gap)) => CandidateStatus::Unknown { gap: Some(gap) },
     }
 }
 
@@ -489,69 +519,179 @@ pub fn positions_of(rows: &[CandidateRow]) -> Vec<PositionChoice> {
     out
 }
 
+/// One card of a pipeline: a candidate imported through this browser, an application Personio lists
+/// for the position, or both (the same application).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PipelineCard {
+    /// The candidate imported through this browser (the export works on these).
+    pub row: Option<CandidateRow>,
+    /// The application as Personio's list of the company's applications shows it.
+    pub application: Option<ApplicationSummary>,
+}
+
+impl PipelineCard {
+    /// The name to show (`None`: Personio's answer did not name the candidate).
+    pub fn name(&self) -> Option<String> {
+        self.row
+            .as_ref()
+            .map(|r| r.candidate.name())
+            .filter(|n| !n.is_empty())
+            .or_else(|| self.application.as_ref().and_then(|a| a.candidate_name()))
+    }
+
+    /// The e-mail to show, when known.
+    pub fn email(&self) -> Option<String> {
+        self.row
+            .as_ref()
+            .map(|r| r.candidate.email.clone())
+            .or_else(|| self.application.as_ref().and_then(|a| a.candidate_email.clone()))
+    }
+}
+
 /// One stage of a position's pipeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageGroup {
-    /// Stage id (`unknown` when the status is unknown, `not_found` when Personio has no application).
+    /// Stage key ([`Stage::key`]); `unknown` when the stage is unknown, `not_found` when Personio has
+    /// no application.
     pub id: String,
-    /// Stage name from Personio, `None` for the unknown / not-found groups.
-    pub name: Option<String>,
+    /// The stage as Personio (and the tenant's vocabulary) describe it; `None` for the unknown /
+    /// not-found groups.
+    pub stage: Option<Stage>,
+    /// What the stage means.
+    pub outcome: StageOutcome,
     /// True for the hired stage (the one holding the export action).
     pub hired: bool,
-    /// Its candidates, newest first.
-    pub rows: Vec<CandidateRow>,
+    /// Its cards, newest first.
+    pub cards: Vec<PipelineCard>,
 }
 
-fn stage_rank(status_key: &str) -> u8 {
-    match status_key {
-        "hired" => 1,
-        "rejected" => 2,
-        "withdrawn" => 3,
-        "not_found" => 4,
-        "unknown" => 5,
-        _ => 0,
+/// What the company's list of applications covered for a pipeline.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyCoverage {
+    /// Applications read (all positions).
+    pub scanned: usize,
+    /// True when the whole list was read (else only the most recently updated `scanned`).
+    pub complete: bool,
+    /// Applications that could not be placed: the answer named no position.
+    pub without_job: usize,
+    /// Items of the answer in a shape we do not know.
+    pub unreadable: usize,
+}
+
+/// A position's pipeline as the candidates page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionPipeline {
+    /// The position.
+    pub position_id: i64,
+    /// Its name, when known.
+    pub position_name: Option<String>,
+    /// The stages, in the tenant's order, hired / rejected / withdrawn / not found / unknown last.
+    pub groups: Vec<StageGroup>,
+    /// What Personio's list of the company's applications covered; `None` when it was not read
+    /// (v1-only credentials, or the read failed: see `source`).
+    pub company: Option<CompanyCoverage>,
+    /// Where the statuses come from.
+    pub source: StatusSource,
+}
+
+fn outcome_rank(outcome: StageOutcome, group_id: &str) -> u8 {
+    match (group_id, outcome) {
+        ("not_found", _) => 4,
+        ("unknown", _) => 5,
+        (_, StageOutcome::InProcess) => 0,
+        (_, StageOutcome::Hired) => 1,
+        (_, StageOutcome::Rejected) => 2,
+        (_, StageOutcome::Withdrawn) => 3,
+        (_, StageOutcome::Unknown) => 5,
     }
 }
 
-/// The pipeline of position `position_id`: its candidates grouped by stage. In-process stages first
-/// (by name), then hired, rejected, withdrawn, not found and unknown.
-pub fn pipeline(rows: &[CandidateRow], position_id: i64) -> Vec<StageGroup> {
-    let mut groups: Vec<(u8, StageGroup)> = Vec::new();
-    for row in rows
+/// The pipeline of position `position_id`: the imported candidates (`rows`) and the applications
+/// Personio lists for the position (`company`, already filtered to it), grouped by stage; an imported
+/// candidate whose application Personio lists is one card. In-process stages first (in the tenant's
+/// order, else by name), then hired, rejected, withdrawn, not found and unknown.
+pub fn pipeline(
+    rows: &[CandidateRow],
+    company: &[ApplicationSummary],
+    position_id: i64,
+    vocabulary: &StageVocabulary,
+) -> Vec<StageGroup> {
+    let mut groups: Vec<StageGroup> = Vec::new();
+    let mut place = |id: String, stage: Option<Stage>, outcome: StageOutcome, card: PipelineCard| {
+        let hired = outcome == StageOutcome::Hired && id != "unknown" && id != "not_found";
+        match groups.iter_mut().find(|g| g.id == id) {
+            Some(group) => group.cards.push(card),
+            None => groups.push(StageGroup {
+                id,
+                stage,
+                outcome,
+                hired,
+                cards: vec![card],
+            }),
+        }
+    };
+    let ours: Vec<&CandidateRow> = rows
         .iter()
         .filter(|r| r.candidate.position.id == position_id)
-    {
-        let key = row.status.key();
-        let (id, name) = match (&row.status, row.status.stage()) {
-            (CandidateStatus::Known { .. }, Some(stage)) => {
-                (stage.id.clone(), Some(stage.name.clone()))
-            }
-            (CandidateStatus::Known { status, .. }, None) => (status.clone(), None),
-            _ => (key.clone(), None),
+        .collect();
+    let mut merged: Vec<usize> = Vec::new();
+    for app in company.iter().filter(|a| a.job_id == Some(position_id)) {
+        let row = ours.iter().position(|r| {
+            r.status.application_id() == Some(app.id.as_str())
+                || r.candidate.application_id.as_deref() == Some(app.id.as_str())
+        });
+        if let Some(i) = row {
+            merged.push(i);
+        }
+        let card = PipelineCard {
+            row: row.map(|i| ours[i].clone()),
+            application: Some(app.clone()),
         };
-        let hired = is_hired(&row.status);
-        match groups
-            .iter_mut()
-            .find(|(_, g)| g.id == id && g.hired == hired)
-        {
-            Some((_, group)) => group.rows.push(row.clone()),
-            None => groups.push((
-                stage_rank(&key),
-                StageGroup {
-                    id,
-                    name,
-                    hired,
-                    rows: vec![row.clone()],
-                },
-            )),
+        // The imported row's status carries the resolved stage; else resolve the listed one.
+        let stage = row
+            .and_then(|i| ours[i].status.stage().cloned())
+            .or_else(|| app.stage.as_ref().map(|s| vocabulary.resolve(s)));
+        match stage {
+            Some(stage) => {
+                let outcome = stage.outcome();
+                place(stage.key(), Some(stage), outcome, card)
+            }
+            None => place("unknown".into(), None, StageOutcome::Unknown, card),
         }
     }
-    groups.sort_by(|(ra, a), (rb, b)| {
-        ra.cmp(rb)
-            .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.id.cmp(&b.id))
+    for (i, row) in ours.iter().enumerate() {
+        if merged.contains(&i) {
+            continue;
+        }
+        let card = PipelineCard {
+            row: Some((*row).clone()),
+            application: None,
+        };
+        match (&row.status, row.status.stage()) {
+            (CandidateStatus::Known { outcome, .. }, Some(stage)) => {
+                place(stage.key(), Some(stage.clone()), *outcome, card)
+            }
+            (CandidateStatus::NotFound, _) => {
+                place("not_found".into(), None, StageOutcome::Unknown, card)
+            }
+            _ => place("unknown".into(), None, StageOutcome::Unknown, card),
+        }
+    }
+    groups.sort_by(|a, b| {
+        let rank = |g: &StageGroup| {
+            (
+                outcome_rank(g.outcome, &g.id),
+                g.stage
+                    .as_ref()
+                    .and_then(|s| vocabulary.rank(s))
+                    .unwrap_or(usize::MAX),
+                g.stage.as_ref().and_then(|s| s.name.clone()),
+                g.id.clone(),
+            )
+        };
+        rank(a).cmp(&rank(b))
     });
-    groups.into_iter().map(|(_, g)| g).collect()
+    groups
 }
 
 /// An employee field that was exported, with the value sent.
@@ -635,20 +775,20 @@ pub const EXPORT_FIELDS: [&str; 11] = [
 ];
 
 /// The employee for a hired `candidate`: names, e-mail, position name, hire date (the day of the move
-/// into the hired stage when known, else today in UTC), department / office / subcompany of the
+/// into the hired stage when known, else the recruiter's today), department / office / subcompany of the
 /// position when known. Phone and location have no standard employee field and are reported as
 /// not exported; the CV is added by the caller ([`ExportPlan::with_cv`]).
 pub fn plan_export(
     candidate: &ImportedCandidate,
     status: &CandidateStatus,
     position: Option<&Position>,
-    now_ms: u64,
+    today: &str,
 ) -> ExportPlan {
     let hire_date = match status {
         CandidateStatus::Known {
             since: Some(date), ..
         } => date.clone(),
-        _ => crate::personio::date::iso_date(now_ms),
+        _ => today.to_string(),
     };
     let position_name = Some(candidate.position.name.trim().to_string())
         .filter(|n| !n.is_empty())
@@ -874,6 +1014,7 @@ mod tests {
                     request(email, 1001, true),
                     &FieldMapping::default(),
                     i as u64,
+                    None,
                 )
                 .id()
                 .to_string();
@@ -886,17 +1027,53 @@ mod tests {
         outbox
     }
 
-    fn app(id: &str, job: i64, status: &str, stage: &str, created: &str) -> ApplicationSummary {
+    /// A system stage as the stand-in serves it: no id, the meaning in `kind`.
+    fn system(kind: &str) -> Stage {
+        Stage {
+            id: None,
+            name: None,
+            kind: Some(kind.to_uppercase()),
+            stage_type: Some("system".into()),
+        }
+    }
+
+    fn vocabulary() -> StageVocabulary {
+        let named = |kind: &str, name: &str| Stage {
+            name: Some(name.into()),
+            ..system(kind)
+        };
+        StageVocabulary {
+            stages: vec![
+                named("unassigned", "Neu"),
+                Stage {
+                    id: Some("2101".into()),
+                    name: Some("Telefoninterview".into()),
+                    kind: Some("CUSTOM".into()),
+                    stage_type: Some("custom".into()),
+                },
+                named("offer", "Angebot"),
+                named("accepted", "Eingestellt"),
+                named("rejected", "Abgelehnt"),
+            ],
+        }
+    }
+
+    fn at(iso: &str) -> Option<PersonioDateTime> {
+        Some(PersonioDateTime {
+            date_time: iso.into(),
+            timezone: Some("Europe/Berlin".into()),
+        })
+    }
+
+    fn app(id: &str, job: i64, stage: Stage, created: &str) -> ApplicationSummary {
         ApplicationSummary {
             id: id.into(),
             candidate_id: Some("c".into()),
+            candidate_email: Some("a@example.com".into()),
             job_id: Some(job),
-            status: status.into(),
-            stage: Some(Stage {
-                id: stage.into(),
-                name: stage.to_uppercase(),
-            }),
-            created_at: Some(created.into()),
+            stage: Some(stage),
+            created_at: at(created),
+            ..Default::default()
         }
     }
 
@@ -905,6 +1082,7 @@ mod tests {
         candidate.email = email.into();
         candidate.job_id = format!("job-{email}");
         candidate.position.id = position;
+        candidate.application_id = status.application_id().map(str::to_string);
         CandidateRow {
             candidate,
             status,
@@ -913,16 +1091,12 @@ mod tests {
         }
     }
 
-    fn known(status: &str, stage: &str) -> CandidateStatus {
-        CandidateStatus::Known {
-            application_id: "1".into(),
-            status: status.into(),
-            stage: Some(Stage {
-                id: stage.into(),
-                name: stage.into(),
-            }),
-            since: None,
-        }
+    fn known(id: &str, kind: &str) -> CandidateStatus {
+        status_of_application(
+            &app(id, 1001, system(kind), "2026-01-01T00:00:00Z"),
+            &[],
+            &vocabulary(),
+        )
     }
 
     #[test]
@@ -940,71 +1114,102 @@ mod tests {
     }
 
     #[test]
-    fn status_comes_from_the_matching_application_and_its_hired_transition() {
+    fn hired_comes_from_the_current_stage_and_the_hire_date_from_entering_it() {
         let c = imported_candidates(&outbox()).remove(0);
         let apps = vec![
-            app("5", 1002, "active", "unassigned", "2026-01-01"),
-            app("77", 1001, "hired", "accepted", "2026-02-01"),
+            app("5", 1002, system("unassigned"), "2026-01-01T00:00:00Z"),
+            app("77", 1001, system("accepted"), "2026-02-01T00:00:00Z"),
         ];
+        // Latest first, as Personio orders them; entered at 23:30 UTC = the next day in Berlin.
         let transitions = vec![
             StageTransition {
-                from_stage: None,
-                to_stage: Stage {
-                    id: "unassigned".into(),
-                    name: "Unassigned".into(),
-                },
-                created_at: Some("2026-02-01T10:00:00Z".into()),
+                stage: Some(system("accepted")),
+                entered_at: at("2026-03-04T23:30:00.000Z"),
             },
             StageTransition {
-                from_stage: None,
-                to_stage: Stage {
-                    id: "accepted".into(),
-                    name: "Accepted".into(),
-                },
-                created_at: Some("2026-03-05T10:00:00Z".into()),
+                stage: Some(system("offer")),
+                entered_at: at("2026-03-01T09:00:00.000Z"),
+            },
+            StageTransition {
+                stage: Some(system("unassigned")),
+                entered_at: at("2026-02-01T09:00:00.000Z"),
             },
         ];
-        let status = status_from_lookups(&c, &apps, &transitions);
+        let status = status_from_lookups(&c, &apps, None, &transitions, &vocabulary());
         assert!(is_hired(&status));
-        assert_eq!(
-            status,
-            CandidateStatus::Known {
-                application_id: "77".into(),
-                status: "hired".into(),
-                stage: Some(Stage {
-                    id: "accepted".into(),
-                    name: "ACCEPTED".into()
-                }),
-                since: Some("2026-03-05".into()),
-            }
+        assert_eq!(status.key(), "hired");
+        let CandidateStatus::Known {
+            application_id,
+            stage,
+            since,
+            ..
+        } = &status
+        else {
+            panic!("{status:?}")
+        };
+        assert_eq!(application_id, "77");
+        assert_eq!(stage.as_ref().unwrap().name.as_deref(), Some("Eingestellt"));
+        assert_eq!(since.as_deref(), Some("2026-03-05"));
+        // A custom stage known only by its id: the tenant's vocabulary says it is in process.
+        let by_id = Stage {
+            id: Some("2101".into()),
+            ..Stage::default()
+        };
+        let custom = status_of_application(
+            &app("9", 1001, by_id.clone(), "2026-01-01T00:00:00Z"),
+            &[],
+            &vocabulary(),
         );
+        assert_eq!(custom.key(), "active");
+        // Without the vocabulary the same answer says nothing.
+        let bare = status_of_application(
+            &app("9", 1001, by_id, "2026-01-01T00:00:00Z"),
+            &[],
+            &StageVocabulary::default(),
+        );
+        assert_eq!(bare.key(), "unknown");
+        assert!(!is_hired(&bare));
         // Without the id, the newest application on the position.
         let mut no_id = c.clone();
         no_id.application_id = None;
         let apps = vec![
-            app("8", 1001, "rejected", "rejected", "2025-01-01"),
-            app("9", 1001, "active", "offer", "2026-01-01"),
-            app("10", 1002, "hired", "accepted", "2027-01-01"),
+            app("8", 1001, system("rejected"), "2025-01-01T00:00:00Z"),
+            app("9", 1001, system("offer"), "2026-01-01T00:00:00Z"),
+            app("10", 1002, system("accepted"), "2027-01-01T00:00:00Z"),
         ];
-        let status = status_from_lookups(&no_id, &apps, &[]);
+        let status = status_from_lookups(&no_id, &apps, None, &[], &vocabulary());
         assert_eq!(status.key(), "active");
         assert!(!is_hired(&status));
+        // Nothing found: not found when the lookup was conclusive, unknown (with why) when not.
         assert_eq!(
-            status_from_lookups(&no_id, &[], &[]),
+            status_from_lookups(&no_id, &[], None, &[], &vocabulary()),
             CandidateStatus::NotFound
         );
-        assert!(!is_hired(&CandidateStatus::Unknown));
+        let gap = LookupGap::MissingField {
+            field: "candidate.email".into(),
+        };
+        assert_eq!(
+            status_from_lookups(&no_id, &[], Some(gap.clone()), &[], &vocabulary()),
+            CandidateStatus::Unknown { gap: Some(gap) }
+        );
+        // An application without a current stage is found, its stage unknown.
+        let mut stageless = app("11", 1001, system("offer"), "2026-01-01T00:00:00Z");
+        stageless.stage = None;
+        let status = status_of_application(&stageless, &[], &vocabulary());
+        assert_eq!(status.key(), "unknown");
+        assert_eq!(status.application_id(), Some("11"));
+        assert!(!is_hired(&CandidateStatus::UNKNOWN));
     }
 
     #[test]
     fn the_filter_knows_hired_and_unknown() {
         let rows = vec![
-            row("a@x.de", 1001, known("hired", "accepted")),
-            row("b@x.de", 1001, known("active", "offer")),
-            row("c@x.de", 1001, CandidateStatus::Unknown),
+            row("a@x.de", 1001, known("1", "accepted")),
+            row("b@x.de", 1001, known("2", "offer")),
+            row("c@x.de", 1001, CandidateStatus::UNKNOWN),
             row("d@x.de", 1001, CandidateStatus::NotFound),
-            row("e@x.de", 1001, known("rejected", "rejected")),
-            row("f@x.de", 1001, known("Hired", "custom")),
+            row("e@x.de", 1001, known("3", "rejected")),
+            row("f@x.de", 1001, known("4", "hired")),
         ];
         let emails = |f| {
             filter_rows(&rows, f)
@@ -1023,25 +1228,62 @@ mod tests {
     }
 
     #[test]
-    fn the_pipeline_groups_a_positions_candidates_by_stage_hired_after_in_process() {
+    fn the_pipeline_holds_the_companys_applications_and_ours_once() {
         let rows = vec![
-            row("a@x.de", 1001, known("hired", "accepted")),
-            row("b@x.de", 1001, known("active", "offer")),
-            row("c@x.de", 1001, known("active", "offer")),
-            row("d@x.de", 1001, known("active", "unassigned")),
-            row("e@x.de", 1002, known("hired", "accepted")),
-            row("f@x.de", 1001, CandidateStatus::Unknown),
-            row("g@x.de", 1001, known("rejected", "rejected")),
+            row("a@x.de", 1001, known("1", "accepted")),
+            row("b@x.de", 1001, known("2", "offer")),
+            row("d@x.de", 1001, known("4", "unassigned")),
+            row("e@x.de", 1002, known("5", "accepted")),
+            row("f@x.de", 1001, CandidateStatus::UNKNOWN),
+            row("g@x.de", 1001, known("6", "rejected")),
         ];
-        let groups = pipeline(&rows, 1001);
+        let custom = Stage {
+            id: Some("2101".into()),
+            name: Some("Telefoninterview".into()),
+            kind: Some("CUSTOM".into()),
+            stage_type: Some("custom".into()),
+        };
+        let company = vec![
+            // Ours (id 1), hired: one card with both.
+            app("1", 1001, system("accepted"), "2026-01-01T00:00:00Z"),
+            // Someone sourced elsewhere, in a custom stage.
+            app("20", 1001, custom, "2026-01-02T00:00:00Z"),
+            // Another position: not in this pipeline.
+            app("21", 1002, system("offer"), "2026-01-02T00:00:00Z"),
+            // No stage in the answer.
+            ApplicationSummary {
+                stage: None,
+                ..app("22", 1001, system("offer"), "2026-01-03T00:00:00Z")
+            },
+        ];
+        let groups = pipeline(&rows, &company, 1001, &vocabulary());
         let ids: Vec<_> = groups.iter().map(|g| g.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["offer", "unassigned", "accepted", "rejected", "unknown"]
+            [
+                "unassigned:system",
+                "2101",
+                "offer:system",
+                "accepted:system",
+                "rejected:system",
+                "unknown"
+            ],
+            "in the tenant's order, hired after in process"
         );
-        assert_eq!(groups[0].rows.len(), 2);
-        assert!(groups[2].hired && !groups[0].hired);
-        assert_eq!(groups[2].rows[0].candidate.email, "a@x.de");
+        let hired = groups.iter().find(|g| g.hired).unwrap();
+        assert_eq!(hired.cards.len(), 1, "our application and Personio's are one card");
+        let card = &hired.cards[0];
+        assert!(card.row.is_some() && card.application.is_some());
+        assert_eq!(card.email().as_deref(), Some("a@x.de"));
+        let interview = groups.iter().find(|g| g.id == "2101").unwrap();
+        assert!(interview.cards[0].row.is_none(), "sourced elsewhere: no export here");
+        assert_eq!(interview.stage.as_ref().unwrap().name.as_deref(), Some("Telefoninterview"));
+        let unknown = groups.iter().find(|g| g.id == "unknown").unwrap();
+        assert_eq!(unknown.cards.len(), 2, "our unknown one and the stageless one");
+        assert!(!unknown.hired);
+        // Without Personio's list: only ours, as before.
+        let ours = pipeline(&rows, &[], 1001, &vocabulary());
+        assert_eq!(ours.iter().map(|g| g.cards.len()).sum::<usize>(), 5);
         assert_eq!(positions_of(&rows).len(), 2);
     }
 
@@ -1056,11 +1298,11 @@ mod tests {
             subcompany: None,
             category: None,
         };
-        let mut status = known("hired", "accepted");
+        let mut status = known("77", "accepted");
         if let CandidateStatus::Known { since, .. } = &mut status {
             *since = Some("2026-03-05".into());
         }
-        let plan = plan_export(&c, &status, Some(&position), 0);
+        let plan = plan_export(&c, &status, Some(&position), "2026-01-01");
         assert_eq!(plan.employee.email, "a@example.com");
         assert_eq!(plan.employee.first_name, "Maren");
         assert_eq!(
@@ -1105,8 +1347,9 @@ mod tests {
         assert_eq!(missing[3], ("location", NotExportedReason::NotKnown));
         assert_eq!(report.employee_id, 1042);
         assert_eq!(report.candidate_name, "Maren Okafor");
-        // Without a hired date and without a CV: today, and the CV is listed as not available.
-        let plan = plan_export(&c, &known("hired", "accepted"), None, 1_709_164_800_000);
+        // Without a hired date and without a CV: the recruiter's today, and the CV is listed as not
+        // available.
+        let plan = plan_export(&c, &known("77", "accepted"), None, "2024-02-29");
         assert_eq!(plan.employee.hire_date.as_deref(), Some("2024-02-29"));
         let report = plan.report(&c, 1, &[], None, 0);
         assert!(report.not_exported.iter().any(|n| n.field == "document"
@@ -1172,7 +1415,7 @@ mod tests {
         let old: ExportLog = serde_json::from_str(r#"{"entries":[]}"#).unwrap();
         assert!(old.creating.is_empty());
         assert_eq!(
-            serde_json::to_string(&CandidateStatus::Unknown).unwrap(),
+            serde_json::to_string(&CandidateStatus::UNKNOWN).unwrap(),
             r#"{"kind":"unknown"}"#
         );
         let refusal = ExportRefusal::EmployeeExists {

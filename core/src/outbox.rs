@@ -189,12 +189,14 @@ pub fn job_id(request: &SubmitRequest) -> String {
 
 impl Outbox {
     /// Queues `request`, unless the same application is already queued or done. A failed job of the same
-    /// application is replaced (the recruiter corrected it and tries again).
+    /// application is replaced (the recruiter corrected it and tries again). `local_date` is the
+    /// recruiter's calendar date (`yyyy-mm-dd`), sent as `application_date`; `None` leaves it to Personio.
     pub fn enqueue(
         &mut self,
         request: SubmitRequest,
         mapping: &FieldMapping,
         now_ms: u64,
+        local_date: Option<&str>,
     ) -> Enqueued {
         let id = job_id(&request);
         if let Some(existing) = self.entries.iter().find(|e| e.job.id == id) {
@@ -205,7 +207,7 @@ impl Outbox {
         self.entries.retain(|e| e.job.id != id);
         let mut candidate = request.candidate.clone();
         candidate.job_position_id = request.position.id;
-        let application = build_application(&candidate, mapping, now_ms);
+        let application = build_application(&candidate, mapping, local_date);
         let documents = request
             .documents
             .iter()
@@ -215,7 +217,10 @@ impl Outbox {
                 category: d.category,
             })
             .collect();
-        let job = SubmissionJob::new(id.clone(), application, documents);
+        let job = SubmissionJob::new(id.clone(), application, documents).with_linkedin(
+            candidate.linkedin_url.clone(),
+            mapping.linkedin_attribute_id.clone(),
+        );
         self.entries.push(OutboxEntry {
             job,
             request,
@@ -389,12 +394,12 @@ mod tests {
     #[test]
     fn the_same_application_is_queued_once() {
         let mut outbox = Outbox::default();
-        let first = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1);
-        let again = outbox.enqueue(request(" MAREN@example.com "), &FieldMapping::default(), 2);
+        let first = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None);
+        let again = outbox.enqueue(request(" MAREN@example.com "), &FieldMapping::default(), 2, None);
         assert!(matches!(first, Enqueued::New(_)));
         assert_eq!(again, Enqueued::Existing(first.id().to_string()));
         assert_eq!(outbox.entries.len(), 1);
-        let other = outbox.enqueue(request("maren.o@example.org"), &FieldMapping::default(), 3);
+        let other = outbox.enqueue(request("maren.o@example.org"), &FieldMapping::default(), 3, None);
         assert!(matches!(other, Enqueued::New(_)));
         assert_eq!(outbox.entries.len(), 2);
     }
@@ -403,14 +408,14 @@ mod tests {
     fn a_failed_job_is_replaced_when_sent_again() {
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1)
+            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None)
             .id()
             .to_string();
         outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Failed {
             error: crate::personio::PersonioError::NotPublished,
         };
         assert_eq!(
-            outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 2),
+            outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 2, None),
             Enqueued::New(id.clone())
         );
         assert_eq!(
@@ -423,7 +428,7 @@ mod tests {
     fn waiting_jobs_run_when_due_and_set_the_next_wake() {
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1)
+            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None)
             .id()
             .to_string();
         assert_eq!(outbox.next_runnable(0).as_deref(), Some(id.as_str()));
@@ -442,7 +447,7 @@ mod tests {
     fn the_view_lists_what_was_transferred_once_done() {
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1)
+            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None)
             .id()
             .to_string();
         assert!(outbox.get(&id).unwrap().view().transferred.is_none());

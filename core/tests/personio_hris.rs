@@ -8,7 +8,7 @@ use personio_standin::{seed, Faults};
 use personio_support::{pdf_bytes, sha256_hex, Fixture};
 use serde_json::{json, Value};
 use sourcing_core::personio::{
-    ApplicationDraft, Credentials, MissingRight, NewEmployee, PersonioError,
+    ApplicationDraft, Credentials, MissingRight, NewEmployee, PersonioError, StageOutcome,
 };
 
 fn hire(email: &str) -> NewEmployee {
@@ -46,11 +46,8 @@ async fn hired_candidate_becomes_employee_with_cv() {
         .id
         .unwrap();
     fx.standin.move_stage(&id, "accepted");
-    let apps = c
-        .find_applications_by_email("barbara@example.com", now)
-        .await
-        .unwrap();
-    assert_eq!(apps[0].status, "hired");
+    let app = c.application(&id, now).await.unwrap().unwrap();
+    assert_eq!(app.stage.unwrap().outcome(), StageOutcome::Hired);
 
     let cv = pdf_bytes("bl");
     let out = c

@@ -62,7 +62,9 @@ async fn upload_then_apply_with_all_mapped_fields() {
     let mapping = FieldMapping {
         linkedin_attribute_id: Some(seed::LINKEDIN_ATTRIBUTE.into()),
     };
-    let app = build_application(&form, &mapping, fx.now());
+    // The recruiter's local date (here the UTC one, never ahead of the tenant's in Berlin).
+    let today = sourcing_core::personio::date::iso_date(fx.now());
+    let app = build_application(&form, &mapping, Some(&today));
     let files = vec![
         FileReference {
             uuid: up.uuid.clone(),
@@ -90,10 +92,7 @@ async fn upload_then_apply_with_all_mapped_fields() {
     assert_eq!(a["job_position_id"], 1001);
     assert_eq!(a["fields"]["first_name"], "Grace");
     assert_eq!(a["fields"]["message"], "Invented the compiler.");
-    assert_eq!(
-        a["fields"]["application_date"],
-        Value::String(sourcing_core::personio::date::iso_date(fx.now()))
-    );
+    assert_eq!(a["fields"]["application_date"], Value::String(today));
     assert_eq!(a["tags"], json!(["linkedin", "sourced"]));
     let attrs: Vec<(String, String)> = a["attributes"]
         .as_array()
@@ -136,7 +135,7 @@ async fn linkedin_url_goes_to_message_without_attribute() {
         job_position_id: 1002,
         ..Default::default()
     };
-    let app = build_application(&form, &FieldMapping::default(), fx.now());
+    let app = build_application(&form, &FieldMapping::default(), None);
     c.create_application(&app, &[], fx.now()).await.unwrap();
     let rec = fx.standin.received();
     let a = rec["applications"]
@@ -150,6 +149,16 @@ async fn linkedin_url_goes_to_message_without_attribute() {
         "LinkedIn: https://www.linkedin.com/in/alan/"
     );
     assert_eq!(a["attributes"], json!([]));
+    assert!(
+        fx.standin.exchanges().iter().any(|e| e.path == "/v1/recruiting/applications"
+            && e.request_json.as_ref().is_some_and(|b| b.get("application_date").is_none())),
+        "without the recruiter's date, application_date is left out"
+    );
+    assert_eq!(
+        a["application_date"],
+        Value::String(personio_standin::state::tenant_date(fx.now())),
+        "Personio's own today"
+    );
     fx.finish();
 }
 

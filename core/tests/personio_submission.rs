@@ -245,7 +245,7 @@ async fn worker_killed_during_create_counts_as_attempted() {
             application_id: None
         }
     );
-    assert_eq!(fx.application_count(), 2, "seed + ours");
+    assert_eq!(fx.application_count(), 3, "two seeded + ours");
     fx.finish();
 }
 

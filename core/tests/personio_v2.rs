@@ -5,12 +5,13 @@
 mod personio_support;
 
 use personio_standin::{seed, Faults};
-use personio_support::{pdf_bytes, Fixture};
+use personio_support::{creds_v1, pdf_bytes, Fixture, ReqwestTransport};
 use serde_json::Value;
 use sourcing_core::personio::error::parse_error_body;
 use sourcing_core::personio::{
-    ApiVersion, ApplicationDraft, Attribute, Credentials, DocumentCategory, FieldError,
-    FileReference, MissingRight, PersonioError, PositionSource, RECRUITING_LIMIT,
+    ApiVersion, ApplicationDraft, Attribute, Credentials, DocumentCategory, Endpoints, FieldError,
+    FileReference, MissingRight, PersonioClient, PersonioError, PositionSource, StageOutcome,
+    RECRUITING_LIMIT,
 };
 
 fn draft(email: &str, job: i64) -> ApplicationDraft {
@@ -112,7 +113,7 @@ async fn missing_scope_is_forbidden() {
     let mut c = fx.readonly();
     assert_eq!(
         c.list_positions("en", fx.now()).await.unwrap().source,
-        PositionSource::V2Jobs
+        PositionSource::XmlFeedWithV2Jobs
     );
     match c.upload_document("cv.pdf", &pdf_bytes("x"), fx.now()).await {
         Err(PersonioError::Forbidden {
@@ -133,17 +134,18 @@ async fn missing_scope_is_forbidden() {
 }
 
 #[tokio::test]
-async fn jobs_are_paged_and_only_published() {
+async fn v2_jobs_are_paged_and_never_add_an_unpublished_position() {
     let fx = Fixture::new();
     let mut c = fx.v2().with_page_limit(2);
     let jobs = c.list_jobs_v2(fx.now()).await.unwrap();
     let ids: Vec<i64> = jobs.iter().map(|p| p.id).collect();
     assert_eq!(
         ids,
-        vec![1001, 1002, 1003, 1004],
-        "newest update first, unpublished 1005 left out"
+        vec![1001, 1002, 1003, 1004, 1005],
+        "newest update first; v2 has no published flag, so unpublished 1005 is there"
     );
     assert_eq!(jobs[0].department.as_deref(), Some("Engineering"));
+    assert_eq!(jobs[0].category.as_deref(), Some("Various"));
     let queries: Vec<String> = fx
         .standin
         .exchanges()
@@ -154,6 +156,13 @@ async fn jobs_are_paged_and_only_published() {
     assert_eq!(
         queries,
         vec!["limit=2", "limit=2&cursor=cur_2", "limit=2&cursor=cur_4"]
+    );
+    // The positions offered: only what the XML feed publishes, enriched from v2.
+    let list = c.list_positions("en", fx.now()).await.unwrap();
+    assert_eq!(list.source, PositionSource::XmlFeedWithV2Jobs);
+    assert_eq!(
+        list.positions.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![1001, 1002, 1003, 1004]
     );
     // Parameter errors come back as v2 ErrorResponse.
     let token = c.state().oauth_token.clone().unwrap().token;
@@ -204,9 +213,9 @@ async fn jobs_are_paged_and_only_published() {
 }
 
 #[tokio::test]
-async fn positions_fall_back_to_the_xml_feed() {
+async fn positions_come_from_the_feed_on_the_host_that_answers() {
     let fx = Fixture::new();
-    // v2 failing (5xx) → the feed.
+    // v2 failing (5xx): the feed alone.
     fx.standin.set_faults(Faults {
         fail_next: 1,
         fail_status: Some(503),
@@ -220,20 +229,47 @@ async fn positions_fall_back_to_the_xml_feed() {
         vec![1001, 1002, 1003, 1004]
     );
     assert_eq!(list.positions[0].name, "Senior Rust Engineer");
-    // Only the v1 token → the feed, in the requested language.
+    // Only the v1 token: the feed, in the requested language.
     let de = fx.v1().list_positions("de", fx.now()).await.unwrap();
     assert_eq!(de.source, PositionSource::XmlFeed);
     assert_eq!(de.positions[0].name, "Senior Rust Entwickler (m/w/d)");
-    // Both failing → the v2 error is reported.
-    fx.standin.set_faults(Faults {
-        fail_next: 2,
-        fail_status: Some(502),
-        ..Default::default()
-    });
-    assert!(matches!(
-        fx.v2().list_positions("en", fx.now()).await,
-        Err(PersonioError::Server { status: 502, .. })
-    ));
+    // `.de` does not answer with the feed (here: 404), `.com` does; the answering host is remembered.
+    let endpoints = Endpoints {
+        api_base: fx.standin.base_url.clone(),
+        careers_bases: vec![fx.url("/not-the-feed"), fx.standin.base_url.clone()],
+    };
+    let mut c = PersonioClient::new(ReqwestTransport::new(), creds_v1(), endpoints.clone());
+    assert_eq!(
+        c.list_positions("en", fx.now()).await.unwrap().positions.len(),
+        4
+    );
+    assert_eq!(
+        c.state().feed_base.as_deref(),
+        Some(fx.standin.base_url.as_str())
+    );
+    c.list_positions("en", fx.now()).await.unwrap();
+    assert_eq!(
+        fx.calls("GET", "/not-the-feed/xml"),
+        1,
+        "the remembered host is asked first"
+    );
+    // A restored state remembers it too.
+    let mut restored = PersonioClient::new(ReqwestTransport::new(), creds_v1(), endpoints)
+        .with_state(c.state().clone());
+    restored.list_positions("en", fx.now()).await.unwrap();
+    assert_eq!(fx.calls("GET", "/not-the-feed/xml"), 1);
+    // Neither host answers: a specific error naming both.
+    let nowhere = Endpoints {
+        api_base: fx.standin.base_url.clone(),
+        careers_bases: vec![fx.url("/a"), "http://127.0.0.1:9".into()],
+    };
+    match PersonioClient::new(ReqwestTransport::new(), creds_v1(), nowhere)
+        .list_positions("en", fx.now())
+        .await
+    {
+        Err(PersonioError::FeedUnavailable { tried }) => assert_eq!(tried.len(), 2),
+        other => panic!("{other:?}"),
+    }
     fx.finish();
 }
 
@@ -271,63 +307,54 @@ async fn v2_application_documents_and_lookups() {
     assert_eq!(a["files"][0]["category"], "cv");
 
     let cands = c
-        .find_candidates_by_email("KATHERINE@example.com", now)
+        .candidates_by_email("KATHERINE@example.com", 1, now)
         .await
         .unwrap();
-    assert_eq!(cands.len(), 1);
-    assert_eq!(cands[0].last_name, "Johnson");
-    let existing = c
-        .find_existing_application("katherine@example.com", 1003, now)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        (
-            existing.id.as_str(),
-            existing.status.as_str(),
-            existing.job_id
-        ),
-        (id.as_str(), "active", Some(1003))
-    );
-    assert_eq!(existing.stage.as_ref().unwrap().id, "unassigned");
-    assert!(c
-        .find_existing_application("katherine@example.com", 1001, now)
-        .await
-        .unwrap()
-        .is_none());
-    assert!(c
-        .find_existing_application("nobody@example.com", 1001, now)
-        .await
-        .unwrap()
-        .is_none());
-    // The recruiter hires her in Personio.
-    assert!(fx.standin.move_stage(&id, "offer"));
-    assert!(fx.standin.move_stage(&id, "accepted"));
+    assert_eq!(cands.items.len(), 1);
+    assert!(cands.complete);
+    assert_eq!(cands.items[0].last_name.as_deref(), Some("Johnson"));
+    assert_eq!(cands.items[0].application_ids, Some(vec![id.clone()]));
     let apps = c
-        .find_applications_by_email("katherine@example.com", now)
+        .applications_by_email("katherine@example.com", 1, now)
         .await
         .unwrap();
-    assert_eq!(apps[0].status, "hired");
+    let app = &apps.items[0];
+    assert_eq!((app.id.as_str(), app.job_id), (id.as_str(), Some(1003)));
+    let stage = app.stage.clone().unwrap();
+    assert_eq!(
+        (stage.id.as_deref(), stage.kind.as_deref(), stage.stage_type.as_deref()),
+        (None, Some("UNASSIGNED"), Some("system")),
+        "system stages come without id (and name)"
+    );
+    assert_eq!(stage.outcome(), StageOutcome::InProcess);
+    // The recruiter hires her in Personio.
+    assert!(fx.standin.move_stage(&id, "2101"));
+    assert!(fx.standin.move_stage(&id, "accepted"));
+    let hired = c.application(&id, now).await.unwrap().unwrap();
+    assert_eq!(hired.stage.unwrap().outcome(), StageOutcome::Hired);
     let tr = c.stage_transitions(&id, now).await.unwrap();
     assert_eq!(
-        tr.iter()
-            .map(|t| t.to_stage.id.as_str())
+        tr.items
+            .iter()
+            .map(|t| t.stage.as_ref().unwrap().key())
             .collect::<Vec<_>>(),
-        vec!["unassigned", "offer", "accepted"]
+        vec!["accepted:system", "2101", "unassigned:system"],
+        "latest first"
     );
-    assert_eq!(tr[2].from_stage.as_ref().unwrap().id, "offer");
+    assert!(tr.items.iter().all(|t| t.entered_at.is_some()));
+    assert_eq!(c.application("999999", now).await.unwrap(), None);
     assert!(matches!(
         c.stage_transitions("999999", now).await,
         Err(PersonioError::NotFound { .. })
     ));
-    // Seeded applicant is found as well; v1-only credentials cannot look up.
-    assert!(c
-        .find_existing_application(seed::EXISTING_APPLICANT_EMAIL, 1001, now)
-        .await
-        .unwrap()
-        .is_some());
+    // The tenant's stage names come from the categories.
+    let vocab = c.stage_vocabulary(now).await.unwrap();
+    let named = vocab.resolve(&tr.items[0].stage.clone().unwrap());
+    assert_eq!(named.name.as_deref(), Some("Eingestellt"));
+    assert_eq!(vocab.stages.len(), 7);
+    // v1-only credentials cannot look up.
     assert!(matches!(
-        fx.v1().find_candidates_by_email("a@b.de", now).await,
+        fx.v1().candidates_by_email("a@b.de", 1, now).await,
         Err(PersonioError::UnsupportedAuth { .. })
     ));
     fx.finish();

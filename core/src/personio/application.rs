@@ -7,7 +7,6 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::date::iso_date;
 use super::encode::{extension, RECRUITING_FILE_TYPES, RECRUITING_MAX_FILE_BYTES};
 use super::error::FieldError;
 
@@ -305,12 +304,13 @@ pub struct CandidateForm {
 }
 
 /// Builds the draft: names/e-mail/position as is, comment → `message`, phone and location →
-/// system attributes, LinkedIn URL → the configured custom attribute (or appended to `message`),
-/// `application_date` = today (UTC) from `now_ms`.
+/// system attributes, LinkedIn URL → the configured custom attribute (or appended to `message`).
+/// `application_date` is the recruiter's local date when the caller knows it, else left out (Personio
+/// then uses its own today); a UTC date could already be tomorrow in the tenant's time zone.
 pub fn build_application(
     form: &CandidateForm,
     mapping: &FieldMapping,
-    now_ms: u64,
+    local_date: Option<&str>,
 ) -> ApplicationDraft {
     let clean = |s: &Option<String>| {
         s.as_deref()
@@ -369,7 +369,7 @@ pub fn build_application(
         email: form.email.trim().into(),
         job_position_id: form.job_position_id,
         message,
-        application_date: Some(iso_date(now_ms)),
+        application_date: local_date.filter(|d| is_iso_date(d)).map(str::to_string),
         tags,
         attributes,
         ..Default::default()
@@ -399,14 +399,19 @@ mod tests {
             &FieldMapping {
                 linkedin_attribute_id: Some("custom_attribute_1001".into()),
             },
-            0,
+            Some("1970-01-01"),
         );
         assert_eq!(with.first_name, "Ada");
         assert_eq!(with.message.as_deref(), Some("Strong"));
         assert_eq!(with.attributes.len(), 3);
         assert_eq!(with.tags, vec!["linkedin"]);
         assert_eq!(with.application_date.as_deref(), Some("1970-01-01"));
-        let without = build_application(&form, &FieldMapping::default(), 0);
+        let without = build_application(&form, &FieldMapping::default(), None);
+        assert_eq!(without.application_date, None, "left out when the local date is unknown");
+        assert_eq!(
+            build_application(&form, &FieldMapping::default(), Some("05.03.2026")).application_date,
+            None
+        );
         assert_eq!(
             without.message.as_deref(),
             Some("Strong\n\nLinkedIn: https://www.linkedin.com/in/ada/")

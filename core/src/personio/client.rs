@@ -2,14 +2,14 @@
 //! their auth headers, pass the budget, go out through the [`Transport`] and come back as typed
 //! results (token renewal on 401, cool-down on 429, backoff on 5xx / network errors).
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::budget::{Backoff, RecruitingBudget};
 use super::config::{ApiVersion, Credentials, Endpoints};
 use super::encode::form_urlencode;
 use super::error::{classify, Family, PersonioError};
 use super::http::{HttpRequest, HttpResponse, Transport};
+use super::wire::lenient_text;
 
 /// A bearer token and when to stop using it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +36,10 @@ pub struct ClientState {
     pub other_cooldown_until_ms: u64,
     /// Backoff for 5xx / network errors.
     pub backoff: Backoff,
+    /// The career-site base that last answered the XML feed (`.jobs.personio.de` or `.com`); tried
+    /// first next time.
+    #[serde(default)]
+    pub feed_base: Option<String>,
 }
 
 /// Safety margin before a token's stated expiry.
@@ -188,14 +192,6 @@ impl<T: Transport> PersonioClient<T> {
         format!("{}{}", self.endpoints.api_base.trim_end_matches('/'), path)
     }
 
-    /// `{careers_base}{path}`.
-    pub(crate) fn careers_url(&self, path: &str) -> String {
-        format!(
-            "{}{}",
-            self.endpoints.careers_base.trim_end_matches('/'),
-            path
-        )
-    }
 
     /// Sends a call: budget, auth headers, one renewal on 401, error mapping.
     pub(crate) async fn execute(
@@ -369,21 +365,20 @@ impl<T: Transport> PersonioClient<T> {
         self.take_budget(call, now_ms)?;
         let resp = self.send(req, now_ms).await?;
         let resp = self.finish(resp, call, now_ms)?;
-        let v: Value = resp.json().map_err(|e| auth_unexpected(&resp, e))?;
-        let token = v
-            .get("access_token")
-            .and_then(Value::as_str)
+        let answer: OAuthToken = resp.json().map_err(|e| auth_unexpected(&resp, e))?;
+        let token = answer
+            .access_token
+            .filter(|t| !t.is_empty())
             .ok_or_else(|| auth_unexpected(&resp, "no access_token"))?;
-        let expires_in = v
-            .get("expires_in")
-            .and_then(Value::as_u64)
-            .unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
         self.state.oauth_token = Some(CachedToken {
-            token: token.to_string(),
-            expires_at_ms: token_expiry(now_ms, expires_in),
-            scope: v.get("scope").and_then(Value::as_str).map(str::to_string),
+            token: token.clone(),
+            expires_at_ms: token_expiry(
+                now_ms,
+                answer.expires_in.unwrap_or(DEFAULT_TOKEN_LIFETIME_S),
+            ),
+            scope: answer.scope,
         });
-        Ok(token.to_string())
+        Ok(token)
     }
 
     /// The cached personnel token, or a new one from `POST /v1/auth` (credentials in the JSON body).
@@ -416,27 +411,58 @@ impl<T: Transport> PersonioClient<T> {
         self.take_budget(call, now_ms)?;
         let resp = self.send(req, now_ms).await?;
         let resp = self.finish(resp, call, now_ms)?;
-        let v: Value = resp.json().map_err(|e| auth_unexpected(&resp, e))?;
-        let data = v.get("data").cloned().unwrap_or(Value::Null);
+        let answer: PersonnelToken = resp.json().map_err(|e| auth_unexpected(&resp, e))?;
+        let data = answer.data.unwrap_or_default();
         let token = data
-            .get("token")
-            .and_then(Value::as_str)
+            .token
+            .filter(|t| !t.is_empty())
             .ok_or_else(|| auth_unexpected(&resp, "no data.token"))?;
-        let expires_in = data
-            .get("expires_in")
-            .and_then(Value::as_f64)
-            .map(|f| f as u64)
-            .unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
         self.state.personnel_token = Some(CachedToken {
-            token: token.to_string(),
-            expires_at_ms: token_expiry(now_ms, expires_in),
-            scope: data
-                .get("scope")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            token: token.clone(),
+            expires_at_ms: token_expiry(
+                now_ms,
+                data.expires_in.unwrap_or(DEFAULT_TOKEN_LIFETIME_S),
+            ),
+            scope: data.scope,
         });
-        Ok(token.to_string())
+        Ok(token)
     }
+}
+
+/// `POST /v2/auth/token` answer (RFC 6749).
+#[derive(Deserialize)]
+struct OAuthToken {
+    #[serde(default, deserialize_with = "lenient_text")]
+    access_token: Option<String>,
+    #[serde(default, deserialize_with = "seconds")]
+    expires_in: Option<u64>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    scope: Option<String>,
+}
+
+/// `POST /v1/auth` answer (`AuthenticationTokenResponse`).
+#[derive(Deserialize)]
+struct PersonnelToken {
+    #[serde(default)]
+    data: Option<PersonnelTokenData>,
+}
+
+#[derive(Default, Deserialize)]
+struct PersonnelTokenData {
+    #[serde(default, deserialize_with = "lenient_text")]
+    token: Option<String>,
+    #[serde(default, deserialize_with = "seconds")]
+    expires_in: Option<u64>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    scope: Option<String>,
+}
+
+/// A lifetime in seconds, written as an integer, a float or a numeric string.
+fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Ok(lenient_text(d)?
+        .and_then(|t| t.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(|s| s as u64))
 }
 
 fn token_expiry(now_ms: u64, expires_in_s: u64) -> u64 {

@@ -59,8 +59,9 @@ impl Credentials {
 pub struct Endpoints {
     /// API base, `https://api.personio.de` in production.
     pub api_base: String,
-    /// Career site base serving `/xml`, `https://{subdomain}.jobs.personio.de` in production.
-    pub careers_base: String,
+    /// Career-site bases serving `/xml`, in the order tried: `https://{subdomain}.jobs.personio.de`,
+    /// then `.com` (Personio is moving its web domains to `.com`; the feed answers on both).
+    pub careers_bases: Vec<String>,
 }
 
 impl Endpoints {
@@ -68,7 +69,10 @@ impl Endpoints {
     pub fn personio(subdomain: &str) -> Self {
         Self {
             api_base: "https://api.personio.de".into(),
-            careers_base: format!("https://{subdomain}.jobs.personio.de"),
+            careers_bases: vec![
+                format!("https://{subdomain}.jobs.personio.de"),
+                format!("https://{subdomain}.jobs.personio.com"),
+            ],
         }
     }
 
@@ -77,7 +81,7 @@ impl Endpoints {
         let base = base.trim_end_matches('/').to_string();
         Self {
             api_base: base.clone(),
-            careers_base: base,
+            careers_bases: vec![base],
         }
     }
 }
@@ -190,8 +194,8 @@ mod tests {
         assert_eq!(c.recruiting_api(), Some(ApiVersion::V2));
         assert_eq!(Credentials::default().recruiting_api(), None);
         assert_eq!(
-            Endpoints::personio("acme").careers_base,
-            "https://acme.jobs.personio.de"
+            Endpoints::personio("acme").careers_bases,
+            ["https://acme.jobs.personio.de", "https://acme.jobs.personio.com"]
         );
     }
 }

@@ -5,13 +5,14 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::application::{is_iso_date, looks_like_email};
 use super::client::{unexpected, Auth, Call, PersonioClient};
 use super::encode::{form_urlencode, mime_for, Multipart};
 use super::error::{Family, FieldError, PersonioError};
 use super::http::{HttpRequest, Transport};
+use super::wire::{lenient_list, lenient_object, lenient_text, split, Lenient};
 
 /// The `employee` object of `POST /v1/company/employees`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -148,8 +149,91 @@ impl NewEmployee {
     }
 }
 
-fn attr(e: &Value, key: &str) -> Option<Value> {
-    e.pointer(&format!("/attributes/{key}/value")).cloned()
+/// `GET /v1/company/employees` (`EmployeesResponse`): `data[{type, attributes{<key>{label, value}}}]`.
+#[derive(Deserialize)]
+struct EmployeesAnswer {
+    #[serde(default, deserialize_with = "lenient_list")]
+    data: Option<Vec<Lenient<EmployeeItem>>>,
+}
+
+#[derive(Default, Deserialize)]
+struct EmployeeItem {
+    #[serde(default, deserialize_with = "lenient_object")]
+    attributes: Option<EmployeeAttributes>,
+}
+
+#[derive(Default, Deserialize)]
+struct EmployeeAttributes {
+    #[serde(default, deserialize_with = "lenient_object")]
+    id: Option<AttributeValue>,
+    #[serde(default, deserialize_with = "lenient_object")]
+    email: Option<AttributeValue>,
+    #[serde(default, deserialize_with = "lenient_object")]
+    first_name: Option<AttributeValue>,
+    #[serde(default, deserialize_with = "lenient_object")]
+    last_name: Option<AttributeValue>,
+    #[serde(default, deserialize_with = "lenient_object")]
+    status: Option<AttributeValue>,
+}
+
+/// `{label, value, type, universal_id}`: only the value is read (as text, numbers included).
+#[derive(Default, Deserialize)]
+struct AttributeValue {
+    #[serde(default, deserialize_with = "lenient_text")]
+    value: Option<String>,
+}
+
+fn value(a: Option<AttributeValue>) -> Option<String> {
+    a.and_then(|a| a.value)
+}
+
+/// A personnel id written as an integer, a float (`81723.0`) or a string.
+fn personnel_id(text: Option<String>) -> Option<i64> {
+    let f = text?.trim().parse::<f64>().ok()?;
+    (f.is_finite() && f.fract() == 0.0).then_some(f as i64)
+}
+
+/// `{success, data: {id, …}, meta: {errors: [text]}}` (`EmployeeCreatedResponse`,
+/// `DocumentUploadSuccessResponse`).
+#[derive(Deserialize)]
+struct Created {
+    #[serde(default, deserialize_with = "lenient_object")]
+    data: Option<CreatedData>,
+    #[serde(default, deserialize_with = "lenient_object")]
+    meta: Option<CreatedMeta>,
+}
+
+#[derive(Default, Deserialize)]
+struct CreatedData {
+    #[serde(default, deserialize_with = "lenient_text")]
+    id: Option<String>,
+}
+
+#[derive(Default, Deserialize)]
+struct CreatedMeta {
+    #[serde(default, deserialize_with = "lenient_list")]
+    errors: Option<Vec<Lenient<String>>>,
+}
+
+/// `GET /v1/company/document-categories` (`DocumentCategoriesResponse`).
+#[derive(Deserialize)]
+struct CategoriesAnswer {
+    #[serde(default, deserialize_with = "lenient_list")]
+    data: Option<Vec<Lenient<CategoryItem>>>,
+}
+
+#[derive(Default, Deserialize)]
+struct CategoryItem {
+    #[serde(default, deserialize_with = "lenient_text")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "lenient_object")]
+    attributes: Option<CategoryAttributes>,
+}
+
+#[derive(Default, Deserialize)]
+struct CategoryAttributes {
+    #[serde(default, deserialize_with = "lenient_text")]
+    name: Option<String>,
 }
 
 impl<T: Transport> PersonioClient<T> {
@@ -175,27 +259,20 @@ impl<T: Transport> PersonioClient<T> {
         let resp = self
             .execute(HttpRequest::get(url), Self::personnel_call(), now_ms)
             .await?;
-        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        let list = v
-            .get("data")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        Ok(list.iter().find_map(|e| {
-            let mail = attr(e, "email")?.as_str()?.to_string();
-            if !mail.eq_ignore_ascii_case(email.trim()) {
+        let answer: EmployeesAnswer = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let list = split(answer.data.unwrap_or_default()).0;
+        Ok(list.into_iter().find_map(|e| {
+            let a = e.attributes?;
+            let mail = value(a.email)?;
+            if !mail.trim().eq_ignore_ascii_case(email.trim()) {
                 return None;
             }
             Some(Employee {
-                id: attr(e, "id")?.as_i64()?,
+                id: personnel_id(value(a.id))?,
                 email: mail,
-                first_name: attr(e, "first_name")
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                last_name: attr(e, "last_name")
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                status: attr(e, "status").and_then(|v| v.as_str().map(str::to_string)),
+                first_name: value(a.first_name).unwrap_or_default(),
+                last_name: value(a.last_name).unwrap_or_default(),
+                status: value(a.status),
             })
         }))
     }
@@ -220,20 +297,11 @@ impl<T: Transport> PersonioClient<T> {
             body,
         );
         let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
-        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        let id = v
-            .pointer("/data/id")
-            .and_then(Value::as_f64)
-            .ok_or_else(|| unexpected(&resp, "no data.id"))? as i64;
-        let warnings = v
-            .pointer("/meta/errors")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|w| w.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let answer: Created = resp.json().map_err(|e| unexpected(&resp, e))?;
+        let id = personnel_id(answer.data.and_then(|d| d.id))
+            .ok_or_else(|| unexpected(&resp, "no data.id"))?;
+        // Personio's notes on ignored values are free text (strings in the official example).
+        let warnings = split(answer.meta.and_then(|m| m.errors).unwrap_or_default()).0;
         Ok(EmployeeCreated {
             id,
             created: true,
@@ -254,24 +322,17 @@ impl<T: Transport> PersonioClient<T> {
                 now_ms,
             )
             .await?;
-        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        Ok(v.get("data")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|c| {
-                        Some(DocumentCategoryInfo {
-                            id: c.get("id")?.as_i64()?,
-                            name: c
-                                .pointer("/attributes/name")
-                                .and_then(Value::as_str)
-                                .unwrap_or_default()
-                                .into(),
-                        })
-                    })
-                    .collect()
+        let answer: CategoriesAnswer = resp.json().map_err(|e| unexpected(&resp, e))?;
+        Ok(split(answer.data.unwrap_or_default())
+            .0
+            .into_iter()
+            .filter_map(|c| {
+                Some(DocumentCategoryInfo {
+                    id: personnel_id(c.id)?,
+                    name: c.attributes.and_then(|a| a.name).unwrap_or_default(),
+                })
             })
-            .unwrap_or_default())
+            .collect())
     }
 
     /// `POST /v1/company/documents` (multipart: `title`, `employee_id`, `category_id`, `file`).
@@ -292,10 +353,8 @@ impl<T: Transport> PersonioClient<T> {
         let (ct, body) = mp.finish();
         let req = HttpRequest::post(self.api_url("/v1/company/documents"), &ct, body);
         let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
-        let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-        v.pointer("/data/id")
-            .and_then(Value::as_i64)
-            .ok_or_else(|| unexpected(&resp, "no data.id"))
+        let answer: Created = resp.json().map_err(|e| unexpected(&resp, e))?;
+        personnel_id(answer.data.and_then(|d| d.id)).ok_or_else(|| unexpected(&resp, "no data.id"))
     }
 
     /// Idempotent HRIS export of a hired candidate: reuses the employee with this e-mail when one

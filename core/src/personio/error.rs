@@ -3,9 +3,9 @@
 //! OAuth2 `{error, error_description}`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::http::HttpResponse;
+use super::wire::{lenient_list, lenient_object, lenient_text, Lenient};
 
 /// One problem with one submitted field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +142,12 @@ pub enum PersonioError {
         /// Body excerpt.
         detail: String,
     },
+    /// The career-site XML feed (the list of published positions) answered on none of its hosts.
+    #[error("the career-site XML feed could not be read from {}", tried.join(" or "))]
+    FeedUnavailable {
+        /// The hosts tried, e.g. `acme.jobs.personio.de`, `acme.jobs.personio.com`.
+        tried: Vec<String>,
+    },
     /// The caller's document store could not provide a document's bytes.
     #[error("document {document_id} is not available: {message}")]
     DocumentMissing {
@@ -206,58 +212,247 @@ pub struct ParsedErrorBody {
     pub trace_id: Option<String>,
 }
 
+/// Every error body Personio sends, as one lenient struct (all fields optional, unknown ignored):
+/// v1 recruiting `error_response`, v2 `ErrorResponse`, RFC 7807 `application/problem+json` (with
+/// `errors` or `invalid_params` extensions), v1 personnel `{success:false, error}` and OAuth2
+/// `{error, error_description}`.
+#[derive(Debug, Default, Deserialize)]
+struct ErrorBody {
+    #[serde(default, deserialize_with = "lenient_text")]
+    personio_trace_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    trace_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient_list")]
+    errors: Option<Vec<Lenient<ErrorItem>>>,
+    #[serde(default)]
+    error: Option<ErrorField>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    error_description: Option<String>,
+    /// RFC 7807 top level.
+    #[serde(rename = "type", default, deserialize_with = "lenient_text")]
+    problem_type: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    detail: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    reason: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    code: Option<String>,
+    #[serde(default, deserialize_with = "lenient_list")]
+    invalid_params: Option<Vec<Lenient<InvalidParam>>>,
+}
+
+/// One item of `errors[]` in any of the formats.
+#[derive(Debug, Default, Deserialize)]
+struct ErrorItem {
+    #[serde(default, deserialize_with = "lenient_text")]
+    field: Option<String>,
+    #[serde(default, deserialize_with = "lenient_list")]
+    errors: Option<Vec<Lenient<ReasonItem>>>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    detail: Option<String>,
+    #[serde(rename = "type", default, deserialize_with = "lenient_text")]
+    item_type: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    reason: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    code: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pointer: Option<String>,
+    #[serde(rename = "_meta", alias = "meta", default, deserialize_with = "lenient_object")]
+    meta: Option<ItemMeta>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ReasonItem {
+    #[serde(default, deserialize_with = "lenient_text")]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ItemMeta {
+    #[serde(default, deserialize_with = "lenient_text")]
+    field: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pointer: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct InvalidParam {
+    #[serde(default, deserialize_with = "lenient_text")]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    reason: Option<String>,
+}
+
+/// `error` is an object (personnel) or a code (OAuth2).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ErrorField {
+    Object {
+        #[serde(default, deserialize_with = "lenient_text")]
+        message: Option<String>,
+    },
+    Code(String),
+    Other(serde::de::IgnoredAny),
+}
+
+/// A Personio reason code (`errors.…`) in a text: the text itself, a URI fragment or last path
+/// segment (`…/public-api-error-codes#errors.applicant-already-exists`).
+fn reason_in(text: &str) -> Option<String> {
+    let t = text.trim();
+    let tail = t
+        .rsplit(['#', '/'])
+        .next()
+        .unwrap_or(t)
+        .trim();
+    [t, tail]
+        .into_iter()
+        .find(|c| c.starts_with("errors.") && !c.contains(char::is_whitespace))
+        .map(str::to_string)
+}
+
+/// The field a reason is about when the body does not name one.
+fn default_field(reason: &str) -> &'static str {
+    match reason {
+        REASON_ALREADY_EXISTS => "email",
+        REASON_NOT_PUBLISHED => "job_position_id",
+        "errors.date-validation.date-in-the-future" => "application_date",
+        REASON_FILE_TOO_BIG | "errors.invalid-file-type" => "file",
+        _ => "",
+    }
+}
+
+/// `/email` or `#/email` (JSON pointers) → `email`.
+fn field_of_pointer(pointer: &str) -> String {
+    pointer
+        .trim_start_matches('#')
+        .trim_start_matches('/')
+        .replace('/', ".")
+}
+
+fn text_of(title: Option<&str>, detail: Option<&str>) -> Option<String> {
+    let title = title.unwrap_or("").trim();
+    let detail = detail.unwrap_or("").trim();
+    match (title.is_empty(), detail.is_empty()) {
+        (false, false) => Some(format!("{title}: {detail}")),
+        (false, true) => Some(title.to_string()),
+        (true, false) => Some(detail.to_string()),
+        (true, true) => None,
+    }
+}
+
 /// Parses any of Personio's error body formats; unknown bodies give an empty result.
 pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
     let mut out = ParsedErrorBody::default();
-    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+    // serde also reads a struct from a JSON array (by position): only objects are error bodies.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return out;
+    }
+    let Ok(b) = serde_json::from_slice::<ErrorBody>(body) else {
         return out;
     };
-    if let Some(t) = v.get("personio_trace_id").and_then(Value::as_str) {
-        out.trace_id = Some(t.to_string());
-    }
-    if let Some(items) = v.get("errors").and_then(Value::as_array) {
-        for item in items {
-            if let (Some(field), Some(errs)) = (
-                item.get("field").and_then(Value::as_str),
-                item.get("errors").and_then(Value::as_array),
-            ) {
-                for e in errs {
-                    if let Some(reason) = e.get("reason").and_then(Value::as_str) {
-                        out.fields.push(FieldError::new(field, reason));
-                    }
+    out.trace_id = b.personio_trace_id.clone().or(b.trace_id.clone());
+    let items = b.errors.map(|e| super::wire::split(e).0).unwrap_or_default();
+    for item in &items {
+        if let (Some(field), Some(reasons)) = (&item.field, &item.errors) {
+            for r in reasons {
+                if let Lenient::Item(ReasonItem {
+                    reason: Some(reason),
+                }) = r
+                {
+                    out.fields.push(FieldError::new(field.clone(), reason.clone()));
                 }
-                continue;
             }
-            let title = item.get("title").and_then(Value::as_str).unwrap_or("");
-            let detail = item.get("detail").and_then(Value::as_str).unwrap_or("");
-            let text = match (title.is_empty(), detail.is_empty()) {
-                (false, false) => format!("{title}: {detail}"),
-                (false, true) => title.to_string(),
-                _ => detail.to_string(),
-            };
-            if !text.is_empty() {
-                out.messages.push(text);
+            continue;
+        }
+        // v2 / problem items: the reason code in `reason`, `code`, `_meta.reason`, `type` or `title`.
+        let meta = item.meta.as_ref();
+        let reason = [
+            item.reason.as_deref(),
+            item.code.as_deref(),
+            meta.and_then(|m| m.reason.as_deref()),
+            item.item_type.as_deref(),
+            item.title.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(reason_in);
+        match reason {
+            Some(reason) => {
+                let field = item
+                    .field
+                    .clone()
+                    .or_else(|| meta.and_then(|m| m.field.clone()))
+                    .or_else(|| {
+                        item.pointer
+                            .as_deref()
+                            .or(meta.and_then(|m| m.pointer.as_deref()))
+                            .map(field_of_pointer)
+                    })
+                    .unwrap_or_else(|| default_field(&reason).to_string());
+                out.fields.push(FieldError::new(field, reason));
             }
-            if out.trace_id.is_none() {
-                out.trace_id = item.get("id").and_then(Value::as_str).map(str::to_string);
+            None => {
+                if let Some(text) = text_of(item.title.as_deref(), item.detail.as_deref()) {
+                    out.messages.push(text);
+                }
+                if out.trace_id.is_none() {
+                    out.trace_id = item.id.clone();
+                }
             }
         }
     }
-    if let Some(err) = v.get("error") {
-        if let Some(msg) = err.get("message").and_then(Value::as_str) {
-            out.messages.push(msg.to_string());
-        } else if let Some(code) = err.as_str() {
-            // OAuth2: {"error": "invalid_client", "error_description": "…"}
-            let desc = v
-                .get("error_description")
-                .and_then(Value::as_str)
-                .unwrap_or("");
+    for p in b.invalid_params.map(|p| super::wire::split(p).0).unwrap_or_default() {
+        if let Some(reason) = p.reason.as_deref().and_then(reason_in) {
+            let field = p
+                .name
+                .clone()
+                .unwrap_or_else(|| default_field(&reason).to_string());
+            out.fields.push(FieldError::new(field, reason));
+        }
+    }
+    // RFC 7807 top level without items naming the reason.
+    if items.is_empty() && out.fields.is_empty() {
+        let reason = [
+            b.reason.as_deref(),
+            b.code.as_deref(),
+            b.problem_type.as_deref(),
+            b.title.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(reason_in);
+        match reason {
+            Some(reason) => out.fields.push(FieldError::new(
+                default_field(&reason),
+                reason,
+            )),
+            None => out
+                .messages
+                .extend(text_of(b.title.as_deref(), b.detail.as_deref())),
+        }
+    }
+    match b.error {
+        Some(ErrorField::Object {
+            message: Some(message),
+        }) => out.messages.push(message),
+        Some(ErrorField::Code(code)) => {
+            let desc = b.error_description.unwrap_or_default();
             out.messages.push(if desc.is_empty() {
-                code.to_string()
+                code
             } else {
                 format!("{code}: {desc}")
             });
         }
+        _ => {}
     }
     out
 }
@@ -436,6 +631,47 @@ mod tests {
             classify(&resp(400, oauth), Family::Auth, 0, 0),
             PersonioError::Forbidden { .. }
         ));
+    }
+
+    #[test]
+    fn rfc7807_problem_bodies_are_understood() {
+        // An ErrorResponse served as problem+json, the reason in the item's type URI.
+        let items = r#"{"type":"https://developer.personio.de/v2.0/page/public-api-error-codes#errors.applicant-already-exists","title":"Bad Request","status":400,"detail":"x","personio_trace_id":"t-9","errors":[{"title":"Applicant already exists","detail":"could not verify","type":"https://developer.personio.de/v2.0/page/public-api-error-codes#errors.applicant-already-exists","_meta":{"field":"email"}}]}"#;
+        assert_eq!(
+            classify(&resp(400, items), Family::Recruiting, 0, 0),
+            PersonioError::AlreadyExists
+        );
+        // A bare RFC 7807 problem: only the top-level type names the reason.
+        let bare = r#"{"type":"https://api.personio.de/problems/errors.job-position.not-published","title":"Not published","status":400}"#;
+        assert_eq!(
+            classify(&resp(400, bare), Family::Recruiting, 0, 0),
+            PersonioError::NotPublished
+        );
+        // Field errors as invalid_params, and a pointer naming the field.
+        let params = r#"{"title":"Validation failed","status":400,"invalid_params":[{"name":"email","reason":"errors.attribute-validation.invalid-email-format"}]}"#;
+        assert_eq!(
+            parse_error_body(params.as_bytes()).fields,
+            vec![FieldError::new(
+                "email",
+                "errors.attribute-validation.invalid-email-format"
+            )]
+        );
+        let pointer = r#"{"errors":[{"code":"errors.attribute-validation.required-attribute","pointer":"/first_name"}]}"#;
+        assert_eq!(
+            parse_error_body(pointer.as_bytes()).fields,
+            vec![FieldError::new(
+                "first_name",
+                "errors.attribute-validation.required-attribute"
+            )]
+        );
+        // A problem without a reason code is a message; garbage is empty.
+        let plain = r#"{"type":"about:blank","title":"Bad Request","detail":"Unknown query parameter job_id","status":400}"#;
+        assert_eq!(
+            parse_error_body(plain.as_bytes()).messages,
+            vec!["Bad Request: Unknown query parameter job_id".to_string()]
+        );
+        assert_eq!(parse_error_body(b"<html>"), ParsedErrorBody::default());
+        assert_eq!(parse_error_body(b"[1,2]"), ParsedErrorBody::default());
     }
 
     #[test]

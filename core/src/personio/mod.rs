@@ -5,7 +5,10 @@
 //! * [`config`]: [`Credentials`], [`Endpoints`], [`parse_subdomain`].
 //! * [`client`]: [`PersonioClient`] and its persisted [`ClientState`] (tokens, budget, backoff).
 //! * [`application`]: the draft, the form → Personio field mapping, local checks.
-//! * [`recruiting`], [`positions`], [`lookups`], [`employees`]: the endpoint families.
+//! * [`recruiting`], [`positions`], [`lookups`], [`employees`]: the endpoint families;
+//!   [`duplicates`]: "already applied?" on top of the lookups.
+//! * [`wire`]: the raw shapes of the v2 answers; [`ids`]: v2 string ids ↔ integer
+//!   `job_position_id`; [`date`]: dates and Personio's date-times.
 //! * [`submission`]: the resumable [`SubmissionJob`].
 //! * [`error`]: [`PersonioError`] and parsing of every Personio error body.
 //!
@@ -17,14 +20,17 @@ pub mod budget;
 pub mod client;
 pub mod config;
 pub mod date;
+pub mod duplicates;
 pub mod employees;
 pub mod encode;
 pub mod error;
 pub mod http;
+pub mod ids;
 pub mod lookups;
 pub mod positions;
 pub mod recruiting;
 pub mod submission;
+pub mod wire;
 
 pub use application::{
     build_application, ApplicationDraft, Attribute, CandidateForm, DocumentCategory, FieldMapping,
@@ -35,8 +41,16 @@ pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
 pub use config::{parse_subdomain, ApiVersion, Credentials, Endpoints, SubdomainError};
 pub use employees::{DocumentCategoryInfo, Employee, EmployeeCreated, NewEmployee};
 pub use error::{FieldError, MissingRight, PersonioError};
+pub use date::PersonioDateTime;
+pub use duplicates::{
+    DuplicateCheck, JobApplications, LinkedinCoverage, MatchedBy, PersonQuery,
+};
 pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
-pub use lookups::{ApplicationSummary, Candidate, Stage, StageTransition};
+pub use ids::V2Id;
+pub use lookups::{
+    ApplicationSummary, Candidate, Listed, LookupGap, Stage, StageOutcome, StageTransition,
+    StageVocabulary,
+};
 pub use positions::{Position, PositionList, PositionSource};
 pub use recruiting::CreatedApplication;
 pub use submission::{

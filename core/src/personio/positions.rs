@@ -1,22 +1,25 @@
-//! Job positions for the "Position" dropdown: v2 `GET /v2/recruiting/jobs` with cursor paging,
-//! falling back to the public career-site XML feed (`/xml?language=…`, published positions only).
+//! Job positions for the "Position" dropdown. Only published positions may be offered, and only the
+//! public career-site XML feed (`/xml?language=…`) says what is published: v2 `GET
+//! /v2/recruiting/jobs` lists every job without a published flag, so it only enriches positions the
+//! feed lists (never adds one). The feed is read from `<sub>.jobs.personio.de`, else `.com`; the host
+//! that answered is remembered in [`super::ClientState::feed_base`].
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::client::{unexpected, Auth, Call, PersonioClient};
-use super::encode::{form_urlencode, query_param};
+use super::client::{Auth, Call, PersonioClient};
 use super::error::{Family, PersonioError};
 use super::http::{HttpRequest, Transport};
+use super::ids::parse_integer_id;
+use super::wire::WireJob;
 
 /// Where a position list came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PositionSource {
-    /// v2 jobs API.
-    V2Jobs,
-    /// Career-site XML feed.
+    /// The career-site XML feed alone.
     XmlFeed,
+    /// The XML feed, enriched from the v2 jobs.
+    XmlFeedWithV2Jobs,
 }
 
 /// One open position.
@@ -47,84 +50,73 @@ pub struct PositionList {
 
 /// Page size used for v2 jobs (the documented maximum).
 pub const JOBS_PAGE_LIMIT: u32 = 200;
-const MAX_PAGES: usize = 50;
+const MAX_JOB_PAGES: usize = 50;
 /// Languages the XML feed serves.
 pub const FEED_LANGUAGES: &[&str] = &["de", "en", "fr", "es", "nl", "it", "pt"];
 
+/// The host of a base URL, for messages (`https://acme.jobs.personio.de` → `acme.jobs.personio.de`).
+fn host_of(base: &str) -> String {
+    base.split("://")
+        .nth(1)
+        .unwrap_or(base)
+        .trim_end_matches('/')
+        .to_string()
+}
+
 impl<T: Transport> PersonioClient<T> {
-    /// Published positions: v2 jobs when OAuth credentials exist, else (or when v2 fails) the XML
-    /// feed in `language` (unknown languages fall back to `en`). When both fail, the v2 error wins.
+    /// Published positions: the XML feed in `language` (unknown languages fall back to `en`),
+    /// enriched from the v2 jobs when OAuth credentials exist (a failing v2 read is ignored).
     pub async fn list_positions(
         &mut self,
         language: &str,
         now_ms: u64,
     ) -> Result<PositionList, PersonioError> {
-        let mut v2_error = None;
+        let mut positions = self.list_positions_feed(language, now_ms).await?;
+        let mut source = PositionSource::XmlFeed;
         if self.credentials().has_oauth() {
-            match self.list_jobs_v2(now_ms).await {
-                Ok(positions) => {
-                    return Ok(PositionList {
-                        positions,
-                        source: PositionSource::V2Jobs,
-                    })
+            if let Ok(jobs) = self.list_jobs_v2(now_ms).await {
+                for p in &mut positions {
+                    if let Some(job) = jobs.iter().find(|j| j.id == p.id) {
+                        p.department = p.department.take().or_else(|| job.department.clone());
+                        p.category = p.category.take().or_else(|| job.category.clone());
+                    }
                 }
-                Err(e) => v2_error = Some(e),
+                source = PositionSource::XmlFeedWithV2Jobs;
             }
         }
-        match self.list_positions_feed(language, now_ms).await {
-            Ok(positions) => Ok(PositionList {
-                positions,
-                source: PositionSource::XmlFeed,
-            }),
-            Err(e) => Err(v2_error.unwrap_or(e)),
-        }
+        Ok(PositionList { positions, source })
     }
 
-    /// All jobs from `GET /v2/recruiting/jobs`, following `_meta.links.next` cursors; jobs whose
-    /// `status` says they are not published are left out (no status = published).
+    /// Every job from `GET /v2/recruiting/jobs` (published or not: v2 does not say), following
+    /// `_meta.links.next` cursors. Jobs whose id is not an integer `job_position_id` are left out.
     pub async fn list_jobs_v2(&mut self, now_ms: u64) -> Result<Vec<Position>, PersonioError> {
-        let call = Call {
-            family: Family::Recruiting,
-            auth: Auth::Bearer,
-            budgeted: false,
-        };
-        let mut cursor: Option<String> = None;
-        let mut out = Vec::new();
-        for _ in 0..MAX_PAGES {
-            let limit = self.page_limit().to_string();
-            let mut q = vec![("limit", limit.as_str())];
-            if let Some(c) = cursor.as_deref() {
-                q.push(("cursor", c));
-            }
-            let url = format!(
-                "{}?{}",
-                self.api_url("/v2/recruiting/jobs"),
-                form_urlencode(&q)
-            );
-            let resp = self.execute(HttpRequest::get(url), call, now_ms).await?;
-            let v: Value = resp.json().map_err(|e| unexpected(&resp, e))?;
-            let data = v
-                .get("_data")
-                .and_then(Value::as_array)
-                .ok_or_else(|| unexpected(&resp, "no _data"))?;
-            for job in data {
-                if let Some(p) = job_from_v2(job) {
-                    out.push(p);
-                }
-            }
-            let next = v
-                .pointer("/_meta/links/next/href")
-                .and_then(Value::as_str)
-                .and_then(|h| query_param(h, "cursor"));
-            match next {
-                Some(c) if !c.is_empty() && Some(&c) != cursor.as_ref() => cursor = Some(c),
-                _ => break,
-            }
-        }
-        Ok(out)
+        let listed = self
+            .list_v2::<WireJob>(
+                "/v2/recruiting/jobs",
+                &[],
+                self.page_limit(),
+                MAX_JOB_PAGES,
+                now_ms,
+            )
+            .await?;
+        Ok(listed
+            .items
+            .into_iter()
+            .filter_map(|job| {
+                Some(Position {
+                    id: job.id?.job_position_id()?,
+                    name: job.name.unwrap_or_default(),
+                    department: job.department.and_then(|d| d.name()),
+                    office: None,
+                    subcompany: None,
+                    category: job.category.and_then(|c| c.name()),
+                })
+            })
+            .collect())
     }
 
-    /// Published positions from `{careers_base}/xml?language=…` (no credentials).
+    /// Published positions from `{careers_base}/xml?language=…` (no credentials): the remembered
+    /// host first, then each configured one until one answers with the feed.
     pub async fn list_positions_feed(
         &mut self,
         language: &str,
@@ -135,51 +127,32 @@ impl<T: Transport> PersonioClient<T> {
         } else {
             "en"
         };
-        let url = format!("{}?language={lang}", self.careers_url("/xml"));
+        let mut bases = self.endpoints().careers_bases.clone();
+        if let Some(known) = self.state().feed_base.clone() {
+            if let Some(i) = bases.iter().position(|b| *b == known) {
+                let first = bases.remove(i);
+                bases.insert(0, first);
+            }
+        }
         let call = Call {
             family: Family::Feed,
             auth: Auth::None,
             budgeted: false,
         };
-        let resp = self.execute(HttpRequest::get(url), call, now_ms).await?;
-        parse_feed(&resp.text()).map_err(|e| unexpected(&resp, e))
-    }
-}
-
-fn name_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
-        _ => None,
-    }
-}
-
-fn job_from_v2(job: &Value) -> Option<Position> {
-    let id = match job.get("id")? {
-        Value::Number(n) => n.as_i64()?,
-        Value::String(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
-    if let Some(status) = job.get("status").and_then(Value::as_str) {
-        if !matches!(
-            status.to_ascii_lowercase().as_str(),
-            "published" | "open" | "active"
-        ) {
-            return None;
+        for base in &bases {
+            let url = format!("{}/xml?language={lang}", base.trim_end_matches('/'));
+            let Ok(resp) = self.execute(HttpRequest::get(url), call, now_ms).await else {
+                continue;
+            };
+            if let Ok(positions) = parse_feed(&resp.text()) {
+                self.state_mut().feed_base = Some(base.clone());
+                return Ok(positions);
+            }
         }
+        Err(PersonioError::FeedUnavailable {
+            tried: bases.iter().map(|b| host_of(b)).collect(),
+        })
     }
-    Some(Position {
-        id,
-        name: job
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
-        department: name_of(job.get("department")),
-        office: name_of(job.get("office")),
-        subcompany: name_of(job.get("subcompany")).or_else(|| name_of(job.get("company"))),
-        category: name_of(job.get("category")),
-    })
 }
 
 /// Parses the `<workzag-jobs>` feed.
@@ -201,7 +174,7 @@ pub fn parse_feed(xml: &str) -> Result<Vec<Position>, String> {
         .children()
         .filter(|c| c.is_element() && c.tag_name().name() == "position")
     {
-        let Some(id) = text(pos, "id").and_then(|s| s.parse().ok()) else {
+        let Some(id) = text(pos, "id").and_then(|s| parse_integer_id(&s)) else {
             continue;
         };
         out.push(Position {

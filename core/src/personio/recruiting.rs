@@ -2,7 +2,6 @@
 //! references the uploads (v2 with OAuth, v1 with the recruiting token).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::application::{check_document, ApplicationDraft, FileReference, UploadedFile};
 use super::client::{unexpected, Auth, Call, PersonioClient};
@@ -10,6 +9,7 @@ use super::config::ApiVersion;
 use super::encode::{mime_for, normalise_file_name, Multipart};
 use super::error::{Family, PersonioError};
 use super::http::{HttpRequest, Transport};
+use super::wire::CreatedObject;
 
 /// What Personio answered to a created application.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,13 +93,12 @@ impl<T: Transport> PersonioClient<T> {
         let body = draft.to_body(files).to_string().into_bytes();
         let req = HttpRequest::post(self.api_url(path), "application/json", body);
         let resp = self.execute(req, call, now_ms).await?;
-        let id = serde_json::from_slice::<Value>(&resp.body)
+        // v1 answers without a body; v2 with a `CreatedObject` whose `id` is optional.
+        let id = resp
+            .json::<CreatedObject>()
             .ok()
-            .and_then(|v| match v.get("id") {
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            });
+            .and_then(|created| created.id)
+            .map(|id| id.0);
         Ok(CreatedApplication {
             id,
             recovered_duplicate: false,

@@ -1,7 +1,12 @@
 //! Resumable submission of one candidate: duplicate check, one upload per document, then the
 //! application. Each [`SubmissionJob::advance`] does at most one step (one write call; the
-//! duplicate check may issue two read-only GETs), so the caller persists the job after every step
+//! duplicate check issues only read-only GETs), so the caller persists the job after every step
 //! and a killed service worker resumes without re-uploading finished files or creating twice.
+//!
+//! The duplicate check never stops a submission it cannot decide ([`DuplicateCheck::Unavailable`]):
+//! Personio itself refuses a second application of the same e-mail on a position. A create whose
+//! answer was lost (network error after sending, worker killed) is looked up before it is sent
+//! again: found by e-mail on the position, it ends as done with its id.
 //!
 //! Documents are referenced by the caller's id (e.g. an IndexedDB key); their bytes are loaded
 //! through [`DocumentSource`] only when the upload step runs.
@@ -17,6 +22,7 @@ use super::client::PersonioClient;
 use super::encode::normalise_file_name;
 use super::error::{FieldError, PersonioError};
 use super::http::Transport;
+use super::duplicates::{DuplicateCheck, MatchedBy, PersonQuery};
 use super::lookups::ApplicationSummary;
 
 /// Where the bytes of the job's documents live (IndexedDB in the extension).
@@ -97,6 +103,9 @@ pub enum Step {
     },
     /// Marked the create as attempted (persist before the next step sends it).
     CreateArmed,
+    /// Personio refused the recruiter's local `application_date` as in the future (its time zone is
+    /// behind the recruiter's): the date is left out and the create sent again.
+    ApplicationDateDropped,
 }
 
 /// Result of [`SubmissionJob::advance`].
@@ -150,6 +159,18 @@ pub struct SubmissionJob {
     pub create_attempts: u32,
     /// The create step is armed and is the next step.
     pub create_armed: bool,
+    /// A create may have reached Personio without its answer arriving: look it up before resending.
+    #[serde(default)]
+    pub create_uncertain: bool,
+    /// The LinkedIn profile URL, for the duplicate check by profile.
+    #[serde(default)]
+    pub linkedin_url: Option<String>,
+    /// Our custom attribute holding the LinkedIn URL, when configured.
+    #[serde(default)]
+    pub linkedin_attribute: Option<String>,
+    /// What the duplicate check said (kept for the UI).
+    #[serde(default)]
+    pub duplicate_check: Option<DuplicateCheck>,
     /// Current status.
     pub status: SubmissionStatus,
 }
@@ -172,7 +193,26 @@ impl SubmissionJob {
             create_attempted: false,
             create_attempts: 0,
             create_armed: false,
+            create_uncertain: false,
+            linkedin_url: None,
+            linkedin_attribute: None,
+            duplicate_check: None,
             status: SubmissionStatus::Pending,
+        }
+    }
+
+    /// Adds the LinkedIn profile (and the custom attribute holding it) to the duplicate check.
+    pub fn with_linkedin(mut self, url: Option<String>, attribute: Option<String>) -> Self {
+        self.linkedin_url = url.filter(|u| !u.trim().is_empty());
+        self.linkedin_attribute = attribute.filter(|a| !a.trim().is_empty());
+        self
+    }
+
+    fn person(&self) -> PersonQuery {
+        PersonQuery {
+            email: self.application.email.clone(),
+            linkedin_url: self.linkedin_url.clone(),
+            linkedin_attribute: self.linkedin_attribute.clone(),
         }
     }
 
@@ -182,6 +222,7 @@ impl SubmissionJob {
     pub fn on_restore(&mut self) {
         if self.create_armed {
             self.create_attempts += 1;
+            self.create_uncertain = true;
         }
     }
 
@@ -276,31 +317,19 @@ impl SubmissionJob {
         if let Err(e) = client.recruiting_api() {
             return self.finish(SubmissionStatus::Failed { error: e });
         }
-        // 1. Duplicate check (v2 only), before any write.
+        // 1. Duplicate check (v2 only), before any write. Only a proven match stops the job.
         if !self.duplicate_checked && !self.create_attempted {
             if client.credentials().has_oauth() {
-                match client
-                    .find_existing_application(
-                        &self.application.email,
-                        self.application.job_position_id,
-                        now_ms,
-                    )
-                    .await
-                {
-                    Ok(Some(existing)) => {
-                        return self.finish(SubmissionStatus::Duplicate {
-                            existing: Some(existing),
-                        })
-                    }
-                    Ok(None) => {}
-                    Err(
-                        PersonioError::Forbidden { .. }
-                        | PersonioError::NotFound { .. }
-                        | PersonioError::UnsupportedAuth { .. },
-                    ) => {}
-                    Err(e) => return self.error(e),
-                }
+                let check = client
+                    .check_duplicate(&self.person(), self.application.job_position_id, now_ms)
+                    .await;
                 self.duplicate_checked = true;
+                if let DuplicateCheck::Found { existing, .. } = &check {
+                    let existing = Some(existing.clone());
+                    self.duplicate_check = Some(check);
+                    return self.finish(SubmissionStatus::Duplicate { existing });
+                }
+                self.duplicate_check = Some(check);
                 return self.progress(Step::DuplicateChecked);
             }
             self.duplicate_checked = true;
@@ -340,14 +369,39 @@ impl SubmissionJob {
                 Err(e) => self.error(reindex_file_error(e, i)),
             };
         }
-        // 4. Arm the create (persisted before it is sent).
+        // 4. A create whose answer was lost: if the application exists now, it is ours.
+        if self.create_uncertain {
+            self.create_uncertain = false;
+            if client.credentials().has_oauth() {
+                let person = PersonQuery {
+                    linkedin_url: None,
+                    ..self.person()
+                };
+                if let Ok(found) = client
+                    .applications_on_job(&person, self.application.job_position_id, now_ms)
+                    .await
+                {
+                    let ours = found
+                        .found
+                        .into_iter()
+                        .filter(|(_, by)| *by == MatchedBy::Email)
+                        .max_by_key(|(a, _)| a.created_ms());
+                    if let Some((application, _)) = ours {
+                        return self.finish(SubmissionStatus::Done {
+                            application_id: Some(application.id),
+                        });
+                    }
+                }
+            }
+        }
+        // 5. Arm the create (persisted before it is sent).
         if !self.create_armed {
             self.create_armed = true;
             self.create_attempted = true;
             self.create_attempts += 1;
             return self.progress(Step::CreateArmed);
         }
-        // 5. Create.
+        // 6. Create.
         let files: Vec<FileReference> = self
             .documents
             .iter()
@@ -375,10 +429,25 @@ impl SubmissionJob {
             Err(PersonioError::AlreadyExists) => {
                 self.finish(SubmissionStatus::Duplicate { existing: None })
             }
+            Err(PersonioError::Validation { fields, .. })
+                if self.application.application_date.is_some()
+                    && !fields.is_empty()
+                    && fields.iter().all(|f| {
+                        f.field == "application_date"
+                            && f.reason == "errors.date-validation.date-in-the-future"
+                    }) =>
+            {
+                // Refused for sure (nothing created): send again without the date.
+                self.application.application_date = None;
+                self.create_armed = false;
+                self.create_attempts = self.create_attempts.saturating_sub(1);
+                self.progress(Step::ApplicationDateDropped)
+            }
             Err(e) => {
                 if e.is_transient() {
-                    // Ambiguous: the create may have happened. Re-arm (attempt + 1) before resending.
+                    // Ambiguous: the create may have happened. Look it up, re-arm (attempt + 1).
                     self.create_armed = false;
+                    self.create_uncertain = true;
                 }
                 self.error(e)
             }

@@ -4,8 +4,9 @@
 #![allow(dead_code)]
 
 pub mod contract;
+pub mod observed;
 
-use personio_standin::{seed, Config, Running};
+use personio_standin::{seed, Config, Modes, Running, UnknownFilters};
 use sourcing_core::personio::{
     Credentials, Endpoints, HttpRequest, HttpResponse, Method, PersonioClient, Transport,
     TransportError,
@@ -69,8 +70,16 @@ pub type Client = PersonioClient<ReqwestTransport>;
 
 impl Fixture {
     pub fn new() -> Self {
+        Self::with_modes(Modes::default())
+    }
+
+    /// A stand-in answering in `modes` where the sources are silent.
+    pub fn with_modes(modes: Modes) -> Self {
         Self {
-            standin: personio_standin::spawn(Config::default()),
+            standin: personio_standin::spawn(Config {
+                modes,
+                ..Config::default()
+            }),
             http: reqwest::Client::new(),
         }
     }
@@ -149,6 +158,22 @@ impl Fixture {
     pub fn finish(self) {
         contract::check_exchanges(&self.standin.exchanges());
     }
+}
+
+/// Every combination of the filter modes the duplicate check and the HRIS lookups must survive:
+/// unknown filters ignored or refused, `candidate.email` trusted or not.
+pub fn filter_modes() -> Vec<Modes> {
+    let mut out = vec![];
+    for unknown_filters in [UnknownFilters::Ignore, UnknownFilters::Refuse] {
+        for distrust_observed_filters in [false, true] {
+            out.push(Modes {
+                unknown_filters,
+                distrust_observed_filters,
+                ..Modes::default()
+            });
+        }
+    }
+    out
 }
 
 pub fn creds_v1() -> Credentials {

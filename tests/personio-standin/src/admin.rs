@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::app::{ok_json, App};
 use crate::respond::json_response;
 use crate::seed;
-use crate::state::{iso_datetime, status_of, Faults, Transition, World};
+use crate::state::{iso_datetime, Faults, Modes, Transition, World};
 
 /// Admin routes.
 pub fn routes() -> Router<App> {
@@ -31,6 +31,7 @@ pub fn routes() -> Router<App> {
             get(exchanges).delete(clear_exchanges),
         )
         .route("/__standin/applications/{id}/stage", post(set_stage))
+        .route("/__standin/modes", get(get_modes).post(set_modes))
 }
 
 /// The seeded credentials and data as JSON.
@@ -48,6 +49,11 @@ pub fn seed_json(app: &App) -> Value {
         "disabled_recruiting_token": seed::DISABLED_RECRUITING_TOKEN,
         "linkedin_attribute": seed::LINKEDIN_ATTRIBUTE,
         "existing_applicant_email": seed::EXISTING_APPLICANT_EMAIL,
+        "linkedin_applicant_email": seed::LINKEDIN_APPLICANT_EMAIL,
+        "linkedin_applicant_profile": seed::LINKEDIN_APPLICANT_PROFILE,
+        "timezone": seed::TIMEZONE,
+        "stages": w.seed.stages,
+        "modes": w.modes,
         "positions": w.seed.positions.iter().map(|p| json!({"id": p.id, "name": p.name_en, "published": p.published})).collect::<Vec<_>>(),
         "attributes": w.seed.attributes,
         "channels": w.seed.channels,
@@ -73,8 +79,9 @@ pub fn received_json(app: &App) -> Value {
                 "attributes": a.attributes.iter().map(|(id, v)| json!({"id": id, "value": v})).collect::<Vec<_>>(),
                 "files": a.files,
                 "stage": a.stage,
-                "status": status_of(&a.stage),
-                "created_at": a.created_at,
+                "transitions": a.transitions,
+                "application_date": a.application_date,
+                "created_at": iso_datetime(a.created_at_ms),
             })
         })
         .collect();
@@ -98,10 +105,26 @@ async fn seed_info(State(app): State<App>) -> Response {
     ok_json(seed_json(&app))
 }
 
-async fn reset(State(app): State<App>) -> Response {
+/// Re-seeds the world; the modes go back to the configured ones.
+pub fn reset_world(app: &App) {
     let now = app.now();
-    *app.world() = World::new(now);
+    let mut world = World::new(now);
+    world.modes = app.config().modes.clone();
+    *app.world() = world;
+}
+
+async fn reset(State(app): State<App>) -> Response {
+    reset_world(&app);
     ok_json(json!({"reset": true}))
+}
+
+async fn get_modes(State(app): State<App>) -> Response {
+    ok_json(json!(app.world().modes))
+}
+
+async fn set_modes(State(app): State<App>, Json(m): Json<Modes>) -> Response {
+    app.world().modes = m.clone();
+    ok_json(json!(m))
 }
 
 async fn get_faults(State(app): State<App>) -> Response {
@@ -160,22 +183,28 @@ async fn clear_exchanges(State(app): State<App>) -> Response {
 #[derive(Deserialize)]
 struct StageChange {
     stage: String,
+    /// When the move happened (epoch ms; default: the stand-in's now).
+    #[serde(default)]
+    at_ms: Option<u64>,
 }
 
-/// Moves an application to `stage` (system phase id, e.g. `accepted` = hired).
-pub fn move_stage(app: &App, id: &str, stage: &str) -> bool {
-    let now = app.now();
+/// Moves an application to `stage` (a stage key: `offer`, `accepted` (= hired), `rejected`, the
+/// custom `2101`, …) at `at_ms`; `false` for an unknown application or stage.
+pub fn move_stage(app: &App, id: &str, stage: &str, at_ms: Option<u64>) -> bool {
+    let at = at_ms.unwrap_or_else(|| app.now());
     let mut w = app.world();
+    if w.seed.stage(stage).is_none() {
+        return false;
+    }
     let Some(a) = w.applications.iter_mut().find(|a| a.id == id) else {
         return false;
     };
-    let from = std::mem::replace(&mut a.stage, stage.to_string());
+    a.stage = stage.to_string();
     a.transitions.push(Transition {
-        from_stage: Some(from),
-        to_stage: stage.to_string(),
-        created_at: iso_datetime(now),
+        stage: stage.to_string(),
+        entered_at_ms: at,
     });
-    a.updated_at = iso_datetime(now);
+    a.updated_at_ms = at.max(a.updated_at_ms);
     true
 }
 
@@ -184,9 +213,9 @@ async fn set_stage(
     Path(id): Path<String>,
     Json(s): Json<StageChange>,
 ) -> Response {
-    if move_stage(&app, &id, &s.stage) {
-        ok_json(json!({"id": id, "stage": s.stage, "status": status_of(&s.stage)}))
+    if move_stage(&app, &id, &s.stage, s.at_ms) {
+        ok_json(json!({"id": id, "stage": s.stage}))
     } else {
-        json_response(404, json!({"error": "unknown application"}))
+        json_response(404, json!({"error": "unknown application or stage"}))
     }
 }

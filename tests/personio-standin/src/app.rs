@@ -40,7 +40,8 @@ impl App {
     /// A freshly seeded app.
     pub fn new(config: Config) -> Self {
         let clock = Clock::default();
-        let world = World::new(clock.now_ms());
+        let mut world = World::new(clock.now_ms());
+        world.modes = config.modes.clone();
         App(Arc::new(Inner {
             world: Mutex::new(world),
             clock,
@@ -100,9 +101,14 @@ pub fn router(app: App) -> Router {
             post(recruiting::v2_documents),
         )
         .route(
+            "/v2/recruiting/applications/{id}",
+            get(v2read::application),
+        )
+        .route(
             "/v2/recruiting/applications/{id}/stage-transitions",
             get(v2read::stage_transitions),
         )
+        .route("/v2/recruiting/categories", get(v2read::categories))
         .route("/v2/recruiting/jobs", get(v2read::jobs))
         .route("/v2/recruiting/candidates", get(v2read::candidates))
         .route(
@@ -372,7 +378,9 @@ async fn record_and_inject(State(app): State<App>, req: Request, next: Next) -> 
         if ex
             .response_content_type
             .as_deref()
-            .is_some_and(|c| c.starts_with("application/json"))
+            .is_some_and(|c| {
+                c.starts_with("application/json") || c.starts_with("application/problem+json")
+            })
         {
             ex.response_json = serde_json::from_slice(&rbytes).ok();
         } else if !rbytes.is_empty() && rbytes.len() < 256 * 1024 {

@@ -26,7 +26,7 @@ use serde_json::Value;
 use tokio::sync::oneshot;
 
 pub use app::{router, App};
-pub use state::{Config, Exchange, Faults, RecordedPart};
+pub use state::{Config, Exchange, Faults, Modes, RecordedPart, UnknownFilters};
 
 /// A running stand-in. Dropping it stops the server.
 pub struct Running {
@@ -111,15 +111,24 @@ impl Running {
         self.app.world().exchanges.clone()
     }
 
-    /// Moves an application to a stage (e.g. `accepted`).
+    /// Moves an application to a stage (e.g. `accepted`) now.
     pub fn move_stage(&self, application_id: &str, stage: &str) -> bool {
-        admin::move_stage(&self.app, application_id, stage)
+        admin::move_stage(&self.app, application_id, stage, None)
     }
 
-    /// Re-seeds the world.
+    /// Moves an application to a stage at `at_ms`.
+    pub fn move_stage_at(&self, application_id: &str, stage: &str, at_ms: u64) -> bool {
+        admin::move_stage(&self.app, application_id, stage, Some(at_ms))
+    }
+
+    /// Switches the behaviour where Personio's sources are silent.
+    pub fn set_modes(&self, modes: Modes) {
+        self.app.world().modes = modes;
+    }
+
+    /// Re-seeds the world (modes back to the configured ones).
     pub fn reset(&self) {
-        let now = self.app.now();
-        *self.app.world() = state::World::new(now);
+        admin::reset_world(&self.app);
     }
 
     /// The app handle (direct state access).

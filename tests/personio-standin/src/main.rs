@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use personio_standin::{admin, router, App, Config};
+use personio_standin::{admin, router, App, Config, UnknownFilters};
 
 fn main() {
     let mut config = Config::default();
@@ -24,9 +24,20 @@ fn main() {
                     .expect("--token-ttl-s N")
             }
             "--no-record" => config.record_exchanges = false,
+            "--unknown-filters" => {
+                config.modes.unknown_filters = match args.next().as_deref() {
+                    Some("ignore") => UnknownFilters::Ignore,
+                    Some("refuse") => UnknownFilters::Refuse,
+                    _ => panic!("--unknown-filters ignore|refuse"),
+                }
+            }
+            "--distrust-observed-filters" => config.modes.distrust_observed_filters = true,
+            "--sparse" => config.modes.sparse = true,
+            "--problem-json" => config.modes.problem_json = true,
             "-h" | "--help" => {
                 println!(
-                    "personio-standin [--port N] [--window-ms MS] [--token-ttl-s S] [--no-record]"
+                    "personio-standin [--port N] [--window-ms MS] [--token-ttl-s S] [--no-record] \
+                     [--unknown-filters ignore|refuse] [--distrust-observed-filters] [--sparse] [--problem-json]"
                 );
                 return;
             }

@@ -11,12 +11,12 @@ use serde_json::{json, Value};
 use crate::app::{base_url, App};
 use crate::respond::{
     bearer, empty, field_errors, generic_error, header_str, json_response, parse_multipart,
-    v2_error,
+    problem_errors, v2_error,
 };
 use crate::seed::AttributeKind;
 use crate::state::{
-    iso_date, iso_datetime, sha256_hex, valid_date, ApplicationRec, CandidateRec, ReceivedFile,
-    Transition, Upload,
+    sha256_hex, tenant_date, valid_date, ApplicationRec, CandidateRec, ReceivedFile, Transition,
+    Upload, World,
 };
 
 /// Allowed file types (official list).
@@ -345,7 +345,7 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
                 "application_date",
                 "errors.attribute-validation.invalid-date-format",
             );
-        } else if d > iso_date(now).as_str() {
+        } else if d > tenant_date(now).as_str() {
             err(
                 "application_date",
                 "errors.date-validation.date-in-the-future",
@@ -459,8 +459,15 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
             }
         }
     }
+    let refuse = |w: &World, errs: &[(String, String)], trace: &str| {
+        if api == Api::V2 && w.modes.problem_json {
+            problem_errors(400, trace, now, "/v2/recruiting/applications", errs)
+        } else {
+            field_errors(400, errs)
+        }
+    };
     if !errs.is_empty() {
-        return field_errors(400, &errs);
+        return refuse(&w, &errs, &trace);
     }
     let job = job.unwrap_or_default();
     let existing = w
@@ -473,33 +480,47 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
             .iter()
             .any(|a| &a.candidate_id == cid && a.job_position_id == job)
         {
-            return field_errors(
-                400,
-                &[("email".into(), "errors.applicant-already-exists".into())],
-            );
+            let dup = [("email".to_string(), "errors.applicant-already-exists".to_string())];
+            return refuse(&w, &dup, &trace);
         }
     }
-    let created = iso_datetime(now);
     let candidate_id = match existing {
         Some(c) => c,
         None => {
             let id = (300_000 + w.next_id()).to_string();
+            let system: Vec<(String, String)> = attributes
+                .iter()
+                .filter(|(k, _)| {
+                    ["phone", "location", "gender", "birthday", "available_from"].contains(&k.as_str())
+                })
+                .cloned()
+                .collect();
             w.candidates.push(CandidateRec {
                 id: id.clone(),
                 company_id: company.clone(),
                 first_name: s("first_name"),
                 last_name: s("last_name"),
                 email: email.clone(),
-                created_at: created.clone(),
+                linkedin_profile: None,
+                attributes: system,
+                created_at_ms: now,
+                updated_at_ms: now,
             });
             id
         }
     };
+    if let Some(c) = w.candidates.iter_mut().find(|c| c.id == candidate_id) {
+        c.updated_at_ms = now;
+    }
     let id = (400_000 + w.next_id()).to_string();
     let mut fields = v.as_object().cloned().unwrap_or_default();
     for k in ["files", "attributes", "tags"] {
         fields.remove(k);
     }
+    let application_date = crate::v2read::application_date(
+        v.get("application_date").and_then(Value::as_str),
+        now,
+    );
     w.applications.push(ApplicationRec {
         id: id.clone(),
         company_id: company,
@@ -520,15 +541,17 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
         files,
         stage: stage.clone(),
         transitions: vec![Transition {
-            from_stage: None,
-            to_stage: stage,
-            created_at: created.clone(),
+            stage,
+            entered_at_ms: now,
         }],
-        created_at: created.clone(),
-        updated_at: created,
+        application_date,
+        created_at_ms: now,
+        updated_at_ms: now,
     });
     match api {
         Api::V1 => empty(201),
+        // `CreatedObject.id` is optional in the official component: the sparse mode leaves it out.
+        Api::V2 if w.modes.sparse => json_response(201, json!({})),
         Api::V2 => json_response(
             201,
             json!({"id": id, "_meta": {"links": {"self": {"href": format!("{base}/v2/recruiting/applications/{id}")}}}}),

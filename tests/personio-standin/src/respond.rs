@@ -73,6 +73,62 @@ pub fn v2_error(
     )
 }
 
+/// v2 validation errors as RFC 7807 `application/problem+json`: the problem members (`type`,
+/// `title`, `status`, `detail`, `instance`) plus `personio_trace_id`, `timestamp` and `errors[]` in
+/// the v2 `ErrorResponse` item shape, each item's reason only in its `type` URI and its field in
+/// `_meta.field` (the body layout is an assumption; the content type is official).
+pub fn problem_errors(
+    status: u16,
+    trace: &str,
+    now_ms: u64,
+    instance: &str,
+    errors: &[(String, String)],
+) -> Response {
+    let uri = |reason: &str| {
+        format!("https://developer.personio.de/v2.0/page/public-api-error-codes#{reason}")
+    };
+    let items: Vec<Value> = errors
+        .iter()
+        .map(|(field, reason)| {
+            json!({
+                "title": "Validation failed",
+                "detail": format!("The value of {field} was not accepted."),
+                "type": uri(reason),
+                "_meta": {"field": field},
+            })
+        })
+        .collect();
+    let first = errors.first().map(|(_, r)| uri(r)).unwrap_or_else(|| "about:blank".into());
+    (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+        [(header::CONTENT_TYPE, "application/problem+json")],
+        json!({
+            "type": first,
+            "title": "Bad Request",
+            "status": status,
+            "detail": "The application could not be created.",
+            "instance": instance,
+            "personio_trace_id": trace,
+            "timestamp": iso_datetime(now_ms),
+            "errors": items,
+        })
+        .to_string(),
+    )
+        .into_response()
+}
+
+/// Percent-encodes a query component.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// v1 personnel `{success:false, error:{code, message}}`.
 pub fn personnel_error(
     status: u16,

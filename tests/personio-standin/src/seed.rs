@@ -26,6 +26,15 @@ pub const SUBDOMAIN: &str = "acme";
 pub const LINKEDIN_ATTRIBUTE: &str = "custom_attribute_1001";
 /// The e-mail of the seeded applicant (applied to position 1001).
 pub const EXISTING_APPLICANT_EMAIL: &str = "erika.mustermann@example.com";
+/// A candidate who applied on the career site with a private e-mail and her LinkedIn profile
+/// (position 1001); the e2e LinkedIn duplicate check recognises her by the profile.
+pub const LINKEDIN_APPLICANT_EMAIL: &str = "ravi.c@private.example";
+/// Her `linkedin_profile`, written without scheme as a person might type it.
+pub const LINKEDIN_APPLICANT_PROFILE: &str = "linkedin.com/in/ravi-castellano-9e21f0";
+/// The tenant's time zone (v2 date-times name it).
+pub const TIMEZONE: &str = "Europe/Berlin";
+/// The id of the seeded recruiting category.
+pub const CATEGORY_ID: &str = "80001";
 
 /// A company.
 #[derive(Clone, Debug, Serialize)]
@@ -132,6 +141,30 @@ pub struct ApiClient {
     pub personnel_rights: Vec<String>,
 }
 
+/// A stage of the seeded category. System stages answer with `id: null` (public clients type `id`
+/// and `name` as nullable); the meaning is in `kind`, `type` tells system from custom.
+#[derive(Clone, Debug, Serialize)]
+pub struct StageDef {
+    /// The stand-in's own key: the v1 system phase (`unassigned`, `offer`, `accepted`, …) or the
+    /// custom phase id.
+    pub key: String,
+    /// `id` in answers (`None` for system stages).
+    pub id: Option<String>,
+    /// The tenant's name for it (German tenant).
+    pub name: String,
+    /// `kind`.
+    pub kind: String,
+    /// `type`.
+    pub stage_type: String,
+}
+
+impl StageDef {
+    /// True for the system stages (their `name` is `null` in `current_stage`).
+    pub fn is_system(&self) -> bool {
+        self.id.is_none()
+    }
+}
+
 /// Everything seeded.
 #[derive(Clone, Debug, Serialize)]
 pub struct Seed {
@@ -153,6 +186,41 @@ pub struct Seed {
     pub subcompanies: Vec<String>,
     /// Document categories (id, name).
     pub document_categories: Vec<(i64, String)>,
+    /// The stages of the one recruiting category, in the tenant's order.
+    pub stages: Vec<StageDef>,
+}
+
+impl Seed {
+    /// The stage with this key.
+    pub fn stage(&self, key: &str) -> Option<&StageDef> {
+        self.stages.iter().find(|s| s.key == key)
+    }
+}
+
+fn stages() -> Vec<StageDef> {
+    let system = |key: &str, name: &str| StageDef {
+        key: key.into(),
+        id: None,
+        name: name.into(),
+        kind: key.to_uppercase(),
+        stage_type: "system".into(),
+    };
+    let custom = |id: &str, name: &str| StageDef {
+        key: id.into(),
+        id: Some(id.into()),
+        name: name.into(),
+        kind: "CUSTOM".into(),
+        stage_type: "custom".into(),
+    };
+    vec![
+        system("unassigned", "Neu"),
+        custom("2101", "Telefoninterview"),
+        custom("2102", "Fachinterview"),
+        system("offer", "Angebot"),
+        system("accepted", "Eingestellt"),
+        system("rejected", "Abgelehnt"),
+        system("withdrawn", "Zurückgezogen"),
+    ]
 }
 
 fn pos(
@@ -319,5 +387,6 @@ pub fn seed() -> Seed {
             (2, "Other documents".into()),
             (3, "CV".into()),
         ],
+        stages: stages(),
     }
 }

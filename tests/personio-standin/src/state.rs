@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::seed::{seed, Seed, COMPANY_ID, EXISTING_APPLICANT_EMAIL};
+use crate::seed::{
+    seed, Seed, COMPANY_ID, EXISTING_APPLICANT_EMAIL, LINKEDIN_APPLICANT_EMAIL,
+    LINKEDIN_APPLICANT_PROFILE,
+};
 
 /// Tunables (tests shrink nothing: they move the clock instead).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -33,6 +36,33 @@ pub struct Config {
     pub token_ttl_s: u64,
     /// Record request/response exchanges for the contract test.
     pub record_exchanges: bool,
+    /// How the v2 reads and errors behave where the sources are silent (also switchable at run time).
+    pub modes: Modes,
+}
+
+/// What the v2 recruiting reads do with a query parameter no source shows.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownFilters {
+    /// Ignored: the whole company's list comes back (the least convenient for a client that trusts it).
+    #[default]
+    Ignore,
+    /// Refused with `400` `ErrorResponse`.
+    Refuse,
+}
+
+/// The stand-in's answers where Personio's sources are silent; every combination runs in tests.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Modes {
+    /// Unknown query filters on v2 reads.
+    pub unknown_filters: UnknownFilters,
+    /// Filters seen only in public clients (`candidate.email` on applications) count as unknown too.
+    pub distrust_observed_filters: bool,
+    /// Every optional field is left out of every v2 recruiting answer (items keep only `id`).
+    pub sparse: bool,
+    /// v2 create validation errors as RFC 7807 `application/problem+json` instead of v1 `error_response`.
+    pub problem_json: bool,
 }
 
 impl Default for Config {
@@ -47,6 +77,7 @@ impl Default for Config {
             employees_read_limit: 300,
             token_ttl_s: 86_400,
             record_exchanges: true,
+            modes: Modes::default(),
         }
     }
 }
@@ -107,15 +138,13 @@ pub struct ReceivedFile {
     pub sha256: String,
 }
 
-/// A stage change.
+/// A stage the application entered.
 #[derive(Clone, Debug, Serialize)]
 pub struct Transition {
-    /// From (none for the first).
-    pub from_stage: Option<String>,
-    /// To.
-    pub to_stage: String,
-    /// When.
-    pub created_at: String,
+    /// The stage key ([`crate::seed::StageDef::key`]).
+    pub stage: String,
+    /// When (epoch ms).
+    pub entered_at_ms: u64,
 }
 
 /// A candidate.
@@ -131,8 +160,15 @@ pub struct CandidateRec {
     pub last_name: String,
     /// E-mail.
     pub email: String,
-    /// Created.
-    pub created_at: String,
+    /// `linkedin_profile` (from a career-site application; the API create cannot set it).
+    pub linkedin_profile: Option<String>,
+    /// System attributes of the first application (`phone`, `location`, `gender`, `birthday`,
+    /// `available_from`).
+    pub attributes: Vec<(String, String)>,
+    /// Created (epoch ms).
+    pub created_at_ms: u64,
+    /// Last update (epoch ms).
+    pub updated_at_ms: u64,
 }
 
 /// A received application.
@@ -156,14 +192,16 @@ pub struct ApplicationRec {
     pub attributes: Vec<(String, String)>,
     /// Files.
     pub files: Vec<ReceivedFile>,
-    /// Current stage (phase id).
+    /// Current stage (stage key).
     pub stage: String,
-    /// Stage history.
+    /// Stage history, oldest first.
     pub transitions: Vec<Transition>,
-    /// Created.
-    pub created_at: String,
-    /// Updated.
-    pub updated_at: String,
+    /// `application_date`.
+    pub application_date: String,
+    /// Created (epoch ms).
+    pub created_at_ms: u64,
+    /// Updated (epoch ms).
+    pub updated_at_ms: u64,
 }
 
 /// An employee.
@@ -293,6 +331,8 @@ pub struct World {
     pub exchanges: Vec<Exchange>,
     /// Id counter.
     pub counter: u64,
+    /// Behaviour where the sources are silent.
+    pub modes: Modes,
 }
 
 impl World {
@@ -312,31 +352,62 @@ impl World {
             faults: Faults::default(),
             exchanges: vec![],
             counter: 0,
+            modes: Modes::default(),
         };
-        let created = iso_datetime(now_ms.saturating_sub(7 * 86_400_000));
-        w.candidates.push(CandidateRec {
-            id: "300001".into(),
-            company_id: COMPANY_ID.into(),
-            first_name: "Erika".into(),
-            last_name: "Mustermann".into(),
-            email: EXISTING_APPLICANT_EMAIL.into(),
-            created_at: created.clone(),
-        });
-        w.applications.push(ApplicationRec {
-            id: "400001".into(),
-            company_id: COMPANY_ID.into(),
-            candidate_id: "300001".into(),
-            job_position_id: 1001,
-            api: "seed".into(),
-            fields: serde_json::json!({"first_name": "Erika", "last_name": "Mustermann", "email": EXISTING_APPLICANT_EMAIL, "job_position_id": 1001}),
-            tags: vec![],
-            attributes: vec![],
-            files: vec![],
-            stage: "unassigned".into(),
-            transitions: vec![Transition { from_stage: None, to_stage: "unassigned".into(), created_at: created.clone() }],
-            created_at: created.clone(),
-            updated_at: created.clone(),
-        });
+        let week_ago = now_ms.saturating_sub(7 * 86_400_000);
+        let seeded = [
+            (
+                "300001",
+                "400001",
+                "Erika",
+                "Mustermann",
+                EXISTING_APPLICANT_EMAIL,
+                None,
+                week_ago,
+            ),
+            (
+                "300002",
+                "400002",
+                "Ravi",
+                "Castellano",
+                LINKEDIN_APPLICANT_EMAIL,
+                Some(LINKEDIN_APPLICANT_PROFILE),
+                week_ago.saturating_sub(86_400_000),
+            ),
+        ];
+        for (cid, aid, first, last, email, linkedin, at) in seeded {
+            w.candidates.push(CandidateRec {
+                id: cid.into(),
+                company_id: COMPANY_ID.into(),
+                first_name: first.into(),
+                last_name: last.into(),
+                email: email.into(),
+                linkedin_profile: linkedin.map(str::to_string),
+                attributes: vec![],
+                created_at_ms: at,
+                updated_at_ms: at,
+            });
+            w.applications.push(ApplicationRec {
+                id: aid.into(),
+                company_id: COMPANY_ID.into(),
+                candidate_id: cid.into(),
+                job_position_id: 1001,
+                api: "seed".into(),
+                fields: serde_json::json!({"first_name": first, "last_name": last, "email": email, "job_position_id": 1001}),
+                tags: vec![],
+                attributes: vec![],
+                files: vec![],
+                stage: "unassigned".into(),
+                transitions: vec![Transition {
+                    stage: "unassigned".into(),
+                    entered_at_ms: at,
+                }],
+                application_date: iso_date(at),
+                created_at_ms: at,
+                updated_at_ms: at,
+            });
+        }
+        let created = iso_datetime(week_ago);
         let mut emp = serde_json::Map::new();
         for (k, v) in [
             ("email", "alexander.bergmann@acme.example"),
@@ -488,26 +559,42 @@ pub fn valid_date(s: &str) -> bool {
     (1..=max).contains(&d)
 }
 
-/// The application status derived from its stage.
-pub fn status_of(stage: &str) -> &'static str {
-    match stage {
-        "accepted" => "hired",
-        "rejected" => "rejected",
-        "withdrawn" => "withdrawn",
-        _ => "active",
-    }
+/// `yyyy-mm-ddThh:mm:ss.mmmZ` UTC (the v2 date-time spelling).
+pub fn iso_datetime_ms(ms: u64) -> String {
+    let (y, m, d, hh, mm, ss) = civil(ms);
+    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{:03}Z", ms % 1000)
 }
 
-/// Display name of a stage id.
-pub fn stage_name(stage: &str) -> String {
-    match stage {
-        "unassigned" => "Unassigned".into(),
-        "rejected" => "Rejected".into(),
-        "withdrawn" => "Withdrawn".into(),
-        "offer" => "Offer".into(),
-        "accepted" => "Accepted".into(),
-        other => format!("Custom phase {other}"),
-    }
+/// The tenant's calendar date (Europe/Berlin: UTC+1, UTC+2 from the last Sunday of March to the last
+/// Sunday of October, both at 01:00 UTC): what "today" and "in the future" mean to Personio.
+pub fn tenant_date(ms: u64) -> String {
+    let (y, ..) = civil(ms);
+    let last_sunday_at_1 = |month: u32| -> u64 {
+        // Scan back from the 31st (March and October both have 31 days).
+        let mut day_ms = civil_to_ms(y, month, 31);
+        while civil_weekday(day_ms) != 0 {
+            day_ms -= 86_400_000;
+        }
+        day_ms + 3_600_000
+    };
+    let summer = ms >= last_sunday_at_1(3) && ms < last_sunday_at_1(10);
+    iso_date(ms + if summer { 7_200_000 } else { 3_600_000 })
+}
+
+/// Epoch ms of a civil date at 00:00 UTC.
+pub fn civil_to_ms(y: i64, m: u32, d: u32) -> u64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    ((era * 146_097 + doe - 719_468) * 86_400_000) as u64
+}
+
+/// 0 = Sunday.
+fn civil_weekday(ms: u64) -> u64 {
+    (ms / 86_400_000 + 4) % 7
 }
 
 #[cfg(test)]
@@ -523,6 +610,11 @@ mod tests {
                 && !valid_date("24-01-01")
         );
         assert_eq!(iso_datetime(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_datetime_ms(1_500), "1970-01-01T00:00:01.500Z");
+        // 23:30 UTC in winter and 22:30 UTC in summer are already the next day in Berlin.
+        assert_eq!(tenant_date(civil_to_ms(2026, 3, 4) + 84_600_000), "2026-03-05");
+        assert_eq!(tenant_date(civil_to_ms(2026, 7, 4) + 81_000_000), "2026-07-05");
+        assert_eq!(tenant_date(civil_to_ms(2026, 7, 4) + 77_400_000), "2026-07-04");
         let mut w = World::new(0);
         assert!((0..3).all(|i| w.hit("k", 3, 1_000, i)));
         assert!(!w.hit("k", 3, 1_000, 10));
