@@ -12,6 +12,7 @@ use crate::components::candidate_form::{
 use crate::components::confirm::ConfirmButton;
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
+use crate::components::personio_lookup::DuplicateNotice;
 use crate::components::position_picker::{PositionOption, PositionPicker};
 use crate::components::success_view::{SuccessView, TransferReceipt};
 use crate::components::tags_input::TagsInput;
@@ -21,13 +22,15 @@ use leptos::task::spawn_local;
 use sourcing_core::draft::{storage_key, ApplicationDraft, DraftDocument};
 use sourcing_core::messages::{PopupRequest, PopupResponse};
 use sourcing_core::outbox::{JobView, SubmitRequest};
-use sourcing_core::personio::{ApplicationSummary, Position, SubmissionStatus};
+use sourcing_core::personio::{DuplicateCheck, PersonioError, Position, SubmissionStatus};
 use sourcing_core::profile::Profile;
 use webext::i18n::{t, t_with};
 use webext::storage::{self, Area};
 
 /// How often the form asks the background about a running job.
 const POLL_MS: u32 = 400;
+/// The duplicate check waits this long after the last change of the e-mail or the position.
+const DUPLICATE_DEBOUNCE_MS: u32 = 400;
 
 /// The form's editable state, as signals.
 #[derive(Clone, Copy)]
@@ -91,6 +94,10 @@ impl FormState {
 async fn load_positions() -> Result<Vec<Position>, String> {
     match bridge::request(&PopupRequest::ListPositions { refresh: false }).await? {
         PopupResponse::Positions { positions } => Ok(positions),
+        // Only the career-site feed says what is published: say how to switch it on.
+        PopupResponse::Personio {
+            error: PersonioError::FeedUnavailable { tried },
+        } => Err(t_with("posFeedUnavailable", &[&tried.join(" / ")])),
         PopupResponse::Personio { error } => Err(t_with("posLoadFailed", &[&error.to_string()])),
         other => Err(format!("{other:?}")),
     }
@@ -134,7 +141,7 @@ pub fn ApplicationForm(
     let job = RwSignal::new(None::<JobView>);
     let submitting = RwSignal::new(false);
     let local_issues = RwSignal::new(Vec::<(String, String)>::new());
-    let duplicate = RwSignal::new(None::<ApplicationSummary>);
+    let duplicate = RwSignal::new(None::<DuplicateCheck>);
     let tab = RwSignal::new(0_u8);
     let file_error = RwSignal::new(None::<String>);
 
@@ -188,7 +195,8 @@ pub fn ApplicationForm(
         }
         positions_loading.set(false);
     });
-    // The duplicate check, once a position and a plausible e-mail are there.
+    // The duplicate check (by e-mail and by this LinkedIn profile), once a position and a plausible
+    // e-mail are there and have stopped changing.
     Effect::new(move |_| {
         let email = state.fields.email.get();
         let position = state.position.get();
@@ -197,16 +205,24 @@ pub fn ApplicationForm(
         else {
             return;
         };
+        let typed = email.clone();
+        let unchanged = move || {
+            state.fields.email.get_untracked() == typed
+                && state.position.get_untracked() == Some(position)
+        };
         spawn_local(async move {
+            webext::timer::sleep(DUPLICATE_DEBOUNCE_MS).await;
+            if !unchanged() {
+                return;
+            }
             let request = PopupRequest::CheckDuplicate {
                 email: email.clone(),
                 job_position_id: position as i64,
+                linkedin_url: Some(state.profile_url.get_value()),
             };
-            if let Ok(PopupResponse::Duplicate { existing }) = bridge::request(&request).await {
-                if state.fields.email.get_untracked() == email
-                    && state.position.get_untracked() == Some(position)
-                {
-                    duplicate.set(existing);
+            if let Ok(PopupResponse::Duplicate { check }) = bridge::request(&request).await {
+                if unchanged() {
+                    duplicate.set(Some(check));
                 }
             }
         });
@@ -362,12 +378,7 @@ pub fn ApplicationForm(
                     submit();
                 }>
                     <ProfileHeader profile=profile.clone() />
-                    {move || duplicate.get().map(|existing| view! {
-                        <div class="notice warning" role="status" id="duplicate-notice">
-                            <strong>{t("dupTitle")}</strong> " "
-                            {t_with("dupBody", &[&existing.status, &existing.stage.as_ref().map(|s| s.name.clone()).unwrap_or_default()])}
-                        </div>
-                    })}
+                    {move || duplicate.get().map(|check| view! { <DuplicateNotice check=check /> })}
                     // Disabled until the saved draft is in, so nothing typed is overwritten by it.
                     <fieldset class="plain" disabled=move || !loaded.get()>
                     <div class="tabs" role="tablist" aria-label=t("formSections") on:keydown=move |ev: web_sys::KeyboardEvent| {

@@ -2,6 +2,7 @@
 //! countdown (rate limit, offline, Personio errors: the application is safe in the outbox and retried
 //! automatically), refused (with the reason, at the field when there is one), or already in Personio.
 
+use crate::components::personio_lookup::stage_label;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::outbox::JobView;
@@ -153,7 +154,11 @@ pub fn JobStatus(
         SubmissionStatus::Duplicate { existing } => view! {
             <div class="job job-duplicate" role="alert" id="job-status">
                 <p><strong>{t("dupTitle")}</strong> " " {t("jobDuplicateNothingCreated")}</p>
-                {existing.map(|e| view! { <p>{t_with("dupBody", &[&e.status, &e.stage.map(|s| s.name).unwrap_or_default()])}</p> })}
+                {existing.map(|e| {
+                    let who = e.candidate_name().or(e.candidate_email.clone()).unwrap_or_else(|| t("dupSomeone"));
+                    let stage = e.stage.as_ref().map(stage_label).unwrap_or_else(|| t("stageUnknown"));
+                    view! { <p>{t_with("dupBody", &[&who, &stage])}</p> }
+                })}
             </div>
         }
         .into_any(),

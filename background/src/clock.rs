@@ -5,6 +5,18 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The recruiter's calendar date in the browser's time zone, `yyyy-mm-dd` (Personio's
+/// `application_date`, the hire date fallback).
+pub fn local_date() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// A monotonic high-resolution time in milliseconds (`performance.now()`), for measuring durations.
 pub fn precise_ms() -> f64 {
     let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();

@@ -17,11 +17,15 @@ use crate::clock::now_ms;
 use crate::personio::{self as api, save_state};
 use crate::transport::FetchTransport;
 use sourcing_core::hris::{
-    self, CandidateList, CandidateRow, CandidateStatus, ExistingEmployee, ExportLog, ExportRecord,
-    ExportRefusal, ExportReport, ImportedCandidate, KeptCvs, StatusSource, CV_CATEGORY_HINT,
+    self, CandidateList, CandidateRow, CandidateStatus, CompanyCoverage, ExistingEmployee,
+    ExportLog, ExportRecord, ExportRefusal, ExportReport, ImportedCandidate, KeptCvs,
+    PositionPipeline, StatusSource, CV_CATEGORY_HINT,
 };
 use sourcing_core::outbox::{Outbox, OutgoingDocument};
-use sourcing_core::personio::{PersonioClient, PersonioError};
+use sourcing_core::personio::{
+    ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioError, StageOutcome,
+    StageVocabulary,
+};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use webext::storage::{self, Area};
@@ -30,9 +34,13 @@ use webext::ExtResult;
 const OUTBOX: &str = "outbox";
 pub(crate) const KEPT_CVS: &str = "hris_kept_cvs";
 pub(crate) const EXPORTS: &str = "hris_exports";
-pub(crate) const STATUS_CACHE: &str = "hris_status_cache";
+/// Session cache of the statuses (`_v2`: the status shape of the v2 reads as live tenants answer).
+pub(crate) const STATUS_CACHE: &str = "hris_status_cache_v2";
 /// How long statuses read from Personio are reused when the page does not ask for fresh ones.
 const STATUS_TTL_MS: u64 = 60_000;
+/// Pages of the company's applications read for a pipeline (100 each: the 1 000 most recently
+/// updated applications).
+const PIPELINE_PAGES: usize = 10;
 
 thread_local! {
     static EXPORTING: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
@@ -85,6 +93,57 @@ struct StatusCache {
     statuses: BTreeMap<String, CandidateStatus>,
 }
 
+/// The status of one candidate: its application by id when the create answer gave one, else found
+/// by e-mail on its position; the stage transitions only for a hired one (the hire date).
+async fn status_of(
+    client: &mut PersonioClient<FetchTransport>,
+    candidate: &ImportedCandidate,
+    vocabulary: &StageVocabulary,
+    now: u64,
+) -> Result<CandidateStatus, PersonioError> {
+    let by_id = match &candidate.application_id {
+        Some(id) => client.application(id, now).await?,
+        None => None,
+    };
+    let (applications, gap): (Vec<ApplicationSummary>, Option<LookupGap>) = match by_id {
+        Some(app) => (vec![app], None),
+        None => {
+            let person = PersonQuery {
+                email: candidate.email.clone(),
+                ..PersonQuery::default()
+            };
+            let found = client
+                .applications_on_job(&person, candidate.position.id, now)
+                .await?;
+            (
+                found.found.into_iter().map(|(a, _)| a).collect(),
+                found.email_gap,
+            )
+        }
+    };
+    let status = hris::status_from_lookups(candidate, &applications, gap.clone(), &[], vocabulary);
+    let CandidateStatus::Known {
+        application_id,
+        outcome: StageOutcome::Hired,
+        ..
+    } = &status
+    else {
+        return Ok(status);
+    };
+    // The hired transition's date becomes the hire date; without it, the recruiter's today is used.
+    let transitions = match client.stage_transitions(application_id, now).await {
+        Ok(listed) => listed.items,
+        Err(_) => Vec::new(),
+    };
+    Ok(hris::status_from_lookups(
+        candidate,
+        &applications,
+        gap,
+        &transitions,
+        vocabulary,
+    ))
+}
+
 /// The status of each candidate (same order) and where they come from.
 async fn read_statuses(
     client: &mut PersonioClient<FetchTransport>,
@@ -93,41 +152,23 @@ async fn read_statuses(
 ) -> (Vec<CandidateStatus>, StatusSource) {
     if !client.credentials().has_oauth() {
         return (
-            vec![CandidateStatus::Unknown; candidates.len()],
+            vec![CandidateStatus::UNKNOWN; candidates.len()],
             StatusSource::NeedsV2,
         );
     }
-    let mut by_email = BTreeMap::new();
+    // The tenant's stage names and meanings; without them the answers' own fields are used.
+    let vocabulary = client.stage_vocabulary(now).await.unwrap_or_default();
     let mut out = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        let key = candidate.email.to_ascii_lowercase();
-        if !by_email.contains_key(&key) {
-            match client
-                .find_applications_by_email(&candidate.email, now)
-                .await
-            {
-                Ok(apps) => {
-                    by_email.insert(key.clone(), apps);
-                }
-                Err(error) => {
-                    return (
-                        vec![CandidateStatus::Unknown; candidates.len()],
-                        StatusSource::Failed { error },
-                    )
-                }
+        match status_of(client, candidate, &vocabulary, now).await {
+            Ok(status) => out.push(status),
+            Err(error) => {
+                return (
+                    vec![CandidateStatus::UNKNOWN; candidates.len()],
+                    StatusSource::Failed { error },
+                )
             }
         }
-        let apps = &by_email[&key];
-        let mut status = hris::status_from_lookups(candidate, apps, &[]);
-        if let CandidateStatus::Known { application_id, .. } = &status {
-            if hris::is_hired(&status) {
-                // The hired transition's date becomes the hire date; without it, today is used.
-                if let Ok(transitions) = client.stage_transitions(application_id, now).await {
-                    status = hris::status_from_lookups(candidate, apps, &transitions);
-                }
-            }
-        }
-        out.push(status);
     }
     (out, StatusSource::Personio)
 }
@@ -188,6 +229,58 @@ pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
     Ok(CandidateList { rows, source })
 }
 
+/// A position's pipeline: the imported candidates (statuses as in the list) and, with v2 read rights,
+/// the company's applications for the position among the most recently updated ones.
+pub async fn pipeline(position_id: i64, refresh: bool) -> ExtResult<PositionPipeline> {
+    let list = list(refresh).await?;
+    let now = now_ms();
+    let mut client = api::client().await?;
+    let (company, coverage, vocabulary) = if client.credentials().has_oauth() {
+        let vocabulary = client.stage_vocabulary(now).await.unwrap_or_default();
+        match client.company_applications(PIPELINE_PAGES, now).await {
+            Ok(listed) => {
+                let coverage = CompanyCoverage {
+                    scanned: listed.items.len(),
+                    complete: listed.complete,
+                    without_job: listed.items.iter().filter(|a| a.job_id.is_none()).count(),
+                    unreadable: listed.unreadable,
+                };
+                (listed.items, Some(coverage), vocabulary)
+            }
+            Err(_) => (Vec::new(), None, vocabulary),
+        }
+    } else {
+        (Vec::new(), None, StageVocabulary::default())
+    };
+    save_state(&client).await?;
+    let position_name = list
+        .rows
+        .iter()
+        .find(|r| r.candidate.position.id == position_id)
+        .map(|r| r.candidate.position.name.clone())
+        .or_else(|| {
+            company
+                .iter()
+                .find(|a| a.job_id == Some(position_id))
+                .and_then(|a| a.job_name.clone())
+        });
+    let position_name = match position_name {
+        Some(name) => Some(name),
+        None => api::positions(false)
+            .await?
+            .ok()
+            .and_then(|p| p.into_iter().find(|p| p.id == position_id))
+            .map(|p| p.name),
+    };
+    Ok(PositionPipeline {
+        position_id,
+        position_name,
+        groups: hris::pipeline(&list.rows, &company, position_id, &vocabulary),
+        company: coverage,
+        source: list.source,
+    })
+}
+
 /// How an export ended.
 pub enum ExportOutcome {
     /// The employee exists now.
@@ -233,7 +326,7 @@ async fn run_export(job_id: &str) -> ExtResult<ExportOutcome> {
             let status = statuses
                 .into_iter()
                 .next()
-                .unwrap_or(CandidateStatus::Unknown);
+                .unwrap_or(CandidateStatus::UNKNOWN);
             match source {
                 StatusSource::Personio => {}
                 StatusSource::NeedsV2 => {
@@ -271,7 +364,8 @@ async fn run_export(job_id: &str) -> ExtResult<ExportOutcome> {
             };
             let positions = api::positions(false).await?.unwrap_or_default();
             let position = positions.iter().find(|p| p.id == candidate.position.id);
-            let plan = hris::plan_export(&candidate, &status, position, now);
+            let plan =
+                hris::plan_export(&candidate, &status, position, &crate::clock::local_date());
             let (employee_id, warnings) = match adopted {
                 Some(id) => (id, Vec::new()),
                 None => {

@@ -112,9 +112,9 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
         PopupRequest::CheckDuplicate {
             email,
             job_position_id,
-        } => match personio::existing_application(&email, job_position_id).await? {
-            Ok(existing) => PopupResponse::Duplicate { existing },
-            Err(error) => PopupResponse::Personio { error },
+            linkedin_url,
+        } => PopupResponse::Duplicate {
+            check: personio::duplicate_check(&email, linkedin_url, job_position_id).await?,
         },
         PopupRequest::Submit { request } => PopupResponse::Job {
             job: Box::new(outbox::submit(request).await?),
@@ -130,6 +130,12 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
         },
         PopupRequest::ListCandidates { refresh_status } => PopupResponse::Candidates {
             list: hris::list(refresh_status).await?,
+        },
+        PopupRequest::ListPipeline {
+            position_id,
+            refresh,
+        } => PopupResponse::Pipeline {
+            pipeline: hris::pipeline(position_id, refresh).await?,
         },
         PopupRequest::ExportCandidate { job_id } => match hris::export(&job_id).await? {
             hris::ExportOutcome::Exported(report) => PopupResponse::Exported { report },

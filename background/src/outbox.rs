@@ -57,7 +57,8 @@ impl DocumentSource for StoredDocuments {
 pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
     let mut outbox = load().await?;
     let mapping = crate::settings::field_mapping().await?;
-    let enqueued = outbox.enqueue(request, &mapping, now_ms());
+    let today = crate::clock::local_date();
+    let enqueued = outbox.enqueue(request, &mapping, now_ms(), Some(&today));
     save(&outbox).await?;
     if let Enqueued::New(_) = &enqueued {
         wasm_bindgen_futures::spawn_local(async {

@@ -6,8 +6,8 @@ use crate::clock::now_ms;
 use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
-    ApplicationSummary, ClientState, ConnectionInfo, Endpoints, PersonioClient, PersonioError,
-    Position,
+    ClientState, ConnectionInfo, DuplicateCheck, Endpoints, PersonQuery, PersonioClient,
+    PersonioError, Position,
 };
 use webext::storage::{self, Area};
 use webext::ExtResult;
@@ -84,19 +84,22 @@ pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, Personi
     }
 }
 
-/// The existing application of `email` for `job_position_id`, where the credentials allow the lookup (v2);
-/// `Ok(None)` when there is none or it cannot be looked up.
-pub async fn existing_application(
+/// The duplicate check of the form: is there an application of this e-mail (or this LinkedIn
+/// profile) on `job_position_id`? What cannot be checked is said, never guessed.
+pub async fn duplicate_check(
     email: &str,
+    linkedin_url: Option<String>,
     job_position_id: i64,
-) -> ExtResult<Result<Option<ApplicationSummary>, PersonioError>> {
+) -> ExtResult<DuplicateCheck> {
     let mut client = client().await?;
-    if !client.credentials().has_oauth() {
-        return Ok(Ok(None));
-    }
-    let result = client
-        .find_existing_application(email, job_position_id, now_ms())
+    let person = PersonQuery {
+        email: email.trim().to_string(),
+        linkedin_url,
+        linkedin_attribute: settings::field_mapping().await?.linkedin_attribute_id,
+    };
+    let check = client
+        .check_duplicate(&person, job_position_id, now_ms())
         .await;
     save_state(&client).await?;
-    Ok(result)
+    Ok(check)
 }

@@ -544,7 +544,11 @@ impl PipelineCard {
         self.row
             .as_ref()
             .map(|r| r.candidate.email.clone())
-            .or_else(|| self.application.as_ref().and_then(|a| a.candidate_email.clone()))
+            .or_else(|| {
+                self.application
+                    .as_ref()
+                    .and_then(|a| a.candidate_email.clone())
+            })
     }
 }
 
@@ -617,19 +621,20 @@ pub fn pipeline(
     vocabulary: &StageVocabulary,
 ) -> Vec<StageGroup> {
     let mut groups: Vec<StageGroup> = Vec::new();
-    let mut place = |id: String, stage: Option<Stage>, outcome: StageOutcome, card: PipelineCard| {
-        let hired = outcome == StageOutcome::Hired && id != "unknown" && id != "not_found";
-        match groups.iter_mut().find(|g| g.id == id) {
-            Some(group) => group.cards.push(card),
-            None => groups.push(StageGroup {
-                id,
-                stage,
-                outcome,
-                hired,
-                cards: vec![card],
-            }),
-        }
-    };
+    let mut place =
+        |id: String, stage: Option<Stage>, outcome: StageOutcome, card: PipelineCard| {
+            let hired = outcome == StageOutcome::Hired && id != "unknown" && id != "not_found";
+            match groups.iter_mut().find(|g| g.id == id) {
+                Some(group) => group.cards.push(card),
+                None => groups.push(StageGroup {
+                    id,
+                    stage,
+                    outcome,
+                    hired,
+                    cards: vec![card],
+                }),
+            }
+        };
     let ours: Vec<&CandidateRow> = rows
         .iter()
         .filter(|r| r.candidate.position.id == position_id)
@@ -1271,15 +1276,29 @@ mod tests {
             "in the tenant's order, hired after in process"
         );
         let hired = groups.iter().find(|g| g.hired).unwrap();
-        assert_eq!(hired.cards.len(), 1, "our application and Personio's are one card");
+        assert_eq!(
+            hired.cards.len(),
+            1,
+            "our application and Personio's are one card"
+        );
         let card = &hired.cards[0];
         assert!(card.row.is_some() && card.application.is_some());
         assert_eq!(card.email().as_deref(), Some("a@x.de"));
         let interview = groups.iter().find(|g| g.id == "2101").unwrap();
-        assert!(interview.cards[0].row.is_none(), "sourced elsewhere: no export here");
-        assert_eq!(interview.stage.as_ref().unwrap().name.as_deref(), Some("Telefoninterview"));
+        assert!(
+            interview.cards[0].row.is_none(),
+            "sourced elsewhere: no export here"
+        );
+        assert_eq!(
+            interview.stage.as_ref().unwrap().name.as_deref(),
+            Some("Telefoninterview")
+        );
         let unknown = groups.iter().find(|g| g.id == "unknown").unwrap();
-        assert_eq!(unknown.cards.len(), 2, "our unknown one and the stageless one");
+        assert_eq!(
+            unknown.cards.len(),
+            2,
+            "our unknown one and the stageless one"
+        );
         assert!(!unknown.hired);
         // Without Personio's list: only ours, as before.
         let ours = pipeline(&rows, &[], 1001, &vocabulary());

@@ -8,10 +8,10 @@
 //!
 //! The content script is a JS shim; it builds and reads the same JSON shapes (see `content-script/content.js`).
 
-use crate::hris::{CandidateList, ExportRefusal, ExportReport};
+use crate::hris::{CandidateList, ExportRefusal, ExportReport, PositionPipeline};
 use crate::linkedin::{Extraction, PageKind};
 use crate::outbox::{JobView, SubmitRequest};
-use crate::personio::{ApplicationSummary, ConnectionInfo, PersonioError, Position};
+use crate::personio::{ConnectionInfo, DuplicateCheck, PersonioError, Position};
 use crate::retention::DeletedData;
 use crate::settings::{
     DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
@@ -97,12 +97,16 @@ pub enum PopupRequest {
         /// Ignore the cache.
         refresh: bool,
     },
-    /// Is this e-mail already an applicant for this position in Personio? (Needs API v2 credentials.)
+    /// Is this e-mail (or this LinkedIn profile) already an applicant for this position in Personio?
+    /// (Needs API v2 credentials.)
     CheckDuplicate {
         /// The candidate's e-mail.
         email: String,
         /// The chosen position.
         job_position_id: i64,
+        /// The LinkedIn profile the form is about.
+        #[serde(default)]
+        linkedin_url: Option<String>,
     },
     /// "Discard draft": delete the profile's draft and the files only it lists.
     DiscardDraft {
@@ -133,6 +137,14 @@ pub enum PopupRequest {
     ListCandidates {
         /// Ask Personio for the statuses again instead of using the short-lived cache.
         refresh_status: bool,
+    },
+    /// A position's pipeline: the imported candidates and, with v2 read rights, the company's
+    /// applications Personio lists for it, grouped by stage (candidates page).
+    ListPipeline {
+        /// The position (`job_position_id`).
+        position_id: i64,
+        /// Ask Personio again instead of using the short-lived cache.
+        refresh: bool,
     },
     /// "Export to Personio": create the hired candidate `job_id` as an employee and attach the CV.
     ExportCandidate {
@@ -186,10 +198,10 @@ pub enum PopupResponse {
         /// The job.
         job: Box<JobView>,
     },
-    /// Answer to [`PopupRequest::CheckDuplicate`]: the existing application, if any.
+    /// Answer to [`PopupRequest::CheckDuplicate`]: found, clear, or why it cannot be told.
     Duplicate {
-        /// The application found.
-        existing: Option<ApplicationSummary>,
+        /// The check's result.
+        check: DuplicateCheck,
     },
     /// Answer to [`PopupRequest::ListJobs`].
     Jobs {
@@ -207,6 +219,11 @@ pub enum PopupResponse {
     Candidates {
         /// The candidates and where their statuses come from.
         list: CandidateList,
+    },
+    /// Answer to [`PopupRequest::ListPipeline`].
+    Pipeline {
+        /// The position's pipeline.
+        pipeline: PositionPipeline,
     },
     /// Answer to [`PopupRequest::ExportCandidate`]: the employee exists now; what was exported and what
     /// was not available.
@@ -325,6 +342,37 @@ mod tests {
             PopupRequest::ExportCandidate {
                 job_id: "job-1".into()
             }
+        );
+        let req: PopupRequest = serde_json::from_str(
+            r#"{"type":"check_duplicate","email":"a@b.de","job_position_id":1001}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            req,
+            PopupRequest::CheckDuplicate {
+                email: "a@b.de".into(),
+                job_position_id: 1001,
+                linkedin_url: None
+            }
+        );
+        let req: PopupRequest =
+            serde_json::from_str(r#"{"type":"list_pipeline","position_id":1002,"refresh":false}"#)
+                .unwrap();
+        assert_eq!(
+            req,
+            PopupRequest::ListPipeline {
+                position_id: 1002,
+                refresh: false
+            }
+        );
+        let unavailable = PopupResponse::Duplicate {
+            check: DuplicateCheck::Unavailable {
+                gap: crate::personio::LookupGap::NeedsV2,
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&unavailable).unwrap(),
+            r#"{"type":"duplicate","check":{"result":"unavailable","gap":{"kind":"needs_v2"}}}"#
         );
         let refused = PopupResponse::ExportRefused {
             refusal: ExportRefusal::InProgress,

@@ -394,12 +394,27 @@ mod tests {
     #[test]
     fn the_same_application_is_queued_once() {
         let mut outbox = Outbox::default();
-        let first = outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None);
-        let again = outbox.enqueue(request(" MAREN@example.com "), &FieldMapping::default(), 2, None);
+        let first = outbox.enqueue(
+            request("maren@example.com"),
+            &FieldMapping::default(),
+            1,
+            None,
+        );
+        let again = outbox.enqueue(
+            request(" MAREN@example.com "),
+            &FieldMapping::default(),
+            2,
+            None,
+        );
         assert!(matches!(first, Enqueued::New(_)));
         assert_eq!(again, Enqueued::Existing(first.id().to_string()));
         assert_eq!(outbox.entries.len(), 1);
-        let other = outbox.enqueue(request("maren.o@example.org"), &FieldMapping::default(), 3, None);
+        let other = outbox.enqueue(
+            request("maren.o@example.org"),
+            &FieldMapping::default(),
+            3,
+            None,
+        );
         assert!(matches!(other, Enqueued::New(_)));
         assert_eq!(outbox.entries.len(), 2);
     }
@@ -408,14 +423,24 @@ mod tests {
     fn a_failed_job_is_replaced_when_sent_again() {
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None)
+            .enqueue(
+                request("maren@example.com"),
+                &FieldMapping::default(),
+                1,
+                None,
+            )
             .id()
             .to_string();
         outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Failed {
             error: crate::personio::PersonioError::NotPublished,
         };
         assert_eq!(
-            outbox.enqueue(request("maren@example.com"), &FieldMapping::default(), 2, None),
+            outbox.enqueue(
+                request("maren@example.com"),
+                &FieldMapping::default(),
+                2,
+                None
+            ),
             Enqueued::New(id.clone())
         );
         assert_eq!(
@@ -428,7 +453,12 @@ mod tests {
     fn waiting_jobs_run_when_due_and_set_the_next_wake() {
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None)
+            .enqueue(
+                request("maren@example.com"),
+                &FieldMapping::default(),
+                1,
+                None,
+            )
             .id()
             .to_string();
         assert_eq!(outbox.next_runnable(0).as_deref(), Some(id.as_str()));
@@ -447,7 +477,12 @@ mod tests {
     fn the_view_lists_what_was_transferred_once_done() {
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue(request("maren@example.com"), &FieldMapping::default(), 1, None)
+            .enqueue(
+                request("maren@example.com"),
+                &FieldMapping::default(),
+                1,
+                None,
+            )
             .id()
             .to_string();
         assert!(outbox.get(&id).unwrap().view().transferred.is_none());

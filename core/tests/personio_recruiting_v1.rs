@@ -150,8 +150,13 @@ async fn linkedin_url_goes_to_message_without_attribute() {
     );
     assert_eq!(a["attributes"], json!([]));
     assert!(
-        fx.standin.exchanges().iter().any(|e| e.path == "/v1/recruiting/applications"
-            && e.request_json.as_ref().is_some_and(|b| b.get("application_date").is_none())),
+        fx.standin
+            .exchanges()
+            .iter()
+            .any(|e| e.path == "/v1/recruiting/applications"
+                && e.request_json
+                    .as_ref()
+                    .is_some_and(|b| b.get("application_date").is_none())),
         "without the recruiter's date, application_date is left out"
     );
     assert_eq!(

@@ -240,7 +240,11 @@ async fn positions_come_from_the_feed_on_the_host_that_answers() {
     };
     let mut c = PersonioClient::new(ReqwestTransport::new(), creds_v1(), endpoints.clone());
     assert_eq!(
-        c.list_positions("en", fx.now()).await.unwrap().positions.len(),
+        c.list_positions("en", fx.now())
+            .await
+            .unwrap()
+            .positions
+            .len(),
         4
     );
     assert_eq!(
@@ -322,7 +326,11 @@ async fn v2_application_documents_and_lookups() {
     assert_eq!((app.id.as_str(), app.job_id), (id.as_str(), Some(1003)));
     let stage = app.stage.clone().unwrap();
     assert_eq!(
-        (stage.id.as_deref(), stage.kind.as_deref(), stage.stage_type.as_deref()),
+        (
+            stage.id.as_deref(),
+            stage.kind.as_deref(),
+            stage.stage_type.as_deref()
+        ),
         (None, Some("UNASSIGNED"), Some("system")),
         "system stages come without id (and name)"
     );

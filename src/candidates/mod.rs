@@ -18,13 +18,18 @@ pub mod menu;
 pub mod report;
 
 use crate::bridge;
+use crate::components::personio_lookup::stage_label;
 use dialog::{refocus, ConfirmExport, PendingExport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use menu::{ActionMenu, MenuAction, MenuItem};
-use report::{failure_messages, field_key, filter_text, status_text, ExportOutcome, OutcomeView};
+use report::{
+    failure_messages, field_key, filter_text, status_text, unknown_reason, ExportOutcome,
+    OutcomeView,
+};
 use sourcing_core::hris::{
-    filter_rows, pipeline, positions_of, CandidateList, CandidateRow, StatusFilter, StatusSource,
+    filter_rows, positions_of, CandidateList, CandidateRow, PipelineCard, PositionPipeline,
+    StatusFilter, StatusSource,
 };
 use sourcing_core::messages::{PopupRequest, PopupResponse};
 use webext::i18n::{t, t_with};
@@ -84,10 +89,26 @@ async fn fetch(refresh_status: bool) -> Load {
     }
 }
 
+async fn fetch_pipeline(position_id: i64, refresh: bool) -> Option<PositionPipeline> {
+    match bridge::request(&PopupRequest::ListPipeline {
+        position_id,
+        refresh,
+    })
+    .await
+    {
+        Ok(PopupResponse::Pipeline { pipeline }) => Some(pipeline),
+        _ => None,
+    }
+}
+
 /// Shared state of the page's views.
 #[derive(Clone, Copy)]
 struct Ctx {
     load: RwSignal<Load>,
+    /// The pipeline of the position shown (pipeline view only).
+    pipeline: RwSignal<Option<PositionPipeline>>,
+    /// The position of the pipeline view.
+    pipeline_of: StoredValue<Option<i64>>,
     outcome: RwSignal<Option<ExportOutcome>>,
     pending: RwSignal<Option<PendingExport>>,
 }
@@ -165,6 +186,11 @@ impl Ctx {
             // Show the new state (exported, no action any more) before the outcome, so that the page is
             // settled when the outcome is announced.
             let reloaded = fetch(false).await;
+            if let Some(position) = ctx.pipeline_of.get_value() {
+                if let Some(p) = fetch_pipeline(position, false).await {
+                    ctx.pipeline.set(Some(p));
+                }
+            }
             if matches!(reloaded, Load::Loaded(_)) {
                 ctx.load.set(reloaded);
             }
@@ -173,19 +199,17 @@ impl Ctx {
     }
 }
 
-/// The status cell: the status, the stage, and the export when done.
+/// The status cell: the status, the stage, why it is unknown, and the export when done.
 fn status_cell(row: &CandidateRow) -> impl IntoView {
-    let stage = row
-        .status
-        .stage()
-        .map(|s| s.name.clone())
-        .filter(|n| !n.is_empty());
+    let stage = row.status.stage().map(stage_label);
+    let why = unknown_reason(&row.status);
     let exported = row.export.as_ref().filter(|e| e.complete).map(|e| {
         view! { <span class="badge exported">{t_with("exportedBadge", &[&e.employee_id.to_string()])}</span> }
     });
     view! {
         <span class=format!("status-pill status-{}", row.status.key())>{status_text(&row.status)}</span>
         {stage.map(|s| view! { <span class="muted">{format!(" · {s}")}</span> })}
+        {why.map(|w| view! { <span class="muted status-why">{format!(" ({w})")}</span> })}
         " "
         {exported}
     }
@@ -360,7 +384,66 @@ fn CandidateView(
     }
 }
 
-/// A position's pipeline: its candidates grouped by stage.
+/// What Personio's list of the company's applications covered, when it is not everything.
+fn coverage_notice(pipeline: &PositionPipeline) -> Option<impl IntoView> {
+    let mut lines = Vec::new();
+    match &pipeline.company {
+        None if pipeline.source == StatusSource::Personio => lines.push(t("pipelineCompanyUnread")),
+        None => {}
+        Some(c) => {
+            if !c.complete {
+                lines.push(t_with("pipelineCompanyPartial", &[&c.scanned.to_string()]));
+            }
+            if c.without_job > 0 {
+                lines.push(t_with("pipelineWithoutJob", &[&c.without_job.to_string()]));
+            }
+            if c.unreadable > 0 {
+                lines.push(t_with("pipelineUnreadable", &[&c.unreadable.to_string()]));
+            }
+        }
+    }
+    (!lines.is_empty()).then(|| {
+        view! {
+            <div class="notice info" id="pipeline-coverage" role="status">
+                {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+            </div>
+        }
+    })
+}
+
+/// One card of a stage: ours (with the menu in the hired stage) or sourced elsewhere.
+fn card_view(ctx: Ctx, card: PipelineCard, hired: bool) -> impl IntoView {
+    let name = card.name().unwrap_or_else(|| t("pipelineNoName"));
+    let email = card.email().unwrap_or_default();
+    let application = card.application.as_ref().map(|a| a.id.clone());
+    match card.row {
+        Some(row) => {
+            let c = row.candidate.clone();
+            view! {
+                <li class="stage-card" data-job=c.job_id.clone() data-email=email.clone() data-application=application>
+                    <a href=candidate_href(&c.job_id)>{name}</a>
+                    <span class="muted">{email.clone()}</span>
+                    {row.export.as_ref().filter(|e| e.complete).map(|e| view! {
+                        <span class="badge exported">{t_with("exportedBadge", &[&e.employee_id.to_string()])}</span>
+                    })}
+                    // The export action lives in the hired stage only.
+                    {hired.then(|| ctx.menu(&row, "pipeline"))}
+                </li>
+            }
+            .into_any()
+        }
+        None => view! {
+            <li class="stage-card elsewhere" data-email=email.clone() data-application=application>
+                <span>{name}</span>
+                <span class="muted">{email.clone()}</span>
+                <span class="badge">{t("pipelineSourcedElsewhere")}</span>
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+/// A position's pipeline: its candidates and the company's applications, grouped by stage.
 #[component]
 fn PipelineView(
     /// Page state.
@@ -369,54 +452,46 @@ fn PipelineView(
     position_id: i64,
 ) -> impl IntoView {
     move || {
-        let rows = ctx.rows();
-        let name = rows
-            .iter()
-            .find(|r| r.candidate.position.id == position_id)
-            .map(|r| r.candidate.position.name.clone())
+        let Some(pipeline) = ctx.pipeline.get() else {
+            return view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any();
+        };
+        let name = pipeline
+            .position_name
+            .clone()
             .unwrap_or_else(|| format!("#{position_id}"));
-        let groups = pipeline(&rows, position_id);
+        let notice = coverage_notice(&pipeline);
+        let groups = pipeline.groups.clone();
         view! {
             <h2 id="view-title">{t_with("pipelineTitle", &[&name])}</h2>
+            {notice}
             {groups.is_empty().then(|| view! { <p class="muted" id="candidates-empty">{t("pipelineEmpty")}</p> })}
             <div class="pipeline">
                 {groups.into_iter().map(|g| {
                     let title = match g.id.as_str() {
                         "unknown" => t("candidateStatusUnknown"),
                         "not_found" => t("candidateStatusNotFound"),
-                        _ => g.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| g.id.clone()),
+                        _ => g.stage.as_ref().map(stage_label).unwrap_or_else(|| g.id.clone()),
                     };
-                    let heading_id = format!("stage-{}", g.id);
+                    let heading_id = format!("stage-{}", g.id.replace([':', ' '], "-"));
                     let labelled_by = heading_id.clone();
-                    let count = g.rows.len().to_string();
+                    let count = g.cards.len().to_string();
+                    let hired = g.hired;
                     view! {
-                        <section class="stage" class:stage-hired=g.hired data-stage=g.id.clone() aria-labelledby=labelled_by>
+                        <section class="stage" class:stage-hired=hired data-stage=g.id.clone() data-outcome=format!("{:?}", g.outcome).to_lowercase() aria-labelledby=labelled_by>
                             <h3 id=heading_id>
                                 {title}
-                                {g.hired.then(|| view! { <span class="badge">{t("candidateStatusHired")}</span> })}
+                                {hired.then(|| view! { <span class="badge">{t("candidateStatusHired")}</span> })}
                                 <span class="muted">{format!(" ({count})")}</span>
                             </h3>
                             <ul>
-                                {g.rows.into_iter().map(|row| {
-                                    let c = row.candidate.clone();
-                                    view! {
-                                        <li class="stage-card" data-job=c.job_id.clone() data-email=c.email.clone()>
-                                            <a href=candidate_href(&c.job_id)>{c.name()}</a>
-                                            <span class="muted">{c.email.clone()}</span>
-                                            {row.export.as_ref().filter(|e| e.complete).map(|e| view! {
-                                                <span class="badge exported">{t_with("exportedBadge", &[&e.employee_id.to_string()])}</span>
-                                            })}
-                                            // The export action lives in the hired stage only.
-                                            {g.hired.then(|| ctx.menu(&row, "pipeline"))}
-                                        </li>
-                                    }
-                                }).collect_view()}
+                                {g.cards.into_iter().map(|card| card_view(ctx, card, hired)).collect_view()}
                             </ul>
                         </section>
                     }
                 }).collect_view()}
             </div>
         }
+        .into_any()
     }
 }
 
@@ -429,6 +504,11 @@ pub fn CandidatesPage() -> impl IntoView {
     let route = Route::parse(&search);
     let ctx = Ctx {
         load: RwSignal::new(Load::Loading),
+        pipeline: RwSignal::new(None),
+        pipeline_of: StoredValue::new(match &route {
+            Route::Pipeline(id) => Some(*id),
+            _ => None,
+        }),
         outcome: RwSignal::new(None),
         pending: RwSignal::new(None),
     };
@@ -439,7 +519,12 @@ pub fn CandidatesPage() -> impl IntoView {
     let reload = move |refresh: bool| {
         spawn_local(async move {
             ctx.load.set(Load::Loading);
-            ctx.load.set(fetch(refresh).await);
+            let loaded = fetch(refresh).await;
+            // The pipeline reads the statuses the list just refreshed (cached), plus Personio's list.
+            if let Some(position) = ctx.pipeline_of.get_value() {
+                ctx.pipeline.set(fetch_pipeline(position, false).await);
+            }
+            ctx.load.set(loaded);
         })
     };
     reload(true);

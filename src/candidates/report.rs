@@ -1,12 +1,13 @@
 //! Texts of the candidates views and the export's outcome: the success message listing what was exported and
 //! what was not available (and why), or the failure saying why, naming the field it is about.
 
+use crate::components::personio_lookup::gap_text;
 use leptos::prelude::*;
 use sourcing_core::hris::{
     employee_field, CandidateStatus, ExportRefusal, ExportReport, NotExported, NotExportedReason,
     StatusFilter,
 };
-use sourcing_core::personio::{MissingRight, PersonioError};
+use sourcing_core::personio::{MissingRight, PersonioError, StageOutcome};
 use webext::i18n::{t, t_with};
 
 /// How an export ended, as the page shows it.
@@ -63,7 +64,29 @@ pub fn field_key(field: &str) -> &'static str {
 
 /// The label of a status.
 pub fn status_text(status: &CandidateStatus) -> String {
-    match status.key().as_str() {
+    status_key_text(&status.key())
+}
+
+/// Why a status is unknown, when Personio's answers said something specific.
+pub fn unknown_reason(status: &CandidateStatus) -> Option<String> {
+    match status {
+        CandidateStatus::Unknown { gap: Some(gap) } => Some(gap_text(gap)),
+        CandidateStatus::Known {
+            stage: None,
+            outcome: StageOutcome::Unknown,
+            ..
+        } => Some(t_with("gapMissingField", &["current_stage"])),
+        CandidateStatus::Known {
+            outcome: StageOutcome::Unknown,
+            ..
+        } => Some(t("gapStageMeaning")),
+        _ => None,
+    }
+}
+
+/// The label of a status key ([`CandidateStatus::key`]).
+pub fn status_key_text(key: &str) -> String {
+    match key {
         "hired" => t("candidateStatusHired"),
         "active" => t("candidateStatusActive"),
         "rejected" => t("candidateStatusRejected"),
@@ -122,17 +145,7 @@ pub fn failure_messages(outcome: &ExportOutcome) -> Vec<(String, String)> {
                     t_with("refusalAlreadyExported", &[&report.employee_id.to_string()])
                 }
                 ExportRefusal::NotHired { status } => {
-                    let status = match status.as_str() {
-                        "unknown" => CandidateStatus::Unknown,
-                        "not_found" => CandidateStatus::NotFound,
-                        s => CandidateStatus::Known {
-                            application_id: String::new(),
-                            status: s.to_string(),
-                            stage: None,
-                            since: None,
-                        },
-                    };
-                    t_with("refusalNotHired", &[&status_text(&status)])
+                    t_with("refusalNotHired", &[&status_key_text(status)])
                 }
                 ExportRefusal::StatusUnknown => t("refusalStatusUnknown"),
                 ExportRefusal::UnknownCandidate => t("refusalUnknownCandidate"),

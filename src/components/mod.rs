@@ -6,6 +6,7 @@ pub mod disclaimer;
 pub mod documents;
 pub mod field_error;
 pub mod outbox_list;
+pub mod personio_lookup;
 pub mod position_picker;
 pub mod source_badge;
 pub mod success_view;

@@ -407,7 +407,10 @@ mod tests {
         assert_eq!(with.tags, vec!["linkedin"]);
         assert_eq!(with.application_date.as_deref(), Some("1970-01-01"));
         let without = build_application(&form, &FieldMapping::default(), None);
-        assert_eq!(without.application_date, None, "left out when the local date is unknown");
+        assert_eq!(
+            without.application_date, None,
+            "left out when the local date is unknown"
+        );
         assert_eq!(
             build_application(&form, &FieldMapping::default(), Some("05.03.2026")).application_date,
             None

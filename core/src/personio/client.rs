@@ -192,7 +192,6 @@ impl<T: Transport> PersonioClient<T> {
         format!("{}{}", self.endpoints.api_base.trim_end_matches('/'), path)
     }
 
-
     /// Sends a call: budget, auth headers, one renewal on 401, error mapping.
     pub(crate) async fn execute(
         &mut self,

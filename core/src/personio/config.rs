@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(Credentials::default().recruiting_api(), None);
         assert_eq!(
             Endpoints::personio("acme").careers_bases,
-            ["https://acme.jobs.personio.de", "https://acme.jobs.personio.com"]
+            [
+                "https://acme.jobs.personio.de",
+                "https://acme.jobs.personio.com"
+            ]
         );
     }
 }

@@ -182,7 +182,8 @@ pub fn parse_instant(text: &str) -> Option<ParsedInstant> {
                 if digits.len() != 4 {
                     return None;
                 }
-                let minutes = digits[..2].parse::<i64>().ok()? * 60 + digits[2..].parse::<i64>().ok()?;
+                let minutes =
+                    digits[..2].parse::<i64>().ok()? * 60 + digits[2..].parse::<i64>().ok()?;
                 offset = Some(sign * minutes);
                 ms -= sign * minutes * 60_000;
             }

@@ -120,7 +120,7 @@ pub enum DuplicateCheck {
     /// The person already applied to this position.
     Found {
         /// That application.
-        existing: ApplicationSummary,
+        existing: Box<ApplicationSummary>,
         /// How it was recognised.
         matched_by: MatchedBy,
     },
@@ -297,14 +297,17 @@ impl<T: Transport> PersonioClient<T> {
                 gap: LookupGap::NeedsV2,
             };
         }
-        match self.applications_on_job(person, job_position_id, now_ms).await {
+        match self
+            .applications_on_job(person, job_position_id, now_ms)
+            .await
+        {
             Err(error) => DuplicateCheck::Unavailable {
                 gap: LookupGap::from_error(error, None),
             },
             Ok(mut result) if !result.found.is_empty() => {
                 let (existing, matched_by) = result.found.remove(0);
                 DuplicateCheck::Found {
-                    existing,
+                    existing: Box::new(existing),
                     matched_by,
                 }
             }
@@ -354,7 +357,10 @@ mod tests {
         };
         assert!(person.linkedin_matches(&by_attribute, &slug));
         let other_attribute = Candidate {
-            attributes: vec![("custom_attribute_7".into(), "https://www.linkedin.com/in/maren-okafor-4b2a1c".into())],
+            attributes: vec![(
+                "custom_attribute_7".into(),
+                "https://www.linkedin.com/in/maren-okafor-4b2a1c".into(),
+            )],
             ..by_attribute.clone()
         };
         assert!(!person.linkedin_matches(&other_attribute, &slug));

@@ -264,7 +264,12 @@ struct ErrorItem {
     code: Option<String>,
     #[serde(default, deserialize_with = "lenient_text")]
     pointer: Option<String>,
-    #[serde(rename = "_meta", alias = "meta", default, deserialize_with = "lenient_object")]
+    #[serde(
+        rename = "_meta",
+        alias = "meta",
+        default,
+        deserialize_with = "lenient_object"
+    )]
     meta: Option<ItemMeta>,
 }
 
@@ -308,11 +313,7 @@ enum ErrorField {
 /// segment (`…/public-api-error-codes#errors.applicant-already-exists`).
 fn reason_in(text: &str) -> Option<String> {
     let t = text.trim();
-    let tail = t
-        .rsplit(['#', '/'])
-        .next()
-        .unwrap_or(t)
-        .trim();
+    let tail = t.rsplit(['#', '/']).next().unwrap_or(t).trim();
     [t, tail]
         .into_iter()
         .find(|c| c.starts_with("errors.") && !c.contains(char::is_whitespace))
@@ -360,7 +361,10 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
         return out;
     };
     out.trace_id = b.personio_trace_id.clone().or(b.trace_id.clone());
-    let items = b.errors.map(|e| super::wire::split(e).0).unwrap_or_default();
+    let items = b
+        .errors
+        .map(|e| super::wire::split(e).0)
+        .unwrap_or_default();
     for item in &items {
         if let (Some(field), Some(reasons)) = (&item.field, &item.errors) {
             for r in reasons {
@@ -368,7 +372,8 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
                     reason: Some(reason),
                 }) = r
                 {
-                    out.fields.push(FieldError::new(field.clone(), reason.clone()));
+                    out.fields
+                        .push(FieldError::new(field.clone(), reason.clone()));
                 }
             }
             continue;
@@ -410,7 +415,11 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
             }
         }
     }
-    for p in b.invalid_params.map(|p| super::wire::split(p).0).unwrap_or_default() {
+    for p in b
+        .invalid_params
+        .map(|p| super::wire::split(p).0)
+        .unwrap_or_default()
+    {
         if let Some(reason) = p.reason.as_deref().and_then(reason_in) {
             let field = p
                 .name
@@ -431,10 +440,9 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
         .flatten()
         .find_map(reason_in);
         match reason {
-            Some(reason) => out.fields.push(FieldError::new(
-                default_field(&reason),
-                reason,
-            )),
+            Some(reason) => out
+                .fields
+                .push(FieldError::new(default_field(&reason), reason)),
             None => out
                 .messages
                 .extend(text_of(b.title.as_deref(), b.detail.as_deref())),

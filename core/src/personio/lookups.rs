@@ -61,9 +61,7 @@ pub struct Stage {
 }
 
 fn normalise(word: &str) -> String {
-    word.trim()
-        .to_ascii_lowercase()
-        .replace(['-', ' '], "_")
+    word.trim().to_ascii_lowercase().replace(['-', ' '], "_")
 }
 
 impl Stage {
@@ -108,7 +106,10 @@ impl Stage {
             None => format!(
                 "{}:{}",
                 self.kind.as_deref().map(normalise).unwrap_or_default(),
-                self.stage_type.as_deref().map(normalise).unwrap_or_default()
+                self.stage_type
+                    .as_deref()
+                    .map(normalise)
+                    .unwrap_or_default()
             ),
         }
     }
@@ -153,7 +154,10 @@ impl StageVocabulary {
             id: stage.id.clone().or_else(|| known.id.clone()),
             name: stage.name.clone().or_else(|| known.name.clone()),
             kind: stage.kind.clone().or_else(|| known.kind.clone()),
-            stage_type: stage.stage_type.clone().or_else(|| known.stage_type.clone()),
+            stage_type: stage
+                .stage_type
+                .clone()
+                .or_else(|| known.stage_type.clone()),
         }
     }
 
@@ -293,7 +297,9 @@ impl ApplicationSummary {
 
     /// For ordering: when it was created (epoch ms), if known.
     pub fn created_ms(&self) -> Option<i64> {
-        self.created_at.as_ref().and_then(PersonioDateTime::epoch_ms)
+        self.created_at
+            .as_ref()
+            .and_then(PersonioDateTime::epoch_ms)
     }
 }
 
@@ -340,10 +346,9 @@ impl LookupGap {
     /// The gap for an error of a read (a `400` on a filtered list is a refused filter).
     pub fn from_error(error: PersonioError, filter: Option<&str>) -> LookupGap {
         match (&error, filter) {
-            (
-                PersonioError::InvalidRequest { .. } | PersonioError::Validation { .. },
-                Some(f),
-            ) => LookupGap::FilterRefused { filter: f.into() },
+            (PersonioError::InvalidRequest { .. } | PersonioError::Validation { .. }, Some(f)) => {
+                LookupGap::FilterRefused { filter: f.into() }
+            }
             (PersonioError::UnsupportedAuth { .. }, _) => LookupGap::NeedsV2,
             (PersonioError::Unexpected { .. }, _) => LookupGap::UnexpectedAnswer,
             _ => LookupGap::Failed { error },
@@ -420,7 +425,9 @@ impl<T: Transport> PersonioClient<T> {
                 q.push(("cursor", c));
             }
             let url = format!("{}?{}", self.api_url(path), form_urlencode(&q));
-            let resp = self.execute(HttpRequest::get(url), Self::read_call(), now_ms).await?;
+            let resp = self
+                .execute(HttpRequest::get(url), Self::read_call(), now_ms)
+                .await?;
             let page: Page<W> = resp.json().map_err(|e| unexpected(&resp, e))?;
             let Some(data) = page.data else {
                 return Err(unexpected(&resp, "no _data list"));
@@ -465,7 +472,9 @@ impl<T: Transport> PersonioClient<T> {
                 now_ms,
             )
             .await?;
-        Ok(into_applications(listed, |a| a.email_is(email) != Some(false)))
+        Ok(into_applications(listed, |a| {
+            a.email_is(email) != Some(false)
+        }))
     }
 
     /// The company's applications, newest update first, within `max_pages` pages (no filter: Personio
@@ -579,7 +588,10 @@ impl<T: Transport> PersonioClient<T> {
     }
 
     /// The tenant's stages from `GET /v2/recruiting/categories`.
-    pub async fn stage_vocabulary(&mut self, now_ms: u64) -> Result<StageVocabulary, PersonioError> {
+    pub async fn stage_vocabulary(
+        &mut self,
+        now_ms: u64,
+    ) -> Result<StageVocabulary, PersonioError> {
         let listed = self
             .list_v2::<wire::WireCategory>(
                 "/v2/recruiting/categories",
@@ -591,7 +603,11 @@ impl<T: Transport> PersonioClient<T> {
             .await?;
         let mut stages = Vec::new();
         for category in listed.items {
-            for stage in category.stages.map(|s| wire::split(s).0).unwrap_or_default() {
+            for stage in category
+                .stages
+                .map(|s| wire::split(s).0)
+                .unwrap_or_default()
+            {
                 if let Some(stage) = Stage::from_wire(stage) {
                     if !stages.iter().any(|s: &Stage| s.same_as(&stage)) {
                         stages.push(stage);
@@ -662,14 +678,36 @@ mod tests {
 
     #[test]
     fn outcomes_come_from_kind_or_type() {
-        assert_eq!(stage(None, Some("ACCEPTED"), Some("system")).outcome(), StageOutcome::Hired);
-        assert_eq!(stage(None, Some("system"), Some("hired")).outcome(), StageOutcome::Hired);
-        assert_eq!(stage(None, Some("Rejected"), None).outcome(), StageOutcome::Rejected);
-        assert_eq!(stage(None, None, Some("withdrawn")).outcome(), StageOutcome::Withdrawn);
-        assert_eq!(stage(None, Some("OFFER"), Some("system")).outcome(), StageOutcome::InProcess);
-        assert_eq!(stage(Some("9"), None, None).outcome(), StageOutcome::Unknown);
+        assert_eq!(
+            stage(None, Some("ACCEPTED"), Some("system")).outcome(),
+            StageOutcome::Hired
+        );
+        assert_eq!(
+            stage(None, Some("system"), Some("hired")).outcome(),
+            StageOutcome::Hired
+        );
+        assert_eq!(
+            stage(None, Some("Rejected"), None).outcome(),
+            StageOutcome::Rejected
+        );
+        assert_eq!(
+            stage(None, None, Some("withdrawn")).outcome(),
+            StageOutcome::Withdrawn
+        );
+        assert_eq!(
+            stage(None, Some("OFFER"), Some("system")).outcome(),
+            StageOutcome::InProcess
+        );
+        assert_eq!(
+            stage(Some("9"), None, None).outcome(),
+            StageOutcome::Unknown
+        );
         let old: Stage = serde_json::from_str(r#"{"id":"accepted","name":"Accepted"}"#).unwrap();
-        assert_eq!(old.outcome(), StageOutcome::Unknown, "an id alone says nothing");
+        assert_eq!(
+            old.outcome(),
+            StageOutcome::Unknown,
+            "an id alone says nothing"
+        );
     }
 
     #[test]

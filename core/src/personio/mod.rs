@@ -39,12 +39,10 @@ pub use application::{
 pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
 pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
 pub use config::{parse_subdomain, ApiVersion, Credentials, Endpoints, SubdomainError};
+pub use date::PersonioDateTime;
+pub use duplicates::{DuplicateCheck, JobApplications, LinkedinCoverage, MatchedBy, PersonQuery};
 pub use employees::{DocumentCategoryInfo, Employee, EmployeeCreated, NewEmployee};
 pub use error::{FieldError, MissingRight, PersonioError};
-pub use date::PersonioDateTime;
-pub use duplicates::{
-    DuplicateCheck, JobApplications, LinkedinCoverage, MatchedBy, PersonQuery,
-};
 pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
 pub use ids::V2Id;
 pub use lookups::{

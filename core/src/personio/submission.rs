@@ -19,10 +19,10 @@ use super::application::{
     check_document, ApplicationDraft, DocumentCategory, FileReference, UploadedFile,
 };
 use super::client::PersonioClient;
+use super::duplicates::{DuplicateCheck, MatchedBy, PersonQuery};
 use super::encode::normalise_file_name;
 use super::error::{FieldError, PersonioError};
 use super::http::Transport;
-use super::duplicates::{DuplicateCheck, MatchedBy, PersonQuery};
 use super::lookups::ApplicationSummary;
 
 /// Where the bytes of the job's documents live (IndexedDB in the extension).
@@ -81,7 +81,7 @@ pub enum SubmissionStatus {
     /// our first attempt).
     Duplicate {
         /// The existing application when the lookup found it.
-        existing: Option<ApplicationSummary>,
+        existing: Option<Box<ApplicationSummary>>,
     },
     /// Stopped on an error that waiting does not fix (validation, credentials, rights, …).
     Failed {
@@ -129,7 +129,7 @@ pub enum StepOutcome {
     /// Finished: duplicate, nothing created.
     Duplicate {
         /// The existing application, when known.
-        existing: Option<ApplicationSummary>,
+        existing: Option<Box<ApplicationSummary>>,
     },
     /// Finished with an error to show (field errors are `files[i]`, `email`, …).
     Failed {

@@ -79,9 +79,19 @@ pub(crate) enum Lenient<T> {
 #[derive(Debug, Deserialize)]
 #[serde(bound(deserialize = "T: DeserializeOwned"))]
 pub(crate) struct Page<T> {
-    #[serde(rename = "_data", alias = "data", default, deserialize_with = "lenient_list")]
+    #[serde(
+        rename = "_data",
+        alias = "data",
+        default,
+        deserialize_with = "lenient_list"
+    )]
     pub data: Option<Vec<Lenient<T>>>,
-    #[serde(rename = "_meta", alias = "meta", default, deserialize_with = "lenient_object")]
+    #[serde(
+        rename = "_meta",
+        alias = "meta",
+        default,
+        deserialize_with = "lenient_object"
+    )]
     pub meta: Option<Meta>,
 }
 
@@ -324,21 +334,51 @@ mod tests {
         assert_eq!(items.len(), 2);
         let a = &items[0];
         assert_eq!(a.id.as_ref().unwrap().as_str(), "495039");
-        assert_eq!(a.candidate.as_ref().unwrap().email.as_deref(), Some("a@x.de"));
-        assert_eq!(a.job.as_ref().unwrap().id.as_ref().unwrap().job_position_id(), Some(1001));
+        assert_eq!(
+            a.candidate.as_ref().unwrap().email.as_deref(),
+            Some("a@x.de")
+        );
+        assert_eq!(
+            a.job
+                .as_ref()
+                .unwrap()
+                .id
+                .as_ref()
+                .unwrap()
+                .job_position_id(),
+            Some(1001)
+        );
         let stage = a.current_stage.as_ref().unwrap();
-        assert_eq!((stage.id.as_ref(), stage.kind.as_deref()), (None, Some("ACCEPTED")));
-        assert_eq!(a.created_at.as_ref().unwrap().local_date().as_deref(), Some("2026-06-01"));
+        assert_eq!(
+            (stage.id.as_ref(), stage.kind.as_deref()),
+            (None, Some("ACCEPTED"))
+        );
+        assert_eq!(
+            a.created_at.as_ref().unwrap().local_date().as_deref(),
+            Some("2026-06-01")
+        );
         // Wrong types inside an item make those fields absent, not the item unreadable.
         let b = &items[1];
         assert_eq!(b.id.as_ref().unwrap().as_str(), "7");
         assert!(b.candidate.is_none() && b.job.is_none() && b.current_stage.is_none());
-        assert!(page.meta.unwrap().links.unwrap().next.unwrap().href.is_some());
+        assert!(page
+            .meta
+            .unwrap()
+            .links
+            .unwrap()
+            .next
+            .unwrap()
+            .href
+            .is_some());
         // The other spelling of the envelope, and an envelope without data.
         let other: Page<WireJob> =
-            serde_json::from_str(r#"{"data":[{"id":"1","category":"Various"}],"meta":{}}"#).unwrap();
+            serde_json::from_str(r#"{"data":[{"id":"1","category":"Various"}],"meta":{}}"#)
+                .unwrap();
         let (jobs, _) = split(other.data.unwrap());
-        assert_eq!(jobs[0].category.as_ref().unwrap().name().as_deref(), Some("Various"));
+        assert_eq!(
+            jobs[0].category.as_ref().unwrap().name().as_deref(),
+            Some("Various")
+        );
         let empty: Page<WireJob> = serde_json::from_str(r#"{"errors":[]}"#).unwrap();
         assert!(empty.data.is_none());
         let one: One<WireApplication> = serde_json::from_str(r#"{"_data":{"id":"9"}}"#).unwrap();

@@ -569,7 +569,11 @@ pub fn check_exchanges(exchanges: &[Exchange]) {
         }
     }
     let Some(specs) = specs() else {
-        assert!(problems.is_empty(), "off the observed shapes:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "off the observed shapes:\n{}",
+            problems.join("\n")
+        );
         return;
     };
     let mut validated = 0;

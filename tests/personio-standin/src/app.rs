@@ -100,10 +100,7 @@ pub fn router(app: App) -> Router {
             "/v2/recruiting/applications/documents",
             post(recruiting::v2_documents),
         )
-        .route(
-            "/v2/recruiting/applications/{id}",
-            get(v2read::application),
-        )
+        .route("/v2/recruiting/applications/{id}", get(v2read::application))
         .route(
             "/v2/recruiting/applications/{id}/stage-transitions",
             get(v2read::stage_transitions),
@@ -375,13 +372,9 @@ async fn record_and_inject(State(app): State<App>, req: Request, next: Next) -> 
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     if app.config().record_exchanges {
-        if ex
-            .response_content_type
-            .as_deref()
-            .is_some_and(|c| {
-                c.starts_with("application/json") || c.starts_with("application/problem+json")
-            })
-        {
+        if ex.response_content_type.as_deref().is_some_and(|c| {
+            c.starts_with("application/json") || c.starts_with("application/problem+json")
+        }) {
             ex.response_json = serde_json::from_slice(&rbytes).ok();
         } else if !rbytes.is_empty() && rbytes.len() < 256 * 1024 {
             ex.response_text = Some(String::from_utf8_lossy(&rbytes).into_owned());

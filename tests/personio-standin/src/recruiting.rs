@@ -480,7 +480,10 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
             .iter()
             .any(|a| &a.candidate_id == cid && a.job_position_id == job)
         {
-            let dup = [("email".to_string(), "errors.applicant-already-exists".to_string())];
+            let dup = [(
+                "email".to_string(),
+                "errors.applicant-already-exists".to_string(),
+            )];
             return refuse(&w, &dup, &trace);
         }
     }
@@ -491,7 +494,8 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
             let system: Vec<(String, String)> = attributes
                 .iter()
                 .filter(|(k, _)| {
-                    ["phone", "location", "gender", "birthday", "available_from"].contains(&k.as_str())
+                    ["phone", "location", "gender", "birthday", "available_from"]
+                        .contains(&k.as_str())
                 })
                 .cloned()
                 .collect();
@@ -517,10 +521,8 @@ async fn applications(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Re
     for k in ["files", "attributes", "tags"] {
         fields.remove(k);
     }
-    let application_date = crate::v2read::application_date(
-        v.get("application_date").and_then(Value::as_str),
-        now,
-    );
+    let application_date =
+        crate::v2read::application_date(v.get("application_date").and_then(Value::as_str), now);
     w.applications.push(ApplicationRec {
         id: id.clone(),
         company_id: company,

@@ -98,7 +98,10 @@ pub fn problem_errors(
             })
         })
         .collect();
-    let first = errors.first().map(|(_, r)| uri(r)).unwrap_or_else(|| "about:blank".into());
+    let first = errors
+        .first()
+        .map(|(_, r)| uri(r))
+        .unwrap_or_else(|| "about:blank".into());
     (
         StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
         [(header::CONTENT_TYPE, "application/problem+json")],

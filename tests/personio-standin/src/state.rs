@@ -562,7 +562,10 @@ pub fn valid_date(s: &str) -> bool {
 /// `yyyy-mm-ddThh:mm:ss.mmmZ` UTC (the v2 date-time spelling).
 pub fn iso_datetime_ms(ms: u64) -> String {
     let (y, m, d, hh, mm, ss) = civil(ms);
-    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{:03}Z", ms % 1000)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{:03}Z",
+        ms % 1000
+    )
 }
 
 /// The tenant's calendar date (Europe/Berlin: UTC+1, UTC+2 from the last Sunday of March to the last
@@ -612,9 +615,18 @@ mod tests {
         assert_eq!(iso_datetime(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso_datetime_ms(1_500), "1970-01-01T00:00:01.500Z");
         // 23:30 UTC in winter and 22:30 UTC in summer are already the next day in Berlin.
-        assert_eq!(tenant_date(civil_to_ms(2026, 3, 4) + 84_600_000), "2026-03-05");
-        assert_eq!(tenant_date(civil_to_ms(2026, 7, 4) + 81_000_000), "2026-07-05");
-        assert_eq!(tenant_date(civil_to_ms(2026, 7, 4) + 77_400_000), "2026-07-04");
+        assert_eq!(
+            tenant_date(civil_to_ms(2026, 3, 4) + 84_600_000),
+            "2026-03-05"
+        );
+        assert_eq!(
+            tenant_date(civil_to_ms(2026, 7, 4) + 81_000_000),
+            "2026-07-05"
+        );
+        assert_eq!(
+            tenant_date(civil_to_ms(2026, 7, 4) + 77_400_000),
+            "2026-07-04"
+        );
         let mut w = World::new(0);
         assert!((0..3).all(|i| w.hit("k", 3, 1_000, i)));
         assert!(!w.hit("k", 3, 1_000, 10));

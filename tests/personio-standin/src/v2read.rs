@@ -104,8 +104,9 @@ fn utc_of(text: &str) -> String {
         .split(':')
         .map(|p| p.parse().unwrap_or(0))
         .collect();
-    let ms = date + clock[0] * 3_600_000 + clock[1] * 60_000 + clock.get(2).copied().unwrap_or(0) * 1000
-        - offset_minutes * 60_000;
+    let ms =
+        date + clock[0] * 3_600_000 + clock[1] * 60_000 + clock.get(2).copied().unwrap_or(0) * 1000
+            - offset_minutes * 60_000;
     iso_datetime_ms(ms as u64)
 }
 
@@ -320,10 +321,14 @@ pub async fn candidates(State(app): State<App>, headers: HeaderMap, Query(q): Pa
         .candidates
         .iter()
         .filter(|c| c.company_id == company)
-        .filter(|c| email.as_ref().is_none_or(|e| c.email.to_ascii_lowercase() == *e))
+        .filter(|c| {
+            email
+                .as_ref()
+                .is_none_or(|e| c.email.to_ascii_lowercase() == *e)
+        })
         .filter(|c| in_window(c.updated_at_ms, &window))
         .collect();
-    list.sort_by(|a, b| b.updated_at_ms.cmp(&a.updated_at_ms));
+    list.sort_by_key(|c| std::cmp::Reverse(c.updated_at_ms));
     let items = list.iter().map(|c| candidate_json(&w, c)).collect();
     drop(w);
     page(&app, &headers, "/v2/recruiting/candidates", &q, items, 200)
@@ -376,7 +381,12 @@ pub async fn applications(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let q = match honoured(&app, &q, &[], &["updated_at.gt", "updated_at.lt", "candidate.email"]) {
+    let q = match honoured(
+        &app,
+        &q,
+        &[],
+        &["updated_at.gt", "updated_at.lt", "candidate.email"],
+    ) {
         Ok(q) => q,
         Err(r) => return r,
     };
@@ -384,7 +394,9 @@ pub async fn applications(
         Ok(w) => w,
         Err(r) => return r,
     };
-    let email = q.get("candidate.email").map(|e| e.trim().to_ascii_lowercase());
+    let email = q
+        .get("candidate.email")
+        .map(|e| e.trim().to_ascii_lowercase());
     let w = app.world();
     let mut list: Vec<_> = w
         .applications
@@ -399,10 +411,17 @@ pub async fn applications(
         })
         .filter(|a| in_window(a.updated_at_ms, &window))
         .collect();
-    list.sort_by(|a, b| b.updated_at_ms.cmp(&a.updated_at_ms));
+    list.sort_by_key(|c| std::cmp::Reverse(c.updated_at_ms));
     let items = list.iter().map(|a| application_json(&w, a)).collect();
     drop(w);
-    page(&app, &headers, "/v2/recruiting/applications", &q, items, 100)
+    page(
+        &app,
+        &headers,
+        "/v2/recruiting/applications",
+        &q,
+        items,
+        100,
+    )
 }
 
 /// `GET /v2/recruiting/applications/{id}`: the object in `_data`.
