@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, eventually } from './lib/browser.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
-import { startPersonio } from './lib/personio.mjs';
+import { startPersonio, FILTER_MODES } from './lib/personio.mjs';
 import { docx, exe, pdf, sha256 } from './lib/files.mjs';
 import { axeViolations } from './lib/axe.mjs';
 
@@ -37,6 +37,7 @@ after(async () => {
 
 beforeEach(async () => {
   await personio.clearFaults();
+  await personio.modes({});
   personio.online();
 });
 
@@ -212,18 +213,82 @@ test('invalid input is refused at its field and nothing is sent; a .exe renamed 
   await tab.close();
 });
 
-test('an existing applicant is flagged before creating, and not created again', async () => {
+for (const { name, modes } of FILTER_MODES) {
+  test(`an existing applicant is flagged by e-mail before creating, and not created again (${name})`, async () => {
+    await personio.modes(modes);
+    const { tab, tabId } = await openProfile();
+    const popup = await openForm(tabId);
+    await pickPosition(popup, 'rust', 'Senior Rust Engineer');
+    await popup.fill('input[name="email"]', personio.seed.existing_applicant_email);
+    await popup.waitForSelector('#duplicate-notice');
+    const notice = popup.locator('#duplicate-notice');
+    assert.equal(await notice.getAttribute('data-matched-by'), 'email');
+    assert.match(await notice.textContent(), /Already in Personio: Erika Mustermann has already applied to this position \(stage: Neu, since \d{4}-\d{2}-\d{2}\)/);
+    const before = (await applications(personio.seed.existing_applicant_email)).length;
+    await popup.click('#create-application');
+    await popup.waitForSelector('.job-duplicate');
+    assert.equal((await applications(personio.seed.existing_applicant_email)).length, before, 'nothing created');
+    await popup.close();
+    await tab.close();
+  });
+
+  test(`a candidate Personio knows by the LinkedIn profile is flagged though the e-mail differs (${name})`, async () => {
+    await personio.modes(modes);
+    const { tab, tabId } = await openProfile(SECOND_URL);
+    const popup = await openForm(tabId);
+    await pickPosition(popup, 'rust', 'Senior Rust Engineer');
+    await popup.fill('input[name="email"]', 'ravi.new@example.com');
+    await popup.waitForSelector('#duplicate-notice');
+    assert.equal(await popup.getAttribute('#duplicate-notice', 'data-matched-by'), 'linkedin');
+    assert.match(await popup.textContent('#duplicate-notice'), /Ravi Castellano has already applied/);
+    assert.match(await popup.textContent('#duplicate-notice'), /Recognised by the LinkedIn profile/);
+    await popup.click('#create-application');
+    await popup.waitForSelector('.job-duplicate');
+    assert.equal((await applications('ravi.new@example.com')).length, 0, 'nothing created');
+    // Another position: checked, clear, and said so.
+    await popup.close();
+    const again = await openForm(tabId);
+    await pickPosition(again, 'working', 'Working Student Marketing');
+    await again.fill('input[name="email"]', 'ravi.clear@example.com');
+    await again.waitForSelector('#duplicate-clear');
+    assert.match(await again.textContent('#duplicate-clear'), /no application with this e-mail or this LinkedIn profile/);
+    assert.equal(await again.locator('#duplicate-notice, #duplicate-unavailable').count(), 0);
+    assert.deepEqual(await axeViolations(again), [], 'the form with the duplicate check result');
+    await again.close();
+    await tab.close();
+  });
+}
+
+test('when Personio leaves the fields out, the form says the duplicate check is unavailable; sending still works, once', async () => {
+  // Every optional field absent, and candidate.email not trusted: the whole list comes back with ids only.
+  await personio.modes({ sparse: true, distrust_observed_filters: true });
   const { tab, tabId } = await openProfile();
   const popup = await openForm(tabId);
+  // The seeded applicant: Personio's answers cannot show her e-mail or position, so the check cannot tell.
   await pickPosition(popup, 'rust', 'Senior Rust Engineer');
   await popup.fill('input[name="email"]', personio.seed.existing_applicant_email);
-  await popup.waitForSelector('#duplicate-notice');
-  assert.match(await popup.textContent('#duplicate-notice'), /Already in Personio/);
+  await popup.waitForSelector('#duplicate-unavailable');
+  const text = await popup.textContent('#duplicate-unavailable');
+  assert.match(text, /Duplicate check unavailable: Personio's answer did not include (candidate\.)?email/);
+  assert.match(text, /Personio itself refuses a second application with the same e-mail/);
+  assert.equal(await popup.locator('#duplicate-notice').count(), 0, 'never a false "already applied"');
+  assert.deepEqual(await axeViolations(popup), [], 'the form with the unavailable check');
+  // Sending is not blocked: Personio's own refusal ends it as a duplicate, not a failure.
   const before = (await applications(personio.seed.existing_applicant_email)).length;
   await popup.click('#create-application');
-  await popup.waitForSelector('.job-duplicate');
+  await popup.waitForSelector('.job-duplicate', { timeout: 20_000 });
   assert.equal((await applications(personio.seed.existing_applicant_email)).length, before, 'nothing created');
   await popup.close();
+  // A new e-mail: the documented e-mail filter on candidates finds no one, so the check is clear; sent once.
+  const again = await openForm(tabId);
+  await pickPosition(again, 'product', 'Product Designer');
+  await again.fill('input[name="email"]', 'maren.sparse@example.org');
+  await again.waitForSelector('#duplicate-clear, #duplicate-unavailable');
+  assert.equal(await again.locator('#duplicate-notice').count(), 0);
+  await again.click('#create-application');
+  await again.waitForSelector('.success', { timeout: 20_000 });
+  assert.equal((await applications('maren.sparse@example.org')).length, 1, 'created once');
+  await again.close();
   await tab.close();
 });
 

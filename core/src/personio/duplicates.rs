@@ -305,7 +305,13 @@ impl<T: Transport> PersonioClient<T> {
                 gap: LookupGap::from_error(error, None),
             },
             Ok(mut result) if !result.found.is_empty() => {
-                let (existing, matched_by) = result.found.remove(0);
+                let (mut existing, matched_by) = result.found.remove(0);
+                // Stages often come without a name (system stages): the tenant's vocabulary has it.
+                if existing.stage.as_ref().is_some_and(|s| s.name.is_none()) {
+                    if let Ok(vocabulary) = self.stage_vocabulary(now_ms).await {
+                        existing.stage = existing.stage.map(|s| vocabulary.resolve(&s));
+                    }
+                }
                 DuplicateCheck::Found {
                     existing: Box::new(existing),
                     matched_by,

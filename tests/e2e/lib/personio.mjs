@@ -11,6 +11,18 @@ import { certificate } from './tls.mjs';
 
 const BIN = resolve(process.env.PERSONIO_STANDIN_BIN ?? 'target/debug/personio-standin');
 
+/** The filter modes the duplicate and HRIS tests run in: unknown filters ignored (whole list) with the publicly
+ * observed `candidate.email` honoured, and unknown filters refused (400) with `candidate.email` refused too. */
+export const FILTER_MODES = [
+  { name: 'unknown filters ignored', modes: { unknown_filters: 'ignore', distrust_observed_filters: false } },
+  { name: 'unknown filters refused, candidate.email too', modes: { unknown_filters: 'refuse', distrust_observed_filters: true } },
+];
+
+/** The tenant's calendar date (Europe/Berlin) of an instant: what Personio calls "today" / a hire date. */
+export function tenantDate(ms) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+}
+
 /** Starts the stand-in and its HTTPS front. `args`: extra stand-in flags (e.g. ['--window-ms', '5000']). */
 export async function startPersonio(args = []) {
   if (!existsSync(BIN)) throw new Error(`no stand-in binary at ${BIN}: run \`cargo build -p personio-standin\``);
@@ -53,7 +65,11 @@ export async function startPersonio(args = []) {
     base,
     seed,
     /** Host → port map for launchWithExtension({ hosts }). */
-    hosts: { 'api.personio.de': front.address().port, [`${seed.subdomain}.jobs.personio.de`]: front.address().port },
+    hosts: {
+      'api.personio.de': front.address().port,
+      [`${seed.subdomain}.jobs.personio.de`]: front.address().port,
+      [`${seed.subdomain}.jobs.personio.com`]: front.address().port,
+    },
     admin,
     /** The settings an admin would save for the seeded company (full-rights API credentials). */
     settingsInput: () => ({
@@ -65,6 +81,8 @@ export async function startPersonio(args = []) {
       linkedin_attribute_id: seed.linkedin_attribute,
     }),
     received: () => admin('received'),
+    /** Sets how the stand-in answers where Personio's sources are silent (see its README). */
+    modes: (modes) => admin('modes', { method: 'POST', body: modes }),
     faults: (faults) => admin('faults', { method: 'POST', body: faults }),
     clearFaults: () => admin('faults', { method: 'DELETE' }),
     reset: () => admin('reset', { method: 'POST' }),
