@@ -25,6 +25,143 @@ let personio;
 let site;
 let session;
 
+/** Saves the connection through the background: `full` (employee rights) or `readonly`. */
+async function connect(kind) {
+  const { seed } = personio;
+  const input = {
+    full: { client_id: seed.client_id, client_secret: seed.client_secret, company_id: '', recruiting_token: null },
+    readonly: { client_id: seed.readonly_client_id, client_secret: seed.readonly_client_secret, company_id: '', recruiting_token: null },
+  }[kind];
+  await session.request({ type: 'accept_disclaimer' });
+  const saved = await session.request({
+    type: 'save_settings',
+    input: { app_id: seed.subdomain, linkedin_attribute_id: seed.linkedin_attribute, ...input },
+  });
+  assert.equal(saved.type, 'setup', JSON.stringify(saved));
+}
+
+/** Stores document bytes where the popup stores attached files (the extension's IndexedDB). */
+async function storeDocument(id, bytes) {
+  const page = await session.context.newPage();
+  await page.goto(session.url('options.html'));
+  await page.evaluate(async ({ id, data }) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('personio-sourcing', 1);
+      r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains('documents')) r.result.createObjectStore('documents'); };
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise((res, rej) => {
+      const tx = db.transaction('documents', 'readwrite');
+      tx.objectStore('documents').put(new Uint8Array(data), id);
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, { id, data: [...bytes] });
+  await page.close();
+}
+
+/** The keys stored in the extension's IndexedDB. */
+async function storedDocuments() {
+  const page = await session.context.newPage();
+  await page.goto(session.url('options.html'));
+  const keys = await page.evaluate(async () => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('personio-sourcing', 1);
+      r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains('documents')) r.result.createObjectStore('documents'); };
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = await new Promise((res) => { const r = db.transaction('documents').objectStore('documents').getAllKeys(); r.onsuccess = () => res(r.result); });
+    db.close();
+    return all;
+  });
+  await page.close();
+  return keys;
+}
+
+/** The CVs the background keeps for the export (`hris_kept_cvs` in storage.local). */
+async function keptCvs() {
+  const worker = await session.worker();
+  const { hris_kept_cvs: kept } = await worker.evaluate(() => chrome.storage.local.get('hris_kept_cvs'));
+  return kept?.entries ?? [];
+}
+
+const POSITIONS = { 1001: 'Senior Rust Engineer', 1002: 'Recruiter', 1003: 'Product Designer' };
+
+/** Creates an application through the `submit` message (as the popup does) and waits until it is done. */
+async function createApplication({ first, last, email, position = 1001, phone = null, cv = null }) {
+  const documents = [];
+  if (cv) {
+    const id = `doc-${email}`;
+    await storeDocument(id, cv);
+    documents.push({ document_id: id, name: `${first}-${last}-CV.pdf`, size: cv.length, category: 'cv' });
+  }
+  const request = {
+    profile_url: `https://www.linkedin.com/in/${first.toLowerCase()}-${last.toLowerCase()}-e2e/`,
+    position: { id: position, name: POSITIONS[position] },
+    candidate: {
+      first_name: first, last_name: last, email, phone, location: null, linkedin_url: null, comment: null,
+      tags: [], job_position_id: position, extra_attributes: [],
+    },
+    documents,
+  };
+  const answer = await session.request({ type: 'submit', request });
+  assert.equal(answer.type, 'job', JSON.stringify(answer));
+  const jobId = answer.job.id;
+  const done = await eventually(async () => {
+    const { job } = await session.request({ type: 'get_job', job_id: jobId });
+    return job.status.state === 'done' ? job : null;
+  }, { timeoutMs: 20_000, intervalMs: 200 });
+  assert.ok(done, `application of ${email} created`);
+  return jobId;
+}
+
+/** Moves the application of `email` to a stage in the stand-in (`accepted` = hired), now or at `atMs`. */
+async function moveTo(email, stage, atMs = undefined) {
+  const received = await personio.received();
+  const app = received.applications.find((a) => a.fields.email === email);
+  assert.ok(app, `application of ${email} in Personio`);
+  await personio.admin(`applications/${app.id}/stage`, { method: 'POST', body: { stage, at_ms: atMs } });
+}
+
+/** Today in the tenant's eyes (Europe/Berlin), by the stand-in's clock. */
+async function today() {
+  const { now_ms: now } = await personio.admin('clock');
+  return tenantDate(now);
+}
+
+async function employees(email) {
+  const received = await personio.received();
+  return received.employees.filter((e) => e.fields.email?.toLowerCase() === email.toLowerCase());
+}
+
+async function employeeDocuments(employeeId) {
+  const received = await personio.received();
+  return received.employee_documents.filter((d) => d.employee_id === employeeId);
+}
+
+async function openCandidates(query = '') {
+  const page = await session.context.newPage();
+  await page.goto(session.url(`candidates.html${query}`));
+  await page.waitForSelector('#view-title, #candidate-missing');
+  return page;
+}
+
+/** Opens the menu of `scope` and chooses "Export to Personio", then confirms. */
+async function exportFrom(page, scope) {
+  await scope.locator('.menu-button').click();
+  await scope.locator('[role="menuitem"][data-action="export"]').click();
+  await page.waitForSelector('#confirm-export-dialog');
+  await page.click('#confirm-export');
+  await page.waitForSelector('.export-done, .export-failed', { timeout: 20_000 });
+}
+
+async function reportFields(page, list) {
+  return page.$$eval(`.export-done dl.${list} dd`, (dds) => Object.fromEntries(dds.map((d) => [d.dataset.field, d.textContent.trim()])));
+}
+
 for (const { name, modes } of FILTER_MODES) {
   describe(`HRIS export (${name})`, () => {
     before(async () => {
@@ -42,143 +179,6 @@ for (const { name, modes } of FILTER_MODES) {
       await site?.close();
       await personio?.close();
     });
-
-    /** Saves the connection through the background: `full` (employee rights) or `readonly`. */
-    async function connect(kind) {
-      const { seed } = personio;
-      const input = {
-        full: { client_id: seed.client_id, client_secret: seed.client_secret, company_id: '', recruiting_token: null },
-        readonly: { client_id: seed.readonly_client_id, client_secret: seed.readonly_client_secret, company_id: '', recruiting_token: null },
-      }[kind];
-      await session.request({ type: 'accept_disclaimer' });
-      const saved = await session.request({
-        type: 'save_settings',
-        input: { app_id: seed.subdomain, linkedin_attribute_id: seed.linkedin_attribute, ...input },
-      });
-      assert.equal(saved.type, 'setup', JSON.stringify(saved));
-    }
-
-    /** Stores document bytes where the popup stores attached files (the extension's IndexedDB). */
-    async function storeDocument(id, bytes) {
-      const page = await session.context.newPage();
-      await page.goto(session.url('options.html'));
-      await page.evaluate(async ({ id, data }) => {
-        const db = await new Promise((res, rej) => {
-          const r = indexedDB.open('personio-sourcing', 1);
-          r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains('documents')) r.result.createObjectStore('documents'); };
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
-        });
-        await new Promise((res, rej) => {
-          const tx = db.transaction('documents', 'readwrite');
-          tx.objectStore('documents').put(new Uint8Array(data), id);
-          tx.oncomplete = res;
-          tx.onerror = () => rej(tx.error);
-        });
-        db.close();
-      }, { id, data: [...bytes] });
-      await page.close();
-    }
-
-    /** The keys stored in the extension's IndexedDB. */
-    async function storedDocuments() {
-      const page = await session.context.newPage();
-      await page.goto(session.url('options.html'));
-      const keys = await page.evaluate(async () => {
-        const db = await new Promise((res, rej) => {
-          const r = indexedDB.open('personio-sourcing', 1);
-          r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains('documents')) r.result.createObjectStore('documents'); };
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
-        });
-        const all = await new Promise((res) => { const r = db.transaction('documents').objectStore('documents').getAllKeys(); r.onsuccess = () => res(r.result); });
-        db.close();
-        return all;
-      });
-      await page.close();
-      return keys;
-    }
-
-    /** The CVs the background keeps for the export (`hris_kept_cvs` in storage.local). */
-    async function keptCvs() {
-      const worker = await session.worker();
-      const { hris_kept_cvs: kept } = await worker.evaluate(() => chrome.storage.local.get('hris_kept_cvs'));
-      return kept?.entries ?? [];
-    }
-
-    const POSITIONS = { 1001: 'Senior Rust Engineer', 1002: 'Recruiter', 1003: 'Product Designer' };
-
-    /** Creates an application through the `submit` message (as the popup does) and waits until it is done. */
-    async function createApplication({ first, last, email, position = 1001, phone = null, cv = null }) {
-      const documents = [];
-      if (cv) {
-        const id = `doc-${email}`;
-        await storeDocument(id, cv);
-        documents.push({ document_id: id, name: `${first}-${last}-CV.pdf`, size: cv.length, category: 'cv' });
-      }
-      const request = {
-        profile_url: `https://www.linkedin.com/in/${first.toLowerCase()}-${last.toLowerCase()}-e2e/`,
-        position: { id: position, name: POSITIONS[position] },
-        candidate: {
-          first_name: first, last_name: last, email, phone, location: null, linkedin_url: null, comment: null,
-          tags: [], job_position_id: position, extra_attributes: [],
-        },
-        documents,
-      };
-      const answer = await session.request({ type: 'submit', request });
-      assert.equal(answer.type, 'job', JSON.stringify(answer));
-      const jobId = answer.job.id;
-      const done = await eventually(async () => {
-        const { job } = await session.request({ type: 'get_job', job_id: jobId });
-        return job.status.state === 'done' ? job : null;
-      }, { timeoutMs: 20_000, intervalMs: 200 });
-      assert.ok(done, `application of ${email} created`);
-      return jobId;
-    }
-
-    /** Moves the application of `email` to a stage in the stand-in (`accepted` = hired), now or at `atMs`. */
-    async function moveTo(email, stage, atMs = undefined) {
-      const received = await personio.received();
-      const app = received.applications.find((a) => a.fields.email === email);
-      assert.ok(app, `application of ${email} in Personio`);
-      await personio.admin(`applications/${app.id}/stage`, { method: 'POST', body: { stage, at_ms: atMs } });
-    }
-
-    /** Today in the tenant's eyes (Europe/Berlin), by the stand-in's clock. */
-    async function today() {
-      const { now_ms: now } = await personio.admin('clock');
-      return tenantDate(now);
-    }
-
-    async function employees(email) {
-      const received = await personio.received();
-      return received.employees.filter((e) => e.fields.email?.toLowerCase() === email.toLowerCase());
-    }
-
-    async function employeeDocuments(employeeId) {
-      const received = await personio.received();
-      return received.employee_documents.filter((d) => d.employee_id === employeeId);
-    }
-
-    async function openCandidates(query = '') {
-      const page = await session.context.newPage();
-      await page.goto(session.url(`candidates.html${query}`));
-      await page.waitForSelector('#view-title, #candidate-missing');
-      return page;
-    }
-
-    /** Opens the menu of `scope` and chooses "Export to Personio", then confirms. */
-    async function exportFrom(page, scope) {
-      await scope.locator('.menu-button').click();
-      await scope.locator('[role="menuitem"][data-action="export"]').click();
-      await page.waitForSelector('#confirm-export-dialog');
-      await page.click('#confirm-export');
-      await page.waitForSelector('.export-done, .export-failed', { timeout: 20_000 });
-    }
-
-    async function reportFields(page, list) {
-      return page.$$eval(`.export-done dl.${list} dd`, (dds) => Object.fromEntries(dds.map((d) => [d.dataset.field, d.textContent.trim()])));
-    }
 
     test('list: the popup creates the application; once hired, "Export to Personio" from its row creates one employee with the CV', async () => {
       // The popup path, as a recruiter does it.
@@ -538,3 +538,48 @@ for (const { name, modes } of FILTER_MODES) {
     });
   });
 }
+
+describe('HRIS with sparse Personio answers (every optional field absent)', () => {
+  const pageErrors = [];
+
+  before(async () => {
+    personio = await startPersonio(['--sparse']);
+    site = await startLinkedInSite();
+    session = await launchWithExtension({ hosts: { 'www.linkedin.com': site.port, ...personio.hosts } });
+    session.context.on('page', (page) => page.on('pageerror', (e) => pageErrors.push(e.message)));
+    await connect('full');
+  });
+
+  after(async () => {
+    await session?.close();
+    await site?.close();
+    await personio?.close();
+  });
+
+  test('statuses and pipelines say what is unknown and why; nothing is exportable; nothing breaks', async () => {
+    const jobId = await createApplication({ first: 'Sina', last: 'Sparse', email: 'sina.sparse@example.org', position: 1001 });
+    await moveTo('sina.sparse@example.org', 'accepted');
+    const page = await openCandidates();
+    const row = page.locator('tr[data-email="sina.sparse@example.org"]');
+    assert.equal(await row.getAttribute('data-status'), 'unknown', 'hired in Personio, but the answers cannot show it');
+    assert.match(await row.locator('.status-why').textContent(), /Personio's answer did not include (candidate\.)?email/);
+    assert.equal(await page.locator('#status-source').count(), 0, 'Personio answered: the reason is per candidate');
+    await row.locator('.menu-button').click();
+    assert.equal(await row.locator('[role="menuitem"][data-action="export"]').count(), 0, 'no export without a known hire');
+    await page.keyboard.press('Escape');
+    const refused = await session.request({ type: 'export_candidate', job_id: jobId });
+    assert.deepEqual(refused, { type: 'export_refused', refusal: { reason: 'not_hired', status: 'unknown' } });
+    assert.deepEqual(await axeViolations(page), [], 'the list with unknown statuses');
+    // The pipeline: the company's applications cannot be placed (no position in the answers), and says so.
+    await page.goto(session.url('candidates.html?position=1001'));
+    await page.waitForSelector('#pipeline-coverage');
+    assert.match(await page.textContent('#pipeline-coverage'), /\d+ applications could not be placed: Personio's answer did not name their position/);
+    assert.deepEqual(await page.$$eval('section.stage', (s) => s.map((x) => x.dataset.stage)), ['unknown']);
+    assert.equal(await page.locator('section.stage li[data-email="sina.sparse@example.org"]').count(), 1);
+    assert.equal(await page.locator('.menu-button').count(), 0);
+    assert.deepEqual(await axeViolations(page), [], 'the pipeline with unknown stages');
+    assert.equal((await employees('sina.sparse@example.org')).length, 0, 'nothing exported');
+    await page.close();
+    assert.deepEqual(pageErrors, [], 'no page error (a panic in wasm is one)');
+  });
+});
