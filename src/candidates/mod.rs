@@ -291,14 +291,31 @@ fn ListView(
     }
 }
 
-/// Links to each position's pipeline.
+/// Links to each position's pipeline: the positions of the imported candidates, then the other
+/// published positions (their pipelines show the company's applications).
 #[component]
 fn PositionsNav(
     /// Page state.
     ctx: Ctx,
 ) -> impl IntoView {
+    let published = RwSignal::new(Vec::<sourcing_core::personio::Position>::new());
+    spawn_local(async move {
+        if let Ok(PopupResponse::Positions { positions }) =
+            bridge::request(&PopupRequest::ListPositions { refresh: false }).await
+        {
+            published.set(positions);
+        }
+    });
     move || {
-        let positions = positions_of(&ctx.rows());
+        let mut positions = positions_of(&ctx.rows());
+        for p in published.get() {
+            if !positions.iter().any(|known| known.id == p.id) {
+                positions.push(sourcing_core::outbox::PositionChoice {
+                    id: p.id,
+                    name: p.name,
+                });
+            }
+        }
         (!positions.is_empty()).then(|| {
             view! {
                 <nav class="positions" aria-labelledby="positions-title">
