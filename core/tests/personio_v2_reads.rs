@@ -260,6 +260,14 @@ async fn sparse_answers_never_panic_and_say_what_is_unknown() {
             other => panic!("{email}: {other:?}"),
         }
     }
+    // Ravi by his LinkedIn profile: the answers do not show `linkedin_profile`, and the form says so.
+    assert_eq!(
+        c.check_duplicate(&person("ravi.new@example.com", Some(RAVI)), 1001, now)
+            .await,
+        DuplicateCheck::Clear {
+            linkedin: LinkedinCoverage::NotShown
+        }
+    );
     // One application by id: only the id, so the stage (and whether hired) is unknown.
     let app = c.application("400001", now).await.unwrap().unwrap();
     assert_eq!(

@@ -105,6 +105,7 @@ pub fn DuplicateNotice(
                 LinkedinCoverage::Partial { candidates_scanned } => {
                     t_with("dupClearLinkedinPartial", &[&candidates_scanned.to_string()])
                 }
+                LinkedinCoverage::NotShown => t("dupClearLinkedinNotShown"),
             };
             view! { <p class="hint" role="status" id="duplicate-clear">{text}</p> }.into_any()
         }

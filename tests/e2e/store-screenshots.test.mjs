@@ -63,7 +63,8 @@ function save(file, bytes) {
 
 for (const { lang, fixture, email, position, typed } of [
   { lang: 'en', fixture: 'profile-2024-en', email: 'maren.okafor@example.org', position: 'Senior Rust Engineer', typed: 'rust' },
-  { lang: 'de', fixture: 'lang-de', email: 'juergen.mueller@example.org', position: 'Product Designer', typed: 'product' },
+  // Positions come from the career-site feed in the UI language: German titles for a German browser.
+  { lang: 'de', fixture: 'lang-de', email: 'juergen.mueller@example.org', position: 'Produktdesigner (m/w/d)', typed: 'produkt' },
 ]) {
   test(`store screenshots in ${lang}: form, documents, success, settings and candidates, 1280×800`, async () => {
     const personio = await startPersonio();

@@ -100,6 +100,8 @@ pub enum LinkedinCoverage {
         /// Candidates compared.
         candidates_scanned: usize,
     },
+    /// Personio's answers did not include `linkedin_profile`: nothing could be compared.
+    NotShown,
 }
 
 /// The applications of one person on one job.
@@ -221,7 +223,8 @@ impl<T: Transport> PersonioClient<T> {
         }
 
         // 3. The LinkedIn profile among the company's most recently updated candidates.
-        let linkedin = match person.slug() {
+        // (Not needed once the e-mail found the application.)
+        let linkedin = match person.slug().filter(|_| found.is_empty()) {
             None => LinkedinCoverage::NotAsked,
             Some(slug) => match self.company_candidates(LINKEDIN_PAGES, now_ms).await {
                 Ok(listed) => {
@@ -234,7 +237,11 @@ impl<T: Transport> PersonioClient<T> {
                             }
                         }
                     }
-                    if listed.complete && listed.unreadable == 0 {
+                    let shown = listed.items.iter().any(|c| c.linkedin_shown)
+                        || linkedin_attribute_shown(&listed.items, person);
+                    if !listed.items.is_empty() && !shown {
+                        LinkedinCoverage::NotShown
+                    } else if listed.complete && listed.unreadable == 0 {
                         LinkedinCoverage::Complete
                     } else {
                         LinkedinCoverage::Partial {
@@ -324,6 +331,15 @@ impl<T: Transport> PersonioClient<T> {
             Ok(JobApplications { linkedin, .. }) => DuplicateCheck::Clear { linkedin },
         }
     }
+}
+
+/// True when some candidate of the answer carries our LinkedIn custom attribute.
+fn linkedin_attribute_shown(candidates: &[Candidate], person: &PersonQuery) -> bool {
+    person.linkedin_attribute.as_deref().is_some_and(|attr| {
+        candidates
+            .iter()
+            .any(|c| c.attributes.iter().any(|(id, _)| id == attr))
+    })
 }
 
 fn missing(field: &str) -> LookupGap {

@@ -180,6 +180,8 @@ pub struct Candidate {
     pub email: Option<String>,
     /// The LinkedIn profile URL Personio holds for the person.
     pub linkedin_profile: Option<String>,
+    /// False when the answer had no `linkedin_profile` field at all (unknown, not "none").
+    pub linkedin_shown: bool,
     /// Custom attributes as `(id, value)`, when the answer carried any.
     pub attributes: Vec<(String, String)>,
     /// Ids of the person's applications; `None` when the answer had no `applications` field.
@@ -211,7 +213,8 @@ impl Candidate {
             first_name: w.first_name,
             last_name: w.last_name,
             email: w.email,
-            linkedin_profile: w.linkedin_profile,
+            linkedin_shown: w.linkedin_profile.is_some(),
+            linkedin_profile: w.linkedin_profile.flatten(),
             attributes,
             application_ids: w.applications.map(|list| {
                 wire::split(list)
@@ -455,6 +458,46 @@ impl<T: Transport> PersonioClient<T> {
         Ok(out)
     }
 
+    /// `GET /v2/recruiting/applications` with `params`, as summaries passing `keep`.
+    async fn read_applications(
+        &mut self,
+        params: &[(&str, &str)],
+        max_pages: usize,
+        now_ms: u64,
+        keep: impl Fn(&ApplicationSummary) -> bool,
+    ) -> Result<Listed<ApplicationSummary>, PersonioError> {
+        let listed = self
+            .list_v2::<wire::WireApplication>(
+                "/v2/recruiting/applications",
+                params,
+                APPLICATIONS_PAGE_LIMIT,
+                max_pages,
+                now_ms,
+            )
+            .await?;
+        Ok(convert(listed, ApplicationSummary::from_wire, keep))
+    }
+
+    /// `GET /v2/recruiting/candidates` with `params`, as candidates passing `keep`.
+    async fn read_candidates(
+        &mut self,
+        params: &[(&str, &str)],
+        max_pages: usize,
+        now_ms: u64,
+        keep: impl Fn(&Candidate) -> bool,
+    ) -> Result<Listed<Candidate>, PersonioError> {
+        let listed = self
+            .list_v2::<wire::WireCandidate>(
+                "/v2/recruiting/candidates",
+                params,
+                CANDIDATES_PAGE_LIMIT,
+                max_pages,
+                now_ms,
+            )
+            .await?;
+        Ok(convert(listed, Candidate::from_wire, keep))
+    }
+
     /// Applications with `candidate.email` = `email` (the filter public clients use), filtered again
     /// on our side by e-mail; items without `candidate.email` are kept (the caller decides).
     pub async fn applications_by_email(
@@ -463,18 +506,11 @@ impl<T: Transport> PersonioClient<T> {
         max_pages: usize,
         now_ms: u64,
     ) -> Result<Listed<ApplicationSummary>, PersonioError> {
-        let listed = self
-            .list_v2::<wire::WireApplication>(
-                "/v2/recruiting/applications",
-                &[("candidate.email", email.trim())],
-                APPLICATIONS_PAGE_LIMIT,
-                max_pages,
-                now_ms,
-            )
-            .await?;
-        Ok(into_applications(listed, |a| {
+        let filter = [("candidate.email", email.trim())];
+        self.read_applications(&filter, max_pages, now_ms, |a| {
             a.email_is(email) != Some(false)
-        }))
+        })
+        .await
     }
 
     /// The company's applications, newest update first, within `max_pages` pages (no filter: Personio
@@ -484,16 +520,8 @@ impl<T: Transport> PersonioClient<T> {
         max_pages: usize,
         now_ms: u64,
     ) -> Result<Listed<ApplicationSummary>, PersonioError> {
-        let listed = self
-            .list_v2::<wire::WireApplication>(
-                "/v2/recruiting/applications",
-                &[],
-                APPLICATIONS_PAGE_LIMIT,
-                max_pages,
-                now_ms,
-            )
-            .await?;
-        Ok(into_applications(listed, |_| true))
+        self.read_applications(&[], max_pages, now_ms, |_| true)
+            .await
     }
 
     /// Candidates with this e-mail (`GET /v2/recruiting/candidates?email=`, documented), filtered again
@@ -504,20 +532,13 @@ impl<T: Transport> PersonioClient<T> {
         max_pages: usize,
         now_ms: u64,
     ) -> Result<Listed<Candidate>, PersonioError> {
-        let listed = self
-            .list_v2::<wire::WireCandidate>(
-                "/v2/recruiting/candidates",
-                &[("email", email.trim())],
-                CANDIDATES_PAGE_LIMIT,
-                max_pages,
-                now_ms,
-            )
-            .await?;
-        Ok(into_candidates(listed, |c| {
+        let filter = [("email", email.trim())];
+        self.read_candidates(&filter, max_pages, now_ms, |c| {
             c.email
                 .as_deref()
                 .is_none_or(|e| e.trim().eq_ignore_ascii_case(email.trim()))
-        }))
+        })
+        .await
     }
 
     /// The company's candidates, newest update first, within `max_pages` pages.
@@ -526,16 +547,7 @@ impl<T: Transport> PersonioClient<T> {
         max_pages: usize,
         now_ms: u64,
     ) -> Result<Listed<Candidate>, PersonioError> {
-        let listed = self
-            .list_v2::<wire::WireCandidate>(
-                "/v2/recruiting/candidates",
-                &[],
-                CANDIDATES_PAGE_LIMIT,
-                max_pages,
-                now_ms,
-            )
-            .await?;
-        Ok(into_candidates(listed, |_| true))
+        self.read_candidates(&[], max_pages, now_ms, |_| true).await
     }
 
     /// One application (`GET /v2/recruiting/applications/{id}`); `None` for a `404`.
@@ -619,40 +631,20 @@ impl<T: Transport> PersonioClient<T> {
     }
 }
 
-fn into_applications(
-    listed: Listed<wire::WireApplication>,
-    keep: impl Fn(&ApplicationSummary) -> bool,
-) -> Listed<ApplicationSummary> {
+/// The domain items of a wire listing that pass `keep`; items without an id count as unreadable.
+fn convert<W, D>(
+    listed: Listed<W>,
+    from_wire: impl Fn(W) -> Option<D>,
+    keep: impl Fn(&D) -> bool,
+) -> Listed<D> {
     let mut unreadable = listed.unreadable;
     let items = listed
         .items
         .into_iter()
         .filter_map(|w| {
-            let a = ApplicationSummary::from_wire(w);
-            unreadable += usize::from(a.is_none());
-            a
-        })
-        .filter(keep)
-        .collect();
-    Listed {
-        items,
-        unreadable,
-        complete: listed.complete,
-    }
-}
-
-fn into_candidates(
-    listed: Listed<wire::WireCandidate>,
-    keep: impl Fn(&Candidate) -> bool,
-) -> Listed<Candidate> {
-    let mut unreadable = listed.unreadable;
-    let items = listed
-        .items
-        .into_iter()
-        .filter_map(|w| {
-            let c = Candidate::from_wire(w);
-            unreadable += usize::from(c.is_none());
-            c
+            let item = from_wire(w);
+            unreadable += usize::from(item.is_none());
+            item
         })
         .filter(keep)
         .collect();

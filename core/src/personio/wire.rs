@@ -32,6 +32,11 @@ pub(crate) fn lenient_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Str
     })
 }
 
+/// A text field whose presence matters: absent → `None` (via `default`), present → `Some(value)`.
+fn present_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    lenient_text(d).map(Some)
+}
+
 /// A nested object that may be absent, `null` or of an unexpected type (then absent).
 pub(crate) fn lenient_object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
@@ -252,8 +257,9 @@ pub(crate) struct WireCandidate {
     pub last_name: Option<String>,
     #[serde(default, deserialize_with = "lenient_text")]
     pub email: Option<String>,
-    #[serde(default, deserialize_with = "lenient_text")]
-    pub linkedin_profile: Option<String>,
+    /// `None`: the answer had no such field; `Some(None)`: it was `null` (no profile known).
+    #[serde(default, deserialize_with = "present_text")]
+    pub linkedin_profile: Option<Option<String>>,
     #[serde(default, deserialize_with = "lenient_list")]
     pub applications: Option<Vec<Lenient<ApplicationRef>>>,
     #[serde(default, alias = "attributes", deserialize_with = "lenient_list")]

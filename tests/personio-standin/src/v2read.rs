@@ -424,26 +424,34 @@ pub async fn applications(
     )
 }
 
+/// The caller's application `id` (read scope), or the error answer (`401`, `403`, `404`).
+fn own_application(
+    app: &App,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<crate::state::ApplicationRec, Response> {
+    let company = auth_v2(app, headers, "personio:recruiting:read")?;
+    let found = app
+        .world()
+        .applications
+        .iter()
+        .find(|a| a.id == id && a.company_id == company)
+        .cloned();
+    found.ok_or_else(|| not_found(app))
+}
+
 /// `GET /v2/recruiting/applications/{id}`: the object in `_data`.
 pub async fn application(
     State(app): State<App>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let company = match auth_v2(&app, &headers, "personio:recruiting:read") {
-        Ok(c) => c,
+    let a = match own_application(&app, &headers, &id) {
+        Ok(a) => a,
         Err(r) => return r,
     };
     let w = app.world();
-    let Some(a) = w
-        .applications
-        .iter()
-        .find(|a| a.id == id && a.company_id == company)
-    else {
-        drop(w);
-        return not_found(&app);
-    };
-    let item = sparse(application_json(&w, a), &w.modes);
+    let item = sparse(application_json(&w, &a), &w.modes);
     json_response(200, json!({ "_data": item }))
 }
 
@@ -454,8 +462,8 @@ pub async fn stage_transitions(
     Path(id): Path<String>,
     Query(q): Params,
 ) -> Response {
-    let company = match auth_v2(&app, &headers, "personio:recruiting:read") {
-        Ok(c) => c,
+    let a = match own_application(&app, &headers, &id) {
+        Ok(a) => a,
         Err(r) => return r,
     };
     let q = match honoured(&app, &q, &[], &[]) {
@@ -463,14 +471,6 @@ pub async fn stage_transitions(
         Err(r) => return r,
     };
     let w = app.world();
-    let Some(a) = w
-        .applications
-        .iter()
-        .find(|a| a.id == id && a.company_id == company)
-    else {
-        drop(w);
-        return not_found(&app);
-    };
     let items = a
         .transitions
         .iter()
