@@ -259,7 +259,7 @@ mod tests {
                 .collect(),
         };
         let id = outbox
-            .enqueue(request, &FieldMapping::default(), NOW - DAY_MS)
+            .enqueue(request, &FieldMapping::default(), NOW - DAY_MS, None)
             .id()
             .to_string();
         outbox.get_mut(&id).unwrap().job.status = status;

@@ -115,7 +115,7 @@ async fn other_calls_still_quote_what_personio_said() {
         answer(418, "teapot says no"),
     ]);
     let error = oauth_client(&transport)
-        .find_applications_by_email("ines@example.com", 0)
+        .applications_by_email("ines@example.com", 1, 0)
         .await
         .unwrap_err();
     assert!(error.to_string().contains("teapot says no"), "{error}");
