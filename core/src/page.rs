@@ -28,6 +28,7 @@ pub struct PageSnapshot {
 ///   `[role="dialog"]` outside `<main>` (LinkedIn renders the contact-info overlay at body level); the
 ///   outer HTML of `<body>` when the page has no `<main>`;
 /// - `embedded`: the outer HTML of every `code[id^="bpr-guid-"]`, `code[id^="datalet-bpr-guid-"]`.
+#[cfg(feature = "page-snapshot")]
 pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
     use scraper::{ElementRef, Html, Selector};
     let doc = Html::parse_document(html);

@@ -5,7 +5,12 @@ use crate::build;
 use crate::util::{cmd, root, run, XResult};
 
 /// Crates that compile natively and carry native tests.
-const NATIVE: [&str; 3] = ["sourcing-core", "personio-standin", "xtask"];
+const NATIVE: [&str; 4] = [
+    "sourcing-core",
+    "sourcing-markup",
+    "personio-standin",
+    "xtask",
+];
 /// Crates that only make sense in the browser (linted and tested for wasm32).
 const BROWSER: [&str; 3] = ["popup", "background", "webext"];
 

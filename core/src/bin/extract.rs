@@ -54,7 +54,9 @@ fn report_time(snapshot: &sourcing_core::page::PageSnapshot) {
         std::hint::black_box(extract(std::hint::black_box(snapshot)));
     });
     let (parse_best, _) = time(&|| {
-        std::hint::black_box(scraper::Html::parse_fragment(&snapshot.markup));
+        std::hint::black_box(sourcing_core::linkedin::markup::Document::parse(
+            &snapshot.markup,
+        ));
     });
     let embedded: usize = snapshot.embedded.iter().map(String::len).sum();
     eprintln!(

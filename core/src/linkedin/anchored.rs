@@ -4,31 +4,27 @@
 
 use super::dates::{self, DateRange};
 use super::dom;
+use super::markup::Element;
+use super::selectors::Selectors;
 use super::surface::Visible;
 use super::text;
 use super::top_card::largest_photo_by;
 use super::url;
-use scraper::ElementRef;
 
 /// The entry around an anchor: nearest `li`, else the anchor's grand-parent.
-pub fn entry_of(anchor: ElementRef<'_>) -> ElementRef<'_> {
+pub fn entry_of(anchor: Element<'_>) -> Element<'_> {
     dom::closest(anchor, "li")
-        .or_else(|| {
-            anchor
-                .parent()
-                .and_then(ElementRef::wrap)
-                .and_then(|p| p.parent().and_then(ElementRef::wrap))
-        })
+        .or_else(|| anchor.parent().and_then(|p| p.parent()))
         .unwrap_or(anchor)
 }
 
 /// The text of the first `css` match inside `entry`.
-pub fn field(entry: ElementRef<'_>, css: &[&str]) -> Option<String> {
+pub fn field(entry: Element<'_>, css: Selectors) -> Option<String> {
     dom::first(entry, css).and_then(text::text)
 }
 
 /// The date range of an entry: the first match of `css` if given and parseable, else any line.
-pub fn range(entry: ElementRef<'_>, css: &[&str]) -> Option<DateRange> {
+pub fn range(entry: Element<'_>, css: Selectors) -> Option<DateRange> {
     if let Some(r) = field(entry, css).and_then(|t| dates::parse_range(&t)) {
         return Some(r);
     }
@@ -38,24 +34,24 @@ pub fn range(entry: ElementRef<'_>, css: &[&str]) -> Option<DateRange> {
 }
 
 /// The selectors of the person-level fields of an anchored page (Sales Navigator, Recruiter).
-pub struct PersonSelectors<'a> {
+pub struct PersonSelectors {
     /// The display name.
-    pub name: &'a [&'a str],
+    pub name: Selectors,
     /// The headline.
-    pub headline: &'a [&'a str],
+    pub headline: Selectors,
     /// The location line.
-    pub location: &'a [&'a str],
+    pub location: Selectors,
     /// The photo.
-    pub photo: &'a [&'a str],
+    pub photo: Selectors,
     /// The summary.
-    pub about: &'a [&'a str],
+    pub about: Selectors,
     /// Links to the member's public `/in/` profile.
-    pub profile_link: &'a [&'a str],
+    pub profile_link: Selectors,
 }
 
 /// Reads the person-level fields (name, headline, location, photo, about, public profile URL) of an
 /// anchored page; the lists (experience, …) are left for the caller to fill.
-pub fn person(root: ElementRef<'_>, s: &PersonSelectors<'_>) -> Visible {
+pub fn person(root: Element<'_>, s: &PersonSelectors) -> Visible {
     Visible {
         name: dom::first(root, s.name).and_then(text::text),
         headline: dom::first(root, s.headline).and_then(text::text),
@@ -64,7 +60,7 @@ pub fn person(root: ElementRef<'_>, s: &PersonSelectors<'_>) -> Visible {
         about: dom::first(root, s.about).and_then(text::multiline_text),
         public_profile_url: dom::select_all(root, s.profile_link)
             .into_iter()
-            .filter_map(|a| url::profile_link(a.value().attr("href")?))
+            .filter_map(|a| url::profile_link(a.attr("href")?))
             .map(|(slug, _)| url::canonical_profile_url(&slug))
             .next(),
         ..Visible::default()

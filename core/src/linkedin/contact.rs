@@ -4,9 +4,9 @@
 //! Usually empty: LinkedIn shows contact info to first-degree connections only.
 
 use super::dom;
+use super::markup::Element;
 use super::selectors::TABLE;
 use super::text;
-use scraper::ElementRef;
 
 /// What the overlay shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -54,8 +54,8 @@ fn external_target(href: &str) -> Option<String> {
 
 /// The overlay root, if open. The snapshot carries dialogs after `<main>` (they live at body level), so
 /// only the markup outside `main` is searched; without a `<main>` (`main == root`) the whole markup is.
-pub fn dialog<'a>(root: ElementRef<'a>, main: ElementRef<'a>) -> Option<ElementRef<'a>> {
-    let has_content = |d: &ElementRef<'_>| {
+pub fn dialog<'a>(root: Element<'a>, main: Element<'a>) -> Option<Element<'a>> {
+    let has_content = |d: &Element<'_>| {
         dom::first(
             *d,
             &[
@@ -67,7 +67,7 @@ pub fn dialog<'a>(root: ElementRef<'a>, main: ElementRef<'a>) -> Option<ElementR
         )
         .is_some()
     };
-    let scopes: Vec<ElementRef<'a>> = if main.id() == root.id() {
+    let scopes: Vec<Element<'a>> = if main.id() == root.id() {
         vec![root]
     } else {
         root.child_elements()
@@ -87,10 +87,10 @@ pub fn dialog<'a>(root: ElementRef<'a>, main: ElementRef<'a>) -> Option<ElementR
 }
 
 /// Reads the overlay.
-pub fn read(dialog: ElementRef<'_>) -> Contact {
+pub fn read(dialog: Element<'_>) -> Contact {
     let mut c = Contact::default();
     for a in dom::select_all(dialog, &["a[href]"]) {
-        let href = a.value().attr("href").unwrap_or("").trim();
+        let href = a.attr("href").unwrap_or("").trim();
         let lower = href.to_ascii_lowercase();
         if let Some(mail) = lower.strip_prefix("mailto:").map(|_| &href[7..]) {
             let mail = mail.split('?').next().unwrap_or("");

@@ -51,10 +51,10 @@ fn code_blocks(embedded: &[String]) -> Vec<Block> {
     let mut bodies: Vec<(String, Value)> = Vec::new();
     let mut requests: HashMap<String, String> = HashMap::new();
     for html in embedded {
-        let doc = scraper::Html::parse_fragment(html);
-        for code in super::dom::select_doc(&doc, "code[id]") {
-            let id = code.value().attr("id").unwrap_or("");
-            let raw: String = code.text().collect();
+        let doc = super::markup::Document::parse(html);
+        for code in super::dom::select(doc.root(), "code[id]") {
+            let id = code.attr("id").unwrap_or("");
+            let raw: String = code.descendant_texts().collect();
             let Ok(json) = serde_json::from_str::<Value>(raw.trim()) else {
                 continue;
             };

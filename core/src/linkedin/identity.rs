@@ -11,9 +11,9 @@
 
 use super::dom;
 use super::embedded::EmbeddedProfile;
+use super::markup::Element;
 use super::url;
 use crate::profile::IdentityEvidence;
-use scraper::ElementRef;
 
 /// The outcome of the check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,10 +28,10 @@ pub enum Verdict {
 
 /// Slugs of links under `root` to a profile's sub-routes (`/in/<slug>/<something>`); with `plain`, links to
 /// the bare profile count too.
-fn linked_slugs(root: ElementRef<'_>, plain: bool) -> Vec<String> {
+fn linked_slugs(root: Element<'_>, plain: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in dom::select_all(root, &["a[href*=\"/in/\"]"]) {
-        if let Some((slug, sub)) = a.value().attr("href").and_then(url::profile_link) {
+        if let Some((slug, sub)) = a.attr("href").and_then(url::profile_link) {
             if (plain || !sub.is_empty()) && !out.iter().any(|s| s.eq_ignore_ascii_case(&slug)) {
                 out.push(slug);
             }
@@ -60,8 +60,8 @@ fn fold(s: &str) -> String {
 
 /// Checks a member profile page. `card` is the top-card root, `route` the URL's sub-route.
 pub fn member(
-    main: ElementRef<'_>,
-    card: Option<ElementRef<'_>>,
+    main: Element<'_>,
+    card: Option<Element<'_>>,
     slug: &str,
     route: &str,
     shown_name: Option<&str>,
@@ -107,10 +107,10 @@ pub fn member(
 }
 
 /// Ids found after `marker` in any attribute value (`urn:li:fs_salesProfile:(ID,…`, `/sales/lead/ID,…`).
-fn ids_after(root: ElementRef<'_>, markers: &[&str]) -> Vec<String> {
+fn ids_after(root: Element<'_>, markers: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for el in std::iter::once(root).chain(root.descendent_elements()) {
-        for (_, value) in el.value().attrs() {
+    for el in std::iter::once(root).chain(root.descendant_elements()) {
+        for (_, value) in el.attrs() {
             for m in markers {
                 let mut rest = value;
                 while let Some(i) = rest.find(m) {
@@ -140,7 +140,7 @@ fn by_ids(ids: &[String], id: &str) -> Verdict {
 }
 
 /// Checks a Sales Navigator lead page.
-pub fn sales_lead(root: ElementRef<'_>, id: &str) -> Verdict {
+pub fn sales_lead(root: Element<'_>, id: &str) -> Verdict {
     by_ids(
         &ids_after(
             root,
@@ -151,7 +151,7 @@ pub fn sales_lead(root: ElementRef<'_>, id: &str) -> Verdict {
 }
 
 /// Checks a Recruiter profile page.
-pub fn recruiter(root: ElementRef<'_>, id: &str) -> Verdict {
+pub fn recruiter(root: Element<'_>, id: &str) -> Verdict {
     by_ids(
         &ids_after(
             root,
@@ -168,22 +168,22 @@ pub fn recruiter(root: ElementRef<'_>, id: &str) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::linkedin::markup::Document;
 
     fn verdict(html: &str, slug: &str, embedded: Option<&EmbeddedProfile>) -> Verdict {
-        let doc = Html::parse_fragment(html);
-        let main = dom::first(doc.root_element(), &["main"]).unwrap();
+        let doc = Document::parse(html);
+        let main = dom::first(doc.root(), &["main"]).unwrap();
         let card = dom::first(main, &["section"]);
         let name = card
             .and_then(|c| dom::first(c, &["h1"]))
             .and_then(super::super::text::text);
-        let member = card.and_then(|c| c.value().attr("data-member-id"));
+        let member = card.and_then(|c| c.attr("data-member-id"));
         member_check(main, card, slug, name.as_deref(), member, embedded)
     }
 
     fn member_check(
-        main: ElementRef<'_>,
-        card: Option<ElementRef<'_>>,
+        main: Element<'_>,
+        card: Option<Element<'_>>,
         slug: &str,
         name: Option<&str>,
         member_id: Option<&str>,
@@ -234,22 +234,21 @@ mod tests {
 
     #[test]
     fn sales_and_recruiter_ids() {
-        let doc = Html::parse_fragment(
+        let doc = Document::parse(
             r#"<div data-lead-urn="urn:li:fs_salesProfile:(ACwAA1,NAME_SEARCH,x)"></div>"#,
         );
         assert_eq!(
-            sales_lead(doc.root_element(), "ACwAA1"),
+            sales_lead(doc.root(), "ACwAA1"),
             Verdict::Verified(IdentityEvidence::PageIds)
         );
-        assert_eq!(sales_lead(doc.root_element(), "ACwAA2"), Verdict::Stale);
-        let doc =
-            Html::parse_fragment(r#"<a href="/talent/hire/1/discover/profile/AEMAA9?x=1">p</a>"#);
+        assert_eq!(sales_lead(doc.root(), "ACwAA2"), Verdict::Stale);
+        let doc = Document::parse(r#"<a href="/talent/hire/1/discover/profile/AEMAA9?x=1">p</a>"#);
         assert_eq!(
-            recruiter(doc.root_element(), "AEMAA9"),
+            recruiter(doc.root(), "AEMAA9"),
             Verdict::Verified(IdentityEvidence::PageIds)
         );
         assert_eq!(
-            recruiter(Html::parse_fragment("<p>x</p>").root_element(), "AEMAA9"),
+            recruiter(Document::parse("<p>x</p>").root(), "AEMAA9"),
             Verdict::Unknown
         );
     }

@@ -29,6 +29,9 @@ pub mod text;
 pub mod top_card;
 pub mod url;
 
+/// The parsed markup (arena tree, CSS-subset selectors): the `sourcing-markup` crate.
+pub use markup;
+
 use crate::page::PageSnapshot;
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};

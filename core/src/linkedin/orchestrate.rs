@@ -4,13 +4,13 @@
 
 use super::embedded::{self, EmbeddedProfile};
 use super::identity::{self, Verdict};
+use super::markup::{Document, Element};
 use super::selectors::{SectionKey, TABLE};
 use super::surface::Visible;
 use super::{contact, dom, names, recruiter, sales_navigator, sections, top_card, url};
 use super::{Extraction, NotProfileReason, PageKind};
 use crate::page::PageSnapshot;
 use crate::profile::{ContactInfo, Experience, Field, Profile};
-use scraper::{ElementRef, Html};
 
 /// See [`super::extract`].
 pub fn extract(snapshot: &PageSnapshot) -> Extraction {
@@ -21,8 +21,8 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
             reason: NotProfileReason::OtherPage,
         };
     }
-    let doc = Html::parse_fragment(&snapshot.markup);
-    let root = doc.root_element();
+    let doc = Document::parse(&snapshot.markup);
+    let root = doc.root();
     let main = dom::first(root, &["main"]).unwrap_or(root);
     let read = match &page {
         PageKind::Profile { slug, .. } => member(snapshot, root, main, slug),
@@ -61,8 +61,8 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
 /// Reads a member profile after the identity check; `None` while pending.
 fn member(
     snapshot: &PageSnapshot,
-    root: ElementRef<'_>,
-    main: ElementRef<'_>,
+    root: Element<'_>,
+    main: Element<'_>,
     slug: &str,
 ) -> Option<(
     Visible,

@@ -3,14 +3,14 @@
 
 use super::anchored::{field, person as person_fields, range, PersonSelectors};
 use super::dom;
+use super::markup::Element;
 use super::selectors::TABLE;
 use super::surface::Visible;
 use super::text;
 use crate::profile::{Education, Experience, Language};
-use scraper::ElementRef;
 
 /// Reads a Recruiter profile page.
-pub fn read(root: ElementRef<'_>) -> Visible {
+pub fn read(root: Element<'_>) -> Visible {
     let t = &TABLE.recruiter;
     let experience = dom::select_all(root, t.position)
         .into_iter()

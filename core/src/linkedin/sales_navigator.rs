@@ -3,14 +3,14 @@
 
 use super::anchored::{entry_of, field, person as person_fields, range, PersonSelectors};
 use super::dom;
+use super::markup::Element;
 use super::selectors::TABLE;
 use super::surface::Visible;
 use super::text;
 use crate::profile::{Education, Experience};
-use scraper::ElementRef;
 
 /// Reads a lead page.
-pub fn read(root: ElementRef<'_>) -> Visible {
+pub fn read(root: Element<'_>) -> Visible {
     let t = &TABLE.sales;
     let experience = dom::select_all(root, t.job_title)
         .into_iter()

@@ -38,8 +38,8 @@ pub struct SectionAnchors {
     pub details_route: &'static str,
     /// Localised section headings (fallback only; compared case-insensitively).
     pub headings: &'static [&'static str],
-    /// Last, language-independent fallback: a `section` (not the top card) holding a link with this href
-    /// part and a date-range line (`/company/` for experience, `/school/` for education).
+    /// Last, language-independent fallback: a `section` (not the top card) holding a link matching this
+    /// selector and a date-range line (links to `/company/` for experience, `/school/` for education).
     pub link_marker: Option<&'static str>,
 }
 
@@ -200,7 +200,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Expérience",
                 "Experiencia",
             ],
-            link_marker: Some("/company/"),
+            link_marker: Some("a[href*=\"/company/\"]"),
         },
         SectionAnchors {
             key: SectionKey::Education,
@@ -214,7 +214,7 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Educación",
                 "Formación",
             ],
-            link_marker: Some("/school/"),
+            link_marker: Some("a[href*=\"/school/\"]"),
         },
         SectionAnchors {
             key: SectionKey::Skills,

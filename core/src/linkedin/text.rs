@@ -9,8 +9,8 @@
 //! 3. as a last guard, collapse a string made of the same half twice ([`compact_repeated`]).
 
 use super::dom;
+use super::markup::{Child, Element};
 use super::selectors::TABLE;
-use scraper::{ElementRef, Node};
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
 pub fn clean(s: &str) -> String {
@@ -71,30 +71,31 @@ fn is_skipped_tag(name: &str) -> bool {
     TABLE.skipped_tags.contains(&name)
 }
 
-fn has_hidden_copy_class(el: ElementRef<'_>) -> bool {
-    TABLE
-        .hidden_copy_classes
-        .iter()
-        .any(|c| dom::has_class(el, c))
-        || el.value().attr("hidden").is_some()
+fn has_hidden_copy_class(el: Element<'_>) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("class").is_some_and(|class| {
+            class
+                .split_ascii_whitespace()
+                .any(|w| TABLE.hidden_copy_classes.contains(&w))
+        })
 }
 
 /// Raw (non de-duplicated) text of an element, skipping never-text tags.
-fn raw_text(el: ElementRef<'_>) -> String {
-    let mut s = String::new();
-    for node in el.descendants() {
-        if let Node::Text(t) = node.value() {
-            let skipped = node
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .take_while(|a| a.id() != el.id())
-                .any(|a| is_skipped_tag(a.value().name()));
-            if !skipped {
-                s.push_str(t);
-                s.push(' ');
+fn raw_text(el: Element<'_>) -> String {
+    fn collect(el: Element<'_>, out: &mut String) {
+        for child in el.children() {
+            match child {
+                Child::Text(t) => {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+                Child::Element(e) if !is_skipped_tag(e.name()) => collect(e, out),
+                Child::Element(_) => {}
             }
         }
     }
+    let mut s = String::new();
+    collect(el, &mut s);
     clean(&s)
 }
 
@@ -124,14 +125,14 @@ pub fn similar(a: &str, b: &str) -> bool {
 }
 
 /// True when `el` is an a11y copy of a visible sibling text and must not be read.
-pub fn is_hidden_copy(el: ElementRef<'_>) -> bool {
+pub fn is_hidden_copy(el: Element<'_>) -> bool {
     if has_hidden_copy_class(el) {
         return true;
     }
     if dom::is_aria_hidden(el) {
         return false;
     }
-    let hidden_siblings: Vec<ElementRef<'_>> = dom::adjacent_elements(el)
+    let hidden_siblings: Vec<Element<'_>> = dom::adjacent_elements(el)
         .into_iter()
         .flatten()
         .filter(|s| dom::is_aria_hidden(*s))
@@ -152,40 +153,37 @@ pub struct Line<'a> {
     /// Cleaned, de-duplicated text.
     pub text: String,
     /// The element whose direct text this is.
-    pub element: ElementRef<'a>,
+    pub element: Element<'a>,
 }
 
 /// The de-duplicated text lines of `root`: one line per element that directly holds text (consecutive
 /// text nodes of one element joined; `<br>` becomes a line break inside the line). Subtrees for which
 /// `skip` returns true are left out.
-pub fn lines_filtered<'a>(
-    root: ElementRef<'a>,
-    skip: &dyn Fn(ElementRef<'a>) -> bool,
-) -> Vec<Line<'a>> {
+pub fn lines_filtered<'a>(root: Element<'a>, skip: &dyn Fn(Element<'a>) -> bool) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
-    let mut current: Option<(ElementRef<'a>, String)> = None;
+    let mut current: Option<(Element<'a>, String)> = None;
     walk(root, skip, &mut out, &mut current);
     flush(&mut out, &mut current);
     out
 }
 
 /// [`lines_filtered`] without extra filter.
-pub fn lines(root: ElementRef<'_>) -> Vec<Line<'_>> {
+pub fn lines(root: Element<'_>) -> Vec<Line<'_>> {
     lines_filtered(root, &|_| false)
 }
 
 /// The texts of [`lines`].
-pub fn line_texts(root: ElementRef<'_>) -> Vec<String> {
+pub fn line_texts(root: Element<'_>) -> Vec<String> {
     lines(root).into_iter().map(|l| l.text).collect()
 }
 
 /// De-duplicated text of an element on one line.
-pub fn text(root: ElementRef<'_>) -> Option<String> {
+pub fn text(root: Element<'_>) -> Option<String> {
     value(&line_texts(root).join(" "))
 }
 
 /// De-duplicated text of an element keeping line breaks (for the About text and descriptions).
-pub fn multiline_text(root: ElementRef<'_>) -> Option<String> {
+pub fn multiline_text(root: Element<'_>) -> Option<String> {
     let joined = lines(root)
         .into_iter()
         .map(|l| l.text)
@@ -195,7 +193,7 @@ pub fn multiline_text(root: ElementRef<'_>) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
-fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, String)>) {
+fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(Element<'a>, String)>) {
     if let Some((element, raw)) = current.take() {
         let multi = clean_multiline(&raw);
         let text = if multi.contains('\n') {
@@ -210,26 +208,24 @@ fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(ElementRef<'a>, Stri
 }
 
 fn walk<'a>(
-    el: ElementRef<'a>,
-    skip: &dyn Fn(ElementRef<'a>) -> bool,
+    el: Element<'a>,
+    skip: &dyn Fn(Element<'a>) -> bool,
     out: &mut Vec<Line<'a>>,
-    current: &mut Option<(ElementRef<'a>, String)>,
+    current: &mut Option<(Element<'a>, String)>,
 ) {
     for child in el.children() {
-        match child.value() {
-            Node::Text(t) => append(el, t, out, current),
-            Node::Element(e) => {
-                let Some(child_el) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if e.name() == "br" {
+        match child {
+            Child::Text(t) => append(el, t, out, current),
+            Child::Element(child_el) => {
+                let name = child_el.name();
+                if name == "br" {
                     append(el, "\n", out, current);
                     continue;
                 }
-                if is_skipped_tag(e.name()) || skip(child_el) || is_hidden_copy(child_el) {
+                if is_skipped_tag(name) || skip(child_el) || is_hidden_copy(child_el) {
                     continue;
                 }
-                if is_inline_format(e.name()) && direct_text_only(child_el) {
+                if is_inline_format(name) && direct_text_only(child_el) {
                     // <strong>, <em>, … inside a line stay part of that line.
                     let t = raw_text(child_el);
                     append(el, &format!(" {t} "), out, current);
@@ -237,7 +233,6 @@ fn walk<'a>(
                 }
                 walk(child_el, skip, out, current);
             }
-            _ => {}
         }
     }
 }
@@ -249,15 +244,15 @@ fn is_inline_format(name: &str) -> bool {
     )
 }
 
-fn direct_text_only(el: ElementRef<'_>) -> bool {
-    el.children().all(|c| matches!(c.value(), Node::Text(_)))
+fn direct_text_only(el: Element<'_>) -> bool {
+    el.children().all(|c| matches!(c, Child::Text(_)))
 }
 
 fn append<'a>(
-    owner: ElementRef<'a>,
+    owner: Element<'a>,
     t: &str,
     out: &mut Vec<Line<'a>>,
-    current: &mut Option<(ElementRef<'a>, String)>,
+    current: &mut Option<(Element<'a>, String)>,
 ) {
     if t.trim().is_empty() && t != "\n" {
         if let Some((_, s)) = current.as_mut() {
@@ -277,14 +272,11 @@ fn append<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::linkedin::markup::Document;
 
     fn first_div(html: &str) -> Vec<String> {
-        let doc = Html::parse_fragment(html);
-        let div = doc
-            .select(&scraper::Selector::parse("div").unwrap())
-            .next()
-            .unwrap();
+        let doc = Document::parse(html);
+        let div = doc.elements().find(|e| e.name() == "div").unwrap();
         line_texts(div)
     }
 
@@ -328,11 +320,8 @@ mod tests {
 
     #[test]
     fn br_becomes_a_line_break() {
-        let doc = Html::parse_fragment("<div><span>One<br>Two <b>bold</b></span></div>");
-        let div = doc
-            .select(&scraper::Selector::parse("div").unwrap())
-            .next()
-            .unwrap();
+        let doc = Document::parse("<div><span>One<br>Two <b>bold</b></span></div>");
+        let div = doc.elements().find(|e| e.name() == "div").unwrap();
         assert_eq!(multiline_text(div).unwrap(), "One\nTwo bold");
     }
 }

@@ -5,9 +5,9 @@
 //! before the contact-info link (an `/in/<slug>/overlay/contact-info/` href, language-independent).
 
 use super::dom;
-use super::selectors::TABLE;
+use super::markup::Element;
+use super::selectors::{Selectors, TABLE};
 use super::text;
-use scraper::ElementRef;
 
 /// What the top card shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub struct TopCard {
 
 /// The top-card root inside `main`: the selector table's card, else the `section` holding the first
 /// `h1`, else `main` itself.
-pub fn root<'a>(main: ElementRef<'a>) -> ElementRef<'a> {
+pub fn root<'a>(main: Element<'a>) -> Element<'a> {
     if let Some(card) = dom::first(main, TABLE.top_card) {
         return card;
     }
@@ -39,7 +39,7 @@ pub fn root<'a>(main: ElementRef<'a>) -> ElementRef<'a> {
 }
 
 /// Reads the top card.
-pub fn read(main: ElementRef<'_>) -> TopCard {
+pub fn read(main: Element<'_>) -> TopCard {
     let card = root(main);
     // The `h2` fallback of the name list only applies inside an explicitly marked top card; elsewhere the
     // first `h2` is a section heading.
@@ -62,7 +62,7 @@ pub fn read(main: ElementRef<'_>) -> TopCard {
         headline,
         location,
         photo_url: largest_photo(card),
-        member_id: card.value().attr("data-member-id").map(str::to_string),
+        member_id: card.attr("data-member-id").map(str::to_string),
     }
 }
 
@@ -105,11 +105,11 @@ fn is_noise(line: &str) -> bool {
     l.chars().any(|c| c.is_ascii_digit()) && COUNTS.iter().any(|w| lower.contains(w))
 }
 
-fn positional_headline(card: ElementRef<'_>, name_el: Option<ElementRef<'_>>) -> Option<String> {
+fn positional_headline(card: Element<'_>, name_el: Option<Element<'_>>) -> Option<String> {
     let name_el = name_el?;
-    let links_out = |e: ElementRef<'_>| {
-        e.value().name() == "a"
-            && e.value().attr("href").is_some_and(|h| {
+    let links_out = |e: Element<'_>| {
+        e.name() == "a"
+            && e.attr("href").is_some_and(|h| {
                 h.contains("/company/") || h.contains("/school/") || h.contains("/overlay/")
             })
     };
@@ -126,12 +126,12 @@ fn positional_headline(card: ElementRef<'_>, name_el: Option<ElementRef<'_>>) ->
         .map(str::to_string)
 }
 
-fn location_before_contact_link(card: ElementRef<'_>) -> Option<String> {
+fn location_before_contact_link(card: Element<'_>) -> Option<String> {
     let link = dom::first(card, TABLE.contact_link)?;
     let name = dom::first(card, &["h1"]);
     // The location shares a small container with the link; climb at most three levels and never into the
     // container of the name (whose lines would include the headline).
-    for container in dom::ancestors(link).take(3) {
+    for container in link.ancestors().take(3) {
         if name.is_some_and(|n| dom::is_within(n, container)) || container.id() == card.id() {
             break;
         }
@@ -168,19 +168,18 @@ fn width_from_url(url: &str) -> u32 {
 }
 
 /// Candidate `(url, width)` pairs of one `<img>` (src, `data-delayed-url`, `srcset`).
-pub fn image_candidates(img: ElementRef<'_>) -> Vec<(String, u32)> {
+pub fn image_candidates(img: Element<'_>) -> Vec<(String, u32)> {
     let attr_w = img
-        .value()
         .attr("width")
         .and_then(|w| w.parse::<u32>().ok())
         .unwrap_or(0);
     let mut out = Vec::new();
     for attr in ["src", "data-delayed-url", "data-src"] {
-        if let Some(u) = img.value().attr(attr) {
+        if let Some(u) = img.attr(attr) {
             out.push((u.trim().to_string(), width_from_url(u).max(attr_w)));
         }
     }
-    if let Some(srcset) = img.value().attr("srcset") {
+    if let Some(srcset) = img.attr("srcset") {
         for part in srcset.split(", ") {
             let mut it = part.split_whitespace();
             let (Some(u), d) = (it.next(), it.next()) else {
@@ -200,7 +199,7 @@ pub fn image_candidates(img: ElementRef<'_>) -> Vec<(String, u32)> {
 }
 
 /// The largest profile photo URL among `css` matches under `root`.
-pub fn largest_photo_by(root: ElementRef<'_>, css: &[&str]) -> Option<String> {
+pub fn largest_photo_by(root: Element<'_>, css: Selectors) -> Option<String> {
     let mut best: Option<(String, u32)> = None;
     for img in dom::select_all(root, css) {
         for (u, w) in image_candidates(img) {
@@ -212,14 +211,14 @@ pub fn largest_photo_by(root: ElementRef<'_>, css: &[&str]) -> Option<String> {
     best.map(|(u, _)| u)
 }
 
-fn largest_photo(card: ElementRef<'_>) -> Option<String> {
+fn largest_photo(card: Element<'_>) -> Option<String> {
     largest_photo_by(card, TABLE.photo)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::linkedin::markup::Document;
 
     #[test]
     fn reads_a_hashed_top_card_by_position() {
@@ -228,8 +227,8 @@ mod tests {
             <div><span>Bergen, Norway</span><span>·</span><a href="/in/maren-okafor-4b2a1c/overlay/contact-info/">Contact info</a></div>
             <img src="https://media.licdn.com/dms/image/v2/X/profile-displayphoto-shrink_100_100/0/1?e=1" srcset="https://media.licdn.com/dms/image/v2/X/profile-displayphoto-shrink_800_800/0/1?e=1 800w, https://media.licdn.com/dms/image/v2/X/profile-displayphoto-shrink_200_200/0/1?e=1 200w">
             <p>500+ connections</p></section></main>"#;
-        let doc = Html::parse_fragment(html);
-        let main = dom::first(doc.root_element(), &["main"]).unwrap();
+        let doc = Document::parse(html);
+        let main = dom::first(doc.root(), &["main"]).unwrap();
         let card = read(main);
         assert_eq!(card.name.as_deref(), Some("Maren Okafor"));
         assert_eq!(

@@ -2,17 +2,17 @@
 //! (the next line when it is not the date line), and the date range.
 
 use super::super::dates;
+use super::super::markup::Element;
 use super::super::text;
 use super::header_lines;
 use crate::profile::Education;
-use scraper::ElementRef;
 
 /// Parses the entries of the education section.
-pub fn parse(entries: &[ElementRef<'_>]) -> Vec<Education> {
+pub fn parse(entries: &[Element<'_>]) -> Vec<Education> {
     entries.iter().filter_map(|e| one(*e)).collect()
 }
 
-fn one(entry: ElementRef<'_>) -> Option<Education> {
+fn one(entry: Element<'_>) -> Option<Education> {
     let lines = header_lines(entry, &|_| false);
     let school = text::value(lines.first()?)?;
     let date_at = lines.iter().position(|l| dates::parse_range(l).is_some());

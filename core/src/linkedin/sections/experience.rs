@@ -5,16 +5,16 @@
 //! them, the location line follows it.
 
 use super::super::dates;
+use super::super::markup::Element;
 use super::super::text;
 use super::{header_lines, nested_entries};
 use crate::profile::Experience;
-use scraper::ElementRef;
 
 /// Parses every entry of the experience section (grouped roles flattened, in page order).
-pub fn parse(entries: &[ElementRef<'_>]) -> Vec<Experience> {
+pub fn parse(entries: &[Element<'_>]) -> Vec<Experience> {
     let mut out = Vec::new();
     for entry in entries {
-        let subs: Vec<ElementRef<'_>> = nested_entries(*entry)
+        let subs: Vec<Element<'_>> = nested_entries(*entry)
             .into_iter()
             .filter(|s| {
                 header_lines(*s, &|_| false)
@@ -51,7 +51,7 @@ pub fn looks_like_location(line: &str) -> bool {
         && !dates::is_duration(l)
 }
 
-fn single(entry: ElementRef<'_>, group_company: Option<String>) -> Option<Experience> {
+fn single(entry: Element<'_>, group_company: Option<String>) -> Option<Experience> {
     let lines = header_lines(entry, &|_| false);
     let d = lines.iter().position(|l| dates::parse_range(l).is_some())?;
     if d == 0 {

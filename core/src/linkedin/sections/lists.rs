@@ -2,20 +2,20 @@
 //! proficiency line per entry).
 
 use super::super::dom;
+use super::super::markup::Element;
 use super::super::selectors::TABLE;
 use super::super::text;
 use super::header_lines;
 use crate::profile::Language;
-use scraper::ElementRef;
 
 /// The About text of its section, keeping line breaks.
-pub fn about(section: ElementRef<'_>) -> Option<String> {
+pub fn about(section: Element<'_>) -> Option<String> {
     if let Some(el) = dom::first(section, TABLE.about_text) {
         if let Some(t) = text::multiline_text(el) {
             return Some(t);
         }
     }
-    let lines = text::lines_filtered(section, &|e| matches!(e.value().name(), "h2" | "h3" | "a"));
+    let lines = text::lines_filtered(section, &|e| matches!(e.name(), "h2" | "h3" | "a"));
     let joined = lines
         .into_iter()
         .map(|l| l.text)
@@ -26,7 +26,7 @@ pub fn about(section: ElementRef<'_>) -> Option<String> {
 }
 
 /// Skill names, de-duplicated, in page order.
-pub fn skills(entries: &[ElementRef<'_>]) -> Vec<String> {
+pub fn skills(entries: &[Element<'_>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for e in entries {
         if let Some(name) = header_lines(*e, &|_| false).into_iter().next() {
@@ -39,7 +39,7 @@ pub fn skills(entries: &[ElementRef<'_>]) -> Vec<String> {
 }
 
 /// Languages with their proficiency line.
-pub fn languages(entries: &[ElementRef<'_>]) -> Vec<Language> {
+pub fn languages(entries: &[Element<'_>]) -> Vec<Language> {
     entries
         .iter()
         .filter_map(|e| {

@@ -7,46 +7,43 @@ pub mod lists;
 
 use super::dates;
 use super::dom;
+use super::markup::Element;
 use super::selectors::{SectionKey, TABLE};
 use super::text;
-use scraper::ElementRef;
 
 /// The elements section finding looks at, collected in one traversal of `main` (a large page is walked
 /// once instead of once per section and rule).
 pub struct Index<'a> {
-    main: ElementRef<'a>,
-    ids: Vec<(&'a str, ElementRef<'a>)>,
-    keyed: Vec<ElementRef<'a>>,
-    sections: Vec<ElementRef<'a>>,
+    main: Element<'a>,
+    ids: Vec<(&'a str, Element<'a>)>,
+    keyed: Vec<Element<'a>>,
+    sections: Vec<Element<'a>>,
 }
 
 const KEY_ATTRS: [&str; 3] = ["componentkey", "data-view-name", "data-section"];
 
 impl<'a> Index<'a> {
     /// Walks `main` once.
-    pub fn new(main: ElementRef<'a>) -> Self {
+    pub fn new(main: Element<'a>) -> Self {
         let mut index = Index {
             main,
             ids: Vec::new(),
             keyed: Vec::new(),
             sections: Vec::new(),
         };
-        let css = [
-            "[id]",
-            "[componentkey]",
-            "[data-view-name]",
-            "[data-section]",
-            "section",
-        ];
-        for el in dom::all_of_any(main, &css) {
-            let v = el.value();
-            if let Some(id) = v.attr("id") {
-                index.ids.push((id, el));
+        for el in main.descendant_elements() {
+            let mut keyed = false;
+            for (name, value) in el.attrs() {
+                if name == "id" {
+                    index.ids.push((value, el));
+                } else if KEY_ATTRS.contains(&name) {
+                    keyed = true;
+                }
             }
-            if KEY_ATTRS.iter().any(|a| v.attr(a).is_some()) {
+            if keyed {
                 index.keyed.push(el);
             }
-            if v.name() == "section" {
+            if el.name() == "section" {
                 index.sections.push(el);
             }
         }
@@ -55,13 +52,13 @@ impl<'a> Index<'a> {
 }
 
 /// Finds a section inside `main` (see [`find_in`]).
-pub fn find<'a>(main: ElementRef<'a>, key: SectionKey, route: &str) -> Option<ElementRef<'a>> {
+pub fn find<'a>(main: Element<'a>, key: SectionKey, route: &str) -> Option<Element<'a>> {
     find_in(&Index::new(main), key, route)
 }
 
 /// Finds a section in an [`Index`] of `main`. `route` is the profile sub-route of the URL
 /// (`"details/experience"`): on a details page the whole page is that section.
-pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<ElementRef<'a>> {
+pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<Element<'a>> {
     let main = index.main;
     let anchors = TABLE.section(key);
     if !anchors.details_route.is_empty()
@@ -74,7 +71,7 @@ pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<El
         if let Some(section) = dom::closest(*anchor, "section") {
             return Some(section);
         }
-        if let Some(parent) = anchor.parent().and_then(ElementRef::wrap) {
+        if let Some(parent) = anchor.parent() {
             return Some(parent);
         }
     }
@@ -82,7 +79,7 @@ pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<El
     for el in &index.keyed {
         if KEY_ATTRS
             .iter()
-            .filter_map(|a| el.value().attr(a))
+            .filter_map(|a| el.attr(a))
             .any(|v| anchors.attr_keys.iter().any(|k| v.contains(k)))
         {
             return Some(*el);
@@ -103,11 +100,10 @@ pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<El
         }
     }
     // 4. structure: a section with `/company/` (or `/school/`) links and a date line
-    let marker = anchors.link_marker?;
-    let link = format!("a[href*=\"{marker}\"]");
+    let link = anchors.link_marker?;
     index.sections.iter().copied().find(|section| {
         dom::first(*section, &["h1"]).is_none()
-            && dom::first(*section, &[link.as_str()]).is_some()
+            && dom::any(*section, link)
             && text::line_texts(*section)
                 .iter()
                 .any(|l| dates::parse_range(l).is_some())
@@ -116,17 +112,17 @@ pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<El
 
 /// The top-level entries of a section list (entries nested in another entry, such as the roles of a
 /// grouped position, are left to their parent). Uses the first entry selector that matches.
-pub fn entries<'a>(section: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+pub fn entries<'a>(section: Element<'a>) -> Vec<Element<'a>> {
     for css in TABLE.entity {
-        let all = dom::select_all(section, &[css]);
+        let all = dom::select(section, css);
         if all.is_empty() {
             continue;
         }
-        let top: Vec<ElementRef<'a>> = all
+        let top: Vec<Element<'a>> = all
             .iter()
             .copied()
             .filter(|e| {
-                !dom::ancestors(*e)
+                !e.ancestors()
                     .take_while(|a| a.id() != section.id())
                     .any(|a| all.iter().any(|x| x.id() == a.id()))
             })
@@ -137,15 +133,15 @@ pub fn entries<'a>(section: ElementRef<'a>) -> Vec<ElementRef<'a>> {
 }
 
 /// Entries nested inside `entry` (same selector family as [`entries`]).
-pub fn nested_entries<'a>(entry: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+pub fn nested_entries<'a>(entry: Element<'a>) -> Vec<Element<'a>> {
     for css in TABLE.entity {
-        let all = dom::select_all(entry, &[css]);
+        let all = dom::select(entry, css);
         if !all.is_empty() {
             return all
                 .iter()
                 .copied()
                 .filter(|e| {
-                    !dom::ancestors(*e)
+                    !e.ancestors()
                         .take_while(|a| a.id() != entry.id())
                         .any(|a| all.iter().any(|x| x.id() == a.id()))
                 })
@@ -156,7 +152,7 @@ pub fn nested_entries<'a>(entry: ElementRef<'a>) -> Vec<ElementRef<'a>> {
 }
 
 /// True for subtrees that hold an entry's free-text description (not its header lines).
-pub fn is_description(el: ElementRef<'_>) -> bool {
+pub fn is_description(el: Element<'_>) -> bool {
     TABLE
         .entity_description
         .iter()
@@ -166,8 +162,8 @@ pub fn is_description(el: ElementRef<'_>) -> bool {
 /// The header lines of an entry: its de-duplicated lines without descriptions and without the subtrees
 /// for which `also_skip` is true.
 pub fn header_lines<'a>(
-    entry: ElementRef<'a>,
-    also_skip: &dyn Fn(ElementRef<'a>) -> bool,
+    entry: Element<'a>,
+    also_skip: &dyn Fn(Element<'a>) -> bool,
 ) -> Vec<String> {
     text::lines_filtered(entry, &|e| is_description(e) || also_skip(e))
         .into_iter()
@@ -178,7 +174,7 @@ pub fn header_lines<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::linkedin::markup::Document;
 
     #[test]
     fn finds_experience_and_education_by_links_and_dates_in_an_unknown_language() {
@@ -186,8 +182,8 @@ mod tests {
             <section><h2>Esperienza</h2><ul><li><a href="https://www.linkedin.com/company/9/">Fjordlight</a>
             <p>Analista</p><p>Fjordlight</p><p>gen 2020 - Present</p></li></ul></section>
             <section><h2>Formazione</h2><ul><li><a href="/school/3/">Scuola</a><p>2010 - 2014</p></li></ul></section></main>"#;
-        let doc = Html::parse_fragment(html);
-        let main = dom::first(doc.root_element(), &["main"]).unwrap();
+        let doc = Document::parse(html);
+        let main = dom::first(doc.root(), &["main"]).unwrap();
         let exp = find(main, SectionKey::Experience, "").unwrap();
         assert_eq!(
             text::text(dom::first(exp, &["h2"]).unwrap()).as_deref(),
