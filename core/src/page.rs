@@ -14,20 +14,29 @@ pub struct PageSnapshot {
     /// `document.title`.
     #[serde(default)]
     pub title: String,
-    /// The outer HTML of `<main>` (or of `<body>` when the page has no `<main>`).
+    /// The outer HTML of `<main>` followed by the overlays rendered outside it (or of `<body>` when the
+    /// page has no `<main>`).
     pub markup: String,
-    /// The outer HTML of each embedded page-data block (`code[id^="bpr-guid-"]`, `code[id^="datalet-bpr-guid-"]`).
+    /// The outer HTML of each embedded page-data block (`code[id^="bpr-guid-"]`,
+    /// `code[id^="datalet-bpr-guid-"]`, `script#rehydrate-data`).
     #[serde(default)]
     pub embedded: Vec<String>,
 }
 
+/// The overlays the snapshot carries besides `<main>` (selector of the shim, `content-script/content.js`).
+pub const OVERLAYS: &str = "[role=\"dialog\"], dialog, [data-sdui-screen]";
+
+/// The embedded page-data blocks the snapshot carries (selector of the shim).
+pub const EMBEDDED: &str =
+    "code[id^=\"bpr-guid-\"], code[id^=\"datalet-bpr-guid-\"], script#rehydrate-data";
+
 /// What the content-script shim sends for a full page, reproduced natively (for the `extract` tool and the
 /// fixture tests). Contract, mirrored by `content-script/content.js`:
 /// - `url`: the given URL; `lang`: `<html lang>` or `None`; `title`: `<title>` text, whitespace collapsed;
-/// - `markup`: the outer HTML of the first `<main>`, followed by the outer HTML of every
-///   `[role="dialog"]` outside `<main>` (LinkedIn renders the contact-info overlay at body level); the
-///   outer HTML of `<body>` when the page has no `<main>`;
-/// - `embedded`: the outer HTML of every `code[id^="bpr-guid-"]`, `code[id^="datalet-bpr-guid-"]`.
+/// - `markup`: the outer HTML of the first `<main>`, followed by the outer HTML of every [`OVERLAYS`]
+///   element outside `<main>` and not inside another one (LinkedIn renders the contact-info overlay at body
+///   level); the outer HTML of `<body>` when the page has no `<main>`;
+/// - `embedded`: the outer HTML of every [`EMBEDDED`] element.
 #[cfg(feature = "page-snapshot")]
 pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
     use scraper::{ElementRef, Html, Selector};
@@ -52,20 +61,21 @@ pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
     let markup = match all("main").first() {
         Some(main) => {
             let mut m = main.html();
-            for dialog in all("[role=\"dialog\"]") {
-                let inside_main = dialog.ancestors().any(|a| a.id() == main.id());
-                if !inside_main {
-                    m.push_str(&dialog.html());
+            let overlays = all(OVERLAYS);
+            let inside = |el: &ElementRef<'_>, outer: &ElementRef<'_>| {
+                el.ancestors().any(|a| a.id() == outer.id())
+            };
+            for overlay in &overlays {
+                let nested = inside(overlay, main) || overlays.iter().any(|o| inside(overlay, o));
+                if !nested {
+                    m.push_str(&overlay.html());
                 }
             }
             m
         }
         None => all("body").first().map(|b| b.html()).unwrap_or_default(),
     };
-    let embedded = all("code[id^=\"bpr-guid-\"], code[id^=\"datalet-bpr-guid-\"]")
-        .iter()
-        .map(|c| c.html())
-        .collect();
+    let embedded = all(EMBEDDED).iter().map(|c| c.html()).collect();
     PageSnapshot {
         url: url.to_string(),
         lang,

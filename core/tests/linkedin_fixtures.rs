@@ -4,7 +4,9 @@
 //! linkedin_fixtures` rewrites the expected files (review every one of them by eye afterwards).
 
 use serde_json::Value;
-use sourcing_core::linkedin::{classify_url, extract, Extraction, NotProfileReason, PageKind};
+use sourcing_core::linkedin::{
+    classify_url, extract, Extraction, Layout, NotProfileReason, PageKind,
+};
 use sourcing_core::page::snapshot_from_document_html;
 use sourcing_core::profile::{FieldSource, NameFlag};
 use std::path::PathBuf;
@@ -30,10 +32,16 @@ const FIXTURES: &[&str] = &[
     "not-profile-feed",
     "not-rendered",
     "profile-2024-en",
+    "profile-2025-hashed-en",
+    "profile-2026-de",
     "profile-2026-en",
+    "profile-2026-es",
+    "profile-2026-fr",
     "recruiter-profile",
     "sales-navigator-lead",
     "stale-spa",
+    "stale-spa-2026",
+    "unknown-layout",
 ];
 
 fn dir() -> PathBuf {
@@ -101,10 +109,16 @@ fixtures! {
     not_profile_feed => "not-profile-feed",
     not_rendered => "not-rendered",
     profile_2024_en => "profile-2024-en",
+    profile_2025_hashed_en => "profile-2025-hashed-en",
+    profile_2026_de => "profile-2026-de",
     profile_2026_en => "profile-2026-en",
+    profile_2026_es => "profile-2026-es",
+    profile_2026_fr => "profile-2026-fr",
     recruiter_profile => "recruiter-profile",
     sales_navigator_lead => "sales-navigator-lead",
     stale_spa => "stale-spa",
+    stale_spa_2026 => "stale-spa-2026",
+    unknown_layout => "unknown-layout",
 }
 
 #[test]
@@ -147,7 +161,7 @@ fn profile(name: &str) -> Box<sourcing_core::profile::Profile> {
 #[test]
 fn stale_markup_after_in_app_navigation_is_pending_not_the_previous_person() {
     assert!(
-        matches!(run("stale-spa"), Extraction::Pending { page: PageKind::Profile { ref slug, .. } } if slug == "teodora-vasic-91e0d2")
+        matches!(run("stale-spa"), Extraction::Pending { page: PageKind::Profile { ref slug, .. }, layout: Layout::Ember2024 } if slug == "teodora-vasic-91e0d2")
     );
 }
 
@@ -173,8 +187,12 @@ fn embedded_data_of_the_same_profile_fills_gaps_only() {
 }
 
 #[test]
-fn lazy_rendering_is_pending_then_read() {
-    assert!(matches!(run("not-rendered"), Extraction::Pending { .. }));
+fn lazy_rendering_is_unrecognised_then_read() {
+    // A skeleton shows no layout marker yet: unrecognised (the popup re-reads), never a guess.
+    assert!(matches!(
+        run("not-rendered"),
+        Extraction::Unrecognised { .. }
+    ));
     let (html, _) = page("embedded-same-profile");
     let url = read(&dir().join("not-rendered.url")).trim().to_string();
     assert!(matches!(
@@ -303,19 +321,24 @@ fn contact_overlay_outside_main_is_read() {
 }
 
 #[test]
-fn the_extract_tool_prints_the_same_json() {
+fn the_extract_tool_prints_the_same_json_for_every_fixture() {
     let exe = env!("CARGO_BIN_EXE_extract");
+    for name in FIXTURES {
+        let out = std::process::Command::new(exe)
+            .arg(dir().join(format!("{name}.html")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let expected: Value =
+            serde_json::from_str(&read(&dir().join(format!("{name}.expected.json")))).unwrap();
+        assert_eq!(printed, expected, "{name}");
+    }
     let html = dir().join("profile-2026-en.html");
-    let out = std::process::Command::new(exe).arg(&html).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let expected: Value =
-        serde_json::from_str(&read(&dir().join("profile-2026-en.expected.json"))).unwrap();
-    assert_eq!(printed, expected);
 
     let missing = std::process::Command::new(exe)
         .arg(dir().join("no-such-page.html"))
@@ -332,4 +355,163 @@ fn the_extract_tool_prints_the_same_json() {
         .unwrap();
     let printed: Value = serde_json::from_slice(&other.stdout).unwrap();
     assert_eq!(printed["status"], "not_a_profile");
+}
+
+fn layout_of(name: &str) -> Layout {
+    match run(name) {
+        Extraction::Profile { layout, .. } | Extraction::Pending { layout, .. } => layout,
+        _ => Layout::Unknown,
+    }
+}
+
+#[test]
+fn every_fixture_names_the_layout_it_was_read_in() {
+    let cases = [
+        ("profile-2024-en", Layout::Ember2024),
+        ("details-experience", Layout::Ember2024),
+        ("profile-2025-hashed-en", Layout::Hashed2025),
+        ("lang-fr", Layout::Hashed2025),
+        ("profile-2026-en", Layout::Cards2026),
+        ("profile-2026-de", Layout::Cards2026),
+        ("profile-2026-fr", Layout::Cards2026),
+        ("profile-2026-es", Layout::Cards2026),
+        ("stale-spa-2026", Layout::Cards2026),
+        ("sales-navigator-lead", Layout::SalesNavigator),
+        ("recruiter-profile", Layout::Recruiter),
+        ("unknown-layout", Layout::Unknown),
+    ];
+    for (name, layout) in cases {
+        assert_eq!(layout_of(name), layout, "{name}");
+    }
+}
+
+#[test]
+fn the_2025_hashed_headline_is_the_line_under_the_name() {
+    // The name sits inside the about-this-profile overlay link there; the headline is still found.
+    let p = profile("profile-2025-hashed-en");
+    assert_eq!(
+        p.headline.value.as_deref(),
+        Some("Staff Product Designer · Design systems at Hollowmere Systems")
+    );
+}
+
+#[test]
+fn cards_2026_suggestion_cards_never_fill_the_form() {
+    let p = profile("profile-2026-en");
+    assert_eq!(p.display_name.value.as_deref(), Some("Amara Nkem Okonkwo"));
+    assert!(p
+        .about
+        .value
+        .as_deref()
+        .is_some_and(|a| a.starts_with("I run the platform")));
+    let json = serde_json::to_string(&p).unwrap();
+    for other in [
+        "Tomas",
+        "Lindqvist",
+        "Aiko",
+        "Brennan",
+        "Kofi",
+        "More profiles for you",
+        "Ines",
+    ] {
+        assert!(!json.contains(other), "{other} leaked into {json}");
+    }
+}
+
+#[test]
+fn cards_2026_names_come_from_the_rsc_record_of_this_profile_only() {
+    let p = profile("profile-2026-en");
+    assert_eq!(
+        (p.first_name.value.as_deref(), p.last_name.value.as_deref()),
+        (Some("Amara Nkem"), Some("Okonkwo"))
+    );
+    assert_eq!(p.first_name.source, FieldSource::EmbeddedData);
+    assert!(p.name_flags.is_empty(), "{:?}", p.name_flags);
+    // headline and position never come from embedded data on this layout
+    assert_eq!(p.headline.source, FieldSource::VisiblePage);
+    assert_eq!(p.current_title.source, FieldSource::VisiblePage);
+    // the stale page holds the same payload: the other person's record is never read for the URL's slug
+    assert!(matches!(
+        run("stale-spa-2026"),
+        Extraction::Pending {
+            layout: Layout::Cards2026,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn cards_2026_without_a_current_position() {
+    let p = profile("profile-2026-de");
+    assert!(!p.current_title.is_present() && !p.current_company.is_present());
+    assert!(p.missing.contains(&"current_title".to_string()));
+    let exp = p.experience.value.as_ref().unwrap();
+    assert_eq!(exp.len(), 2);
+    assert!(exp.iter().all(|e| !e.current));
+    assert_eq!(exp[0].end.unwrap().iso(), "2024-09");
+}
+
+#[test]
+fn cards_2026_grouped_roles_on_a_regional_host() {
+    let (page, p) = match run("profile-2026-fr") {
+        Extraction::Profile { page, profile, .. } => (page, profile),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        page.canonical_url(),
+        Some("https://www.linkedin.com/in/elodie-marchand-pereira/")
+    );
+    let exp = p.experience.value.as_ref().unwrap();
+    let roles: Vec<(&str, Option<&str>, bool)> = exp
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_deref(), e.current))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Directrice technique", Some("Saltmarsh Energy"), true),
+            ("Responsable d’équipe data", Some("Saltmarsh Energy"), false),
+            ("Ingénieure data", Some("Fjordlight Analytics"), false),
+        ]
+    );
+    assert_eq!(p.current_company.value.as_deref(), Some("Saltmarsh Energy"));
+}
+
+#[test]
+fn cards_2026_contact_overlay_prefills_with_its_source() {
+    let p = profile("profile-2026-es");
+    assert_eq!(
+        p.contact.emails.value.as_deref(),
+        Some(&["javier.ortega@example.es".to_string()][..])
+    );
+    assert_eq!(p.contact.emails.source, FieldSource::VisiblePage);
+    assert_eq!(
+        p.contact.phones.value.as_deref(),
+        Some(&["+34 611 222 333".to_string()][..])
+    );
+    assert_eq!(
+        p.contact.websites.value.as_deref(),
+        Some(
+            &[
+                "https://javier-ortega.example.es/".to_string(),
+                "https://blog.example.es/javier".to_string()
+            ][..]
+        )
+    );
+    // without the overlay, nothing is prefilled
+    assert!(!profile("profile-2026-en").contact.emails.is_present());
+}
+
+#[test]
+fn an_unknown_layout_is_unrecognised_and_nothing_is_read() {
+    match run("unknown-layout") {
+        Extraction::Unrecognised { diagnostics, .. } => {
+            assert!(diagnostics.markers_found.is_empty());
+            assert_eq!(
+                diagnostics.selector_table,
+                sourcing_core::linkedin::selectors::TABLE.version
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

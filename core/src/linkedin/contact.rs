@@ -1,6 +1,9 @@
-//! Contact info from the contact-info overlay (a `[role=dialog]` LinkedIn renders at body level when the
-//! recruiter opens "Contact info"; the snapshot carries it after `<main>`). Language-independent: e-mails
-//! from `mailto:` links, phones from `tel:` links or phone-shaped lines, websites from external links.
+//! Contact info from the contact-info overlay the recruiter opened: a `[role=dialog]` (2024) or `<dialog>`
+//! LinkedIn renders at body level (the snapshot carries it after `<main>`), or, in the 2026 layout, the
+//! screen `[data-sdui-screen$="ProfileContactDetailsOverlay"]` / the `…ContactInfoDetailSection` card
+//! wherever it is. Language-independent: e-mails from `mailto:` links, phones from `tel:` links or
+//! phone-shaped lines, websites from external links (LinkedIn's `/redir/redirect?url=` and `/safety/go?url=`
+//! wrappers unwrapped). An overlay whose profile link names another person is stale and never read.
 //! Usually empty: LinkedIn shows contact info to first-degree connections only.
 
 use super::dom;
@@ -39,7 +42,7 @@ fn external_target(href: &str) -> Option<String> {
     let Some(path) = super::url::linkedin_path(href) else {
         return Some(href.to_string());
     };
-    if !path.starts_with("/redir/") {
+    if !(path.starts_with("/redir/") || path.starts_with("/safety/go")) {
         return None;
     }
     let query = href.split_once('?')?.1.split('#').next()?;
@@ -52,21 +55,42 @@ fn external_target(href: &str) -> Option<String> {
         .then_some(decoded)
 }
 
-/// The overlay root, if open. The snapshot carries dialogs after `<main>` (they live at body level), so
-/// only the markup outside `main` is searched; without a `<main>` (`main == root`) the whole markup is.
-pub fn dialog<'a>(root: Element<'a>, main: Element<'a>) -> Option<Element<'a>> {
-    let has_content = |d: &Element<'_>| {
-        dom::first(
-            *d,
-            &[
-                "a[href^=\"mailto:\"]",
-                "a[href^=\"tel:\"]",
-                "a[href*=\"/in/\"]",
-                "section",
-            ],
-        )
-        .is_some()
+fn has_content(d: Element<'_>) -> bool {
+    dom::first(
+        d,
+        &[
+            "a[href^=\"mailto:\"]",
+            "a[href^=\"tel:\"]",
+            "a[href*=\"/in/\"]",
+            "section",
+        ],
+    )
+    .is_some()
+}
+
+/// False when the overlay links to profiles and none of them is `slug` (an overlay left over from the
+/// previous person after in-app navigation).
+fn belongs_to(overlay: Element<'_>, slug: Option<&str>) -> bool {
+    let Some(slug) = slug else {
+        return true;
     };
+    let linked: Vec<String> = dom::select(overlay, "a[href*=\"/in/\"]")
+        .into_iter()
+        .filter_map(|a| super::url::profile_link(a.attr("href")?).map(|(s, _)| s))
+        .collect();
+    linked.is_empty() || linked.iter().any(|s| s.eq_ignore_ascii_case(slug))
+}
+
+/// The overlay root, if open. The 2026 overlay is found by its keys anywhere; the older dialogs live at
+/// body level, so only the markup outside `main` is searched for them (without a `<main>`,
+/// `main == root`, the whole markup is). `slug`: the member profile of the URL, if it is one.
+pub fn dialog<'a>(root: Element<'a>, main: Element<'a>, slug: Option<&str>) -> Option<Element<'a>> {
+    if let Some(screen) = dom::all_of_any(root, TABLE.cards.contact_overlay)
+        .into_iter()
+        .find(|d| has_content(*d))
+    {
+        return belongs_to(screen, slug).then_some(screen);
+    }
     let scopes: Vec<Element<'a>> = if main.id() == root.id() {
         vec![root]
     } else {
@@ -74,16 +98,14 @@ pub fn dialog<'a>(root: Element<'a>, main: Element<'a>) -> Option<Element<'a>> {
             .filter(|c| c.id() != main.id())
             .collect()
     };
-    scopes.into_iter().find_map(|scope| {
-        let own = TABLE
-            .contact_dialog
-            .iter()
-            .any(|css| dom::matches(scope, css));
+    let found = scopes.into_iter().find_map(|scope| {
+        let own = dom::matches_any(scope, TABLE.contact_dialog);
         std::iter::once(scope)
             .filter(|_| own)
             .chain(dom::all_of_any(scope, TABLE.contact_dialog))
-            .find(has_content)
-    })
+            .find(|d| has_content(*d))
+    })?;
+    belongs_to(found, slug).then_some(found)
 }
 
 /// Reads the overlay.

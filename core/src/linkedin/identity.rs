@@ -4,11 +4,15 @@
 //! - member profiles: links to the profile's own sub-routes (`/in/<slug>/overlay/contact-info/`,
 //!   `/details/experience/`, …; the top card's first), else the embedded data of the URL's slug agreeing
 //!   with the top card (`data-member-id` = `objectUrn`, or the displayed name);
+//! - 2026 cards (no `<h1>`): the top card whose own links name the URL's profile; without such links, the
+//!   person's other cards (same member id in their keys), then embedded data of the slug whose profile id
+//!   is the one in the card's key, or whose name is the card's;
 //! - Sales Navigator / Recruiter: the lead / candidate id in links or URN attributes.
 //!
 //! A page that names another profile is stale; one that names none is not rendered yet. Both are
 //! `Pending` for the caller, which re-reads.
 
+use super::cards::{self, Card};
 use super::dom;
 use super::embedded::EmbeddedProfile;
 use super::markup::Element;
@@ -87,23 +91,97 @@ pub fn member(
                 Verdict::Stale
             };
         }
-        if let Some(shown) = shown_name {
-            let shown = fold(shown);
-            let parts: Vec<String> = [&e.first_name, &e.last_name]
-                .iter()
-                .filter_map(|p| p.as_deref())
-                .map(fold)
-                .collect();
-            if !parts.is_empty() {
-                return if parts.iter().all(|p| shown.contains(p.as_str())) {
-                    Verdict::Verified(IdentityEvidence::EmbeddedData)
-                } else {
-                    Verdict::Stale
-                };
-            }
+        if let Some(agree) = shown_name.and_then(|shown| names_agree(shown, e)) {
+            return if agree {
+                Verdict::Verified(IdentityEvidence::EmbeddedData)
+            } else {
+                Verdict::Stale
+            };
         }
     }
     Verdict::Unknown
+}
+
+fn names_agree(shown: &str, e: &EmbeddedProfile) -> Option<bool> {
+    let shown = fold(shown);
+    let parts: Vec<String> = [&e.first_name, &e.last_name]
+        .iter()
+        .filter_map(|p| p.as_deref())
+        .map(fold)
+        .collect();
+    (!parts.is_empty()).then(|| parts.iter().all(|p| shown.contains(p.as_str())))
+}
+
+/// Checks a 2026 member profile: which of the top cards (`candidates`, in document order) is the URL's
+/// profile. `name_of` reads a card's displayed name.
+pub fn top_card<'a>(
+    main: Element<'a>,
+    candidates: &[Card<'a>],
+    slug: &str,
+    embedded: Option<&EmbeddedProfile>,
+    name_of: &dyn Fn(Card<'a>) -> Option<String>,
+) -> (Verdict, Option<Card<'a>>) {
+    // 1. the card's own links (`/in/<slug>/overlay/contact-info/`, …)
+    let mut stale = false;
+    for card in candidates {
+        match verdict_from(&linked_slugs(card.element, false), slug) {
+            Some(Verdict::Verified(by)) => return (Verdict::Verified(by), Some(*card)),
+            Some(_) => stale = true,
+            None => {}
+        }
+    }
+    if stale {
+        return (Verdict::Stale, None);
+    }
+    // 2. links in the person's other cards ("Show all experiences" → `/in/<slug>/details/experience/`)
+    for card in candidates {
+        let Some(member) = card.member_id else {
+            continue;
+        };
+        let mut slugs: Vec<String> = Vec::new();
+        for own in cards::of_member(main, member) {
+            for s in linked_slugs(own, false) {
+                if !slugs.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
+                    slugs.push(s);
+                }
+            }
+        }
+        if let Some(v) = verdict_from(&slugs, slug) {
+            return (v, matches!(v, Verdict::Verified(_)).then_some(*card));
+        }
+    }
+    // 3. embedded data of the URL's slug: the profile id in the card's key, else the displayed name
+    let Some(e) = embedded else {
+        return (Verdict::Unknown, None);
+    };
+    for card in candidates {
+        if let (Some(ours), Some(theirs)) = (card.member_id, e.member_id.as_deref()) {
+            if ours == theirs {
+                return (
+                    Verdict::Verified(IdentityEvidence::EmbeddedData),
+                    Some(*card),
+                );
+            }
+            continue;
+        }
+        if let Some(agree) = name_of(*card).and_then(|n| names_agree(&n, e)) {
+            if agree {
+                return (
+                    Verdict::Verified(IdentityEvidence::EmbeddedData),
+                    Some(*card),
+                );
+            }
+            stale = true;
+        }
+    }
+    if stale
+        || candidates
+            .iter()
+            .any(|c| c.member_id.is_some() && e.member_id.is_some())
+    {
+        return (Verdict::Stale, None);
+    }
+    (Verdict::Unknown, None)
 }
 
 /// Ids found after `marker` in any attribute value (`urn:li:fs_salesProfile:(ID,…`, `/sales/lead/ID,…`).

@@ -4,23 +4,30 @@
 //!
 //! Layers (research `linkedin-scraping.md` §5): the visible page first, through language-independent
 //! anchors kept as versioned data ([`selectors`]), with LinkedIn's doubled a11y texts de-duplicated
-//! ([`text`]); the embedded `bpr-guid` page data ([`embedded`]) only for the profile of the URL and only to
-//! fill gaps. Nothing is reported before the page is shown to belong to the URL ([`identity`]).
+//! ([`text`]); the embedded page data (Voyager `bpr-guid` blocks, [`embedded`]; the 2026 React Server
+//! Components payload, [`rsc`]) only for the profile of the URL and only to fill gaps. Nothing is reported
+//! before the page is shown to belong to the URL ([`identity`]); a page in none of the known layouts
+//! ([`layout`]) is [`Extraction::Unrecognised`], with [`diagnostics`] that carry no page content.
 //!
-//! Modules, one job each: [`url`] classification, [`selectors`] the table, [`dom`] / [`text`] markup
-//! helpers, [`dates`], [`names`] (the name policy), [`top_card`], [`sections`] (experience with grouped
-//! roles, education, skills, languages, about), [`contact`], [`embedded`], [`sales_navigator`],
-//! [`recruiter`], [`identity`], and [`orchestrate`] which layers them.
+//! Modules, one job each: [`url`] classification, [`selectors`] the table, [`layout`] recognition,
+//! [`markup`] (the parser) and [`dom`] / [`text`] helpers, [`dates`], [`names`] (the name policy),
+//! [`top_card`] (2024/2025), [`cards`] (2026), [`sections`] (experience with grouped roles, education,
+//! skills, languages, about), [`contact`], [`embedded`], [`rsc`], [`sales_navigator`], [`recruiter`],
+//! [`identity`], [`diagnostics`], and [`orchestrate`] which layers them.
 
 pub mod anchored;
+pub mod cards;
 pub mod contact;
 pub mod dates;
+pub mod diagnostics;
 pub mod dom;
 pub mod embedded;
 pub mod identity;
+pub mod layout;
 pub mod names;
 pub mod orchestrate;
 pub mod recruiter;
+pub mod rsc;
 pub mod sales_navigator;
 pub mod sections;
 pub mod selectors;
@@ -96,6 +103,47 @@ pub enum NotProfileReason {
     AntiBot,
 }
 
+/// The page layout the extraction recognised, i.e. which reading applied (research `linkedin-scraping.md`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layout {
+    /// The 2024 "Ember" member profile (§2.1): `section[data-member-id]`, `#experience`-style anchors,
+    /// utility classes, doubled `aria-hidden` / `visually-hidden` texts.
+    #[serde(rename = "ember_2024")]
+    Ember2024,
+    /// The 2025 member profile with hashed classes (§2.1, vana-com#9): name in `<h1>`, doubled texts with
+    /// a hashed a11y class, sections by heading and structure.
+    #[serde(rename = "hashed_2025")]
+    Hashed2025,
+    /// The 2026 server-driven member profile (§2.1b): cards keyed by `componentkey`, name in the top
+    /// card's `<h2>`, plain texts.
+    #[serde(rename = "cards_2026")]
+    Cards2026,
+    /// A Sales Navigator lead page (§2.4, `data-anonymize`).
+    #[serde(rename = "sales_navigator")]
+    SalesNavigator,
+    /// A Recruiter candidate page (§2.4, `data-test-*`).
+    #[serde(rename = "recruiter")]
+    Recruiter,
+    /// None of the known layouts.
+    #[default]
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl Layout {
+    /// The layout's name as serialised (`"cards_2026"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Ember2024 => "ember_2024",
+            Layout::Hashed2025 => "hashed_2025",
+            Layout::Cards2026 => "cards_2026",
+            Layout::SalesNavigator => "sales_navigator",
+            Layout::Recruiter => "recruiter",
+            Layout::Unknown => "unknown",
+        }
+    }
+}
+
 /// The result of reading one page snapshot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -104,6 +152,9 @@ pub enum Extraction {
     Profile {
         /// The classified page.
         page: PageKind,
+        /// The layout it was read in.
+        #[serde(default)]
+        layout: Layout,
         /// Extracted fields.
         profile: Box<Profile>,
     },
@@ -115,10 +166,23 @@ pub enum Extraction {
         #[serde(default)]
         reason: NotProfileReason,
     },
-    /// A candidate URL whose page does not (yet) show that candidate: still rendering or stale.
+    /// A candidate URL whose page, in a known layout, does not (yet) show that candidate: still rendering
+    /// or stale (another person's page after in-app navigation).
     Pending {
         /// The classified page.
         page: PageKind,
+        /// The layout recognised.
+        #[serde(default)]
+        layout: Layout,
+    },
+    /// A candidate URL whose page shows none of the known layouts: still blank, or a layout LinkedIn
+    /// rolled out after this selector table. Nothing is read from it; the popup re-reads, then offers the
+    /// empty form and these diagnostics (which carry no text, URL or attribute value of the page).
+    Unrecognised {
+        /// The classified page.
+        page: PageKind,
+        /// What the selector table found on the page.
+        diagnostics: Box<diagnostics::Diagnostics>,
     },
 }
 

@@ -1,16 +1,22 @@
-//! Orchestration: classify the URL, check that the page belongs to the URL (else: the anti-bot page, or
-//! pending), read the visible page of the surface, layer the embedded data of the same profile under it, apply the
-//! name policy and list the missing fields.
+//! Orchestration: classify the URL, recognise the layout (none: unrecognised, with diagnostics), check that
+//! the page belongs to the URL (else: the anti-bot page, or pending), read the visible page in its layout,
+//! layer the embedded data of the same profile under it, apply the name policy and list the missing fields.
 
+use super::cards;
 use super::embedded::{self, EmbeddedProfile};
 use super::identity::{self, Verdict};
 use super::markup::{Document, Element};
 use super::selectors::{SectionKey, TABLE};
 use super::surface::Visible;
-use super::{contact, dom, names, recruiter, sales_navigator, sections, top_card, url};
-use super::{Extraction, NotProfileReason, PageKind};
+use super::{contact, diagnostics, dom, layout, names, recruiter, rsc, sales_navigator, sections};
+use super::{top_card, url};
+use super::{Extraction, Layout, NotProfileReason, PageKind};
 use crate::page::PageSnapshot;
-use crate::profile::{ContactInfo, Experience, Field, Profile};
+use crate::profile::{ContactInfo, Experience, Field, IdentityEvidence, Profile};
+
+/// What a surface reader found: the visible values, the embedded data of the same profile, and how the
+/// page was tied to the URL.
+type Read = (Visible, Option<EmbeddedProfile>, IdentityEvidence);
 
 /// See [`super::extract`].
 pub fn extract(snapshot: &PageSnapshot) -> Extraction {
@@ -24,17 +30,20 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
     let doc = Document::parse(&snapshot.markup);
     let root = doc.root();
     let main = dom::first(root, &["main"]).unwrap_or(root);
-    let read = match &page {
-        PageKind::Profile { slug, .. } => member(snapshot, root, main, slug),
-        PageKind::SalesLead { id, .. } => match identity::sales_lead(root, id) {
+    let layout = layout::detect(&page, root);
+    let read = match (&page, layout) {
+        (_, Layout::Unknown) => None,
+        (PageKind::Profile { slug, .. }, Layout::Cards2026) => member_cards(snapshot, main, slug),
+        (PageKind::Profile { slug, .. }, _) => member(snapshot, root, main, slug),
+        (PageKind::SalesLead { id, .. }, _) => match identity::sales_lead(root, id) {
             Verdict::Verified(by) => Some((sales_navigator::read(main), None, by)),
             _ => None,
         },
-        PageKind::RecruiterProfile { id, .. } => match identity::recruiter(root, id) {
+        (PageKind::RecruiterProfile { id, .. }, _) => match identity::recruiter(root, id) {
             Verdict::Verified(by) => Some((recruiter::read(main), None, by)),
             _ => None,
         },
-        PageKind::NotProfile => None,
+        (PageKind::NotProfile, _) => None,
     };
     let Some((mut visible, embedded, verified_by)) = read else {
         // Only a page that shows no verified profile can be the anti-bot page (checked here, not first,
@@ -45,33 +54,69 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
                 reason: NotProfileReason::AntiBot,
             };
         }
-        return Extraction::Pending { page };
+        if layout == Layout::Unknown {
+            let diagnostics = diagnostics::of(&page, root, snapshot);
+            return Extraction::Unrecognised {
+                page,
+                diagnostics: Box::new(diagnostics),
+            };
+        }
+        return Extraction::Pending { page, layout };
     };
-    if let Some(dialog) = contact::dialog(root, main) {
+    let slug = match &page {
+        PageKind::Profile { slug, .. } => Some(slug.as_str()),
+        _ => None,
+    };
+    if let Some(dialog) = contact::dialog(root, main, slug) {
         visible.contact = contact::read(dialog);
     }
     let mut profile = layer(&page, visible, embedded);
     profile.verified_by = Some(verified_by);
     Extraction::Profile {
         page,
+        layout,
         profile: Box::new(profile),
     }
 }
 
-/// Reads a member profile after the identity check; `None` while pending.
+/// The embedded data of `slug`: the Voyager blocks, with first and last name from the RSC payload where
+/// the Voyager data has none.
+fn embedded_for(snapshot: &PageSnapshot, slug: &str) -> Option<EmbeddedProfile> {
+    let voyager = embedded::for_slug(&snapshot.embedded, slug);
+    let rsc = rsc::for_slug(&snapshot.embedded, slug);
+    match (voyager, rsc) {
+        (Some(mut v), Some(r)) => {
+            if v.first_name.is_none() && v.last_name.is_none() {
+                v.first_name = r.first_name;
+                v.last_name = r.last_name;
+            }
+            v.member_id = v.member_id.or(r.member_id);
+            Some(v)
+        }
+        (v, r) => v.or(r),
+    }
+}
+
+/// The URL's profile sub-route (`"details/experience"`, `""`).
+fn route_of(snapshot: &PageSnapshot) -> String {
+    url::profile_link(&snapshot.url)
+        .map(|(_, r)| r)
+        .unwrap_or_default()
+}
+
+/// True when a member page shows something of the person (else it is still rendering).
+fn rendered(visible: &Visible) -> bool {
+    visible.name.is_some() || !visible.experience.is_empty() || !visible.education.is_empty()
+}
+
+/// Reads a 2024 / 2025 member profile after the identity check; `None` while pending.
 fn member(
     snapshot: &PageSnapshot,
     root: Element<'_>,
     main: Element<'_>,
     slug: &str,
-) -> Option<(
-    Visible,
-    Option<EmbeddedProfile>,
-    crate::profile::IdentityEvidence,
-)> {
-    let route = url::profile_link(&snapshot.url)
-        .map(|(_, r)| r)
-        .unwrap_or_default();
+) -> Option<Read> {
+    let route = route_of(snapshot);
     let details = route.starts_with("details/");
     let card = if details {
         top_card::TopCard::default()
@@ -81,7 +126,7 @@ fn member(
     let card_root = (!details)
         .then(|| top_card::root(main))
         .filter(|c| c.id() != main.id());
-    let embedded = embedded::for_slug(&snapshot.embedded, slug);
+    let embedded = embedded_for(snapshot, slug);
     let verdict = identity::member(
         root,
         card_root,
@@ -97,16 +142,23 @@ fn member(
 
     let index = sections::Index::new(main);
     let section = |key| sections::find_in(&index, key, &route);
-    let entries = |key| {
-        section(key)
-            .map(|s| sections::entries(s))
-            .unwrap_or_default()
-    };
     let visible = Visible {
         name: card.name,
         headline: card.headline,
         location: card.location,
         photo_url: card.photo_url,
+        ..read_sections(&section, details)
+    };
+    rendered(&visible).then_some((visible, embedded, by))
+}
+
+/// The sections of a member profile, each found by `section`.
+fn read_sections<'a>(
+    section: &dyn Fn(SectionKey) -> Option<Element<'a>>,
+    details: bool,
+) -> Visible {
+    let entries = |key| section(key).map(sections::entries).unwrap_or_default();
+    Visible {
         about: (!details)
             .then(|| section(SectionKey::About).and_then(sections::lists::about))
             .flatten(),
@@ -115,10 +167,46 @@ fn member(
         skills: sections::lists::skills(&entries(SectionKey::Skills)),
         languages: sections::lists::languages(&entries(SectionKey::Languages)),
         ..Visible::default()
+    }
+}
+
+/// Reads a 2026 member profile (server-driven cards): the top card tied to the URL, then only the
+/// person's own cards; `None` while pending.
+fn member_cards(snapshot: &PageSnapshot, main: Element<'_>, slug: &str) -> Option<Read> {
+    let route = route_of(snapshot);
+    let details = route.starts_with("details/");
+    let c = &TABLE.cards;
+    let candidates = cards::all(main, c.top_card, c.top_card_suffix);
+    let embedded = embedded_for(snapshot, slug);
+    let name_of =
+        |card: cards::Card<'_>| dom::first(card.element, c.name).and_then(super::text::text);
+    let (verdict, card) = identity::top_card(main, &candidates, slug, embedded.as_ref(), &name_of);
+    let Verdict::Verified(by) = verdict else {
+        return None;
     };
-    let rendered =
-        visible.name.is_some() || !visible.experience.is_empty() || !visible.education.is_empty();
-    rendered.then_some((visible, embedded, by))
+    let card = card?;
+    let top = if details {
+        top_card::TopCard::default()
+    } else {
+        top_card::read_at(card.element, c.name)
+    };
+    let section = |key: SectionKey| {
+        let anchors = TABLE.section(key);
+        if details {
+            let wanted = format!("details/{}", anchors.details_route);
+            return (!anchors.details_route.is_empty() && route.trim_matches('/') == wanted)
+                .then_some(main);
+        }
+        cards::own(main, anchors.card, anchors.card_suffix, card.member_id).map(|c| c.element)
+    };
+    let visible = Visible {
+        name: top.name,
+        headline: top.headline,
+        location: top.location,
+        photo_url: top.photo_url,
+        ..read_sections(&section, details)
+    };
+    rendered(&visible).then_some((visible, embedded, by))
 }
 
 fn field<T>(visible: Option<T>, embedded: Option<T>) -> Field<T> {

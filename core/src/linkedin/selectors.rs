@@ -2,13 +2,60 @@
 //! localised heading the extraction relies on lives in [`TABLE`], so a LinkedIn layout change is a data
 //! change here (plus a fixture), not a hunt through the parsers.
 //!
-//! Each entry is a list tried in order, newest layout first. Anchors never depend on hashed class names;
-//! LinkedIn's stable utility classes (`text-heading-xlarge`, `visually-hidden`, …) and ids (`#experience`)
-//! are used where they exist, with language-independent structural fallbacks (links to `/company/`,
-//! `/school/`, `/in/<slug>/overlay/…`, `data-*` attributes) behind them.
+//! Each entry is a list tried in order, newest layout first (a *selector chain*: [`SelectorTable::chains`]
+//! names every one of them for the diagnostics and the per-fixture selector-health test). Anchors never
+//! depend on hashed class names; LinkedIn's stable keys (`componentkey` of the 2026 cards), utility
+//! classes (`text-heading-xlarge`, `visually-hidden`, …) and ids (`#experience`) are used where they
+//! exist, with language-independent structural fallbacks (links to `/company/`, `/school/`,
+//! `/in/<slug>/overlay/…`, `data-*` attributes) behind them.
+//!
+//! Sources (research `linkedin-scraping.md`): the 2024 layout §2.1 (scoutr fixture), the 2025 hashed layout
+//! §2.1 (vana-com#7/#9, OpenCLI), the 2026 server-driven cards §2.1b, Sales Navigator and Recruiter §2.4.
+
+use super::Layout;
 
 /// One layout-aware list of CSS selectors, tried in order.
 pub type Selectors = &'static [&'static str];
+
+/// What recognises one layout: any marker matching anywhere in the snapshot.
+#[derive(Debug)]
+pub struct LayoutMarkers {
+    /// The layout.
+    pub layout: Layout,
+    /// Its markers.
+    pub markers: Selectors,
+}
+
+/// The 2026 server-driven profile (§2.1b): every card carries a stable key
+/// `com.linkedin.sdui.profile.card.ref<MEMBER_ID><Suffix>` in `componentkey` (or `id`), on a `div` today and
+/// a `section` before. Cards are found by the key's **suffix** (ASCII case-insensitive), never as "the
+/// first card with the prefix": suggestion cards share the prefix and hold other people's names.
+#[derive(Debug)]
+pub struct CardSelectors {
+    /// Prefix of a card key, before the member id.
+    pub key_prefix: &'static str,
+    /// Attributes that carry a card key.
+    pub key_attrs: &'static [&'static str],
+    /// Suffix of the top card's key.
+    pub top_card_suffix: &'static str,
+    /// The top card.
+    pub top_card: Selectors,
+    /// The person's name inside the top card (there is no `<h1>`).
+    pub name: Selectors,
+    /// The contact overlay: its screen, or its detail card.
+    pub contact_overlay: Selectors,
+}
+
+/// Where the page data LinkedIn embeds is found in a snapshot's `embedded` blocks.
+#[derive(Debug)]
+pub struct EmbeddedSelectors {
+    /// Voyager JSON blocks (`<code id="bpr-guid-N">` and `datalet-bpr-guid-N`, §2.2).
+    pub voyager: &'static str,
+    /// The React Server Components payload of the 2026 layout (§2.1b).
+    pub rsc_script: &'static str,
+    /// The assignment that starts the payload's script.
+    pub rsc_marker: &'static str,
+}
 
 /// The sections of a member profile the extraction reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +88,10 @@ pub struct SectionAnchors {
     /// Last, language-independent fallback: a `section` (not the top card) holding a link matching this
     /// selector and a date-range line (links to `/company/` for experience, `/school/` for education).
     pub link_marker: Option<&'static str>,
+    /// Suffix of the section's 2026 card key (`ExperienceTopLevelSection`, …).
+    pub card_suffix: &'static str,
+    /// The section's 2026 card (the key suffix, on `componentkey` or `id`).
+    pub card: Selectors,
 }
 
 /// The whole selector table.
@@ -48,6 +99,12 @@ pub struct SectionAnchors {
 pub struct SelectorTable {
     /// Date of the layouts this table was checked against (bump with every change).
     pub version: &'static str,
+    /// How each layout is recognised, newest first (a profile URL showing none of them is unrecognised).
+    pub layouts: &'static [LayoutMarkers],
+    /// The 2026 server-driven cards.
+    pub cards: CardSelectors,
+    /// Embedded page data.
+    pub embedded: EmbeddedSelectors,
     /// Top card root (2024: `section[data-member-id]`).
     pub top_card: Selectors,
     /// The display name inside the top card (or the page, as a fallback).
@@ -64,7 +121,8 @@ pub struct SelectorTable {
     pub contact_link: Selectors,
     /// Profile sections.
     pub sections: &'static [SectionAnchors],
-    /// One entry of a section list (top-level entries are those not nested in another entry).
+    /// One entry of a section list (top-level entries are those not nested in another entry; 2026:
+    /// `entity-collection-item-…` keys).
     pub entity: Selectors,
     /// Containers whose text is an entry's description, not its header lines.
     pub entity_description: Selectors,
@@ -146,7 +204,54 @@ pub struct RecruiterSelectors {
 
 /// The selector table in force.
 pub static TABLE: SelectorTable = SelectorTable {
-    version: "2026-11-24",
+    version: "2026-12-02",
+    layouts: &[
+        LayoutMarkers {
+            layout: Layout::Cards2026,
+            markers: &["[componentkey$=\"Topcard\" i]", "[id$=\"Topcard\" i]"],
+        },
+        LayoutMarkers {
+            layout: Layout::Ember2024,
+            markers: &[
+                "section[data-member-id]",
+                ".pv-profile-card__anchor",
+                "[data-view-name=\"profile-component-entity\"]",
+                "h1.text-heading-xlarge",
+            ],
+        },
+        LayoutMarkers {
+            layout: Layout::Hashed2025,
+            markers: &["section h1"],
+        },
+        LayoutMarkers {
+            layout: Layout::SalesNavigator,
+            markers: &["[data-anonymize=\"person-name\"]"],
+        },
+        LayoutMarkers {
+            layout: Layout::Recruiter,
+            markers: &[
+                "[data-test-row-lockup-full-name]",
+                "[data-test-profile-container]",
+            ],
+        },
+    ],
+    cards: CardSelectors {
+        key_prefix: "com.linkedin.sdui.profile.card.ref",
+        key_attrs: &["componentkey", "id"],
+        top_card_suffix: "Topcard",
+        top_card: &["[componentkey$=\"Topcard\" i]", "[id$=\"Topcard\" i]"],
+        name: &["h2", "h1"],
+        contact_overlay: &[
+            "[data-sdui-screen$=\"ProfileContactDetailsOverlay\"]",
+            "[componentkey$=\"ContactInfoDetailSection\" i]",
+            "[id$=\"ContactInfoDetailSection\" i]",
+        ],
+    },
+    embedded: EmbeddedSelectors {
+        voyager: "code[id]",
+        rsc_script: "script#rehydrate-data",
+        rsc_marker: "window.__como_rehydration__",
+    },
     top_card: &[
         "section[data-member-id]",
         "[data-view-name=\"profile-top-card\"]",
@@ -187,6 +292,8 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Extracto",
             ],
             link_marker: None,
+            card_suffix: "About",
+            card: &["[componentkey$=\"About\" i]", "[id$=\"About\" i]"],
         },
         SectionAnchors {
             key: SectionKey::Experience,
@@ -201,6 +308,11 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Experiencia",
             ],
             link_marker: Some("a[href*=\"/company/\"]"),
+            card_suffix: "ExperienceTopLevelSection",
+            card: &[
+                "[componentkey$=\"ExperienceTopLevelSection\" i]",
+                "[id$=\"ExperienceTopLevelSection\" i]",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Education,
@@ -215,6 +327,11 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Formación",
             ],
             link_marker: Some("a[href*=\"/school/\"]"),
+            card_suffix: "EducationTopLevelSection",
+            card: &[
+                "[componentkey$=\"EducationTopLevelSection\" i]",
+                "[id$=\"EducationTopLevelSection\" i]",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Skills,
@@ -230,6 +347,11 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Conocimientos",
             ],
             link_marker: None,
+            card_suffix: "SkillsTopLevelSection",
+            card: &[
+                "[componentkey$=\"SkillsTopLevelSection\" i]",
+                "[id$=\"SkillsTopLevelSection\" i]",
+            ],
         },
         SectionAnchors {
             key: SectionKey::Languages,
@@ -244,9 +366,15 @@ pub static TABLE: SelectorTable = SelectorTable {
                 "Idiomas",
             ],
             link_marker: None,
+            card_suffix: "LanguagesTopLevelSection",
+            card: &[
+                "[componentkey$=\"LanguagesTopLevelSection\" i]",
+                "[id$=\"LanguagesTopLevelSection\" i]",
+            ],
         },
     ],
     entity: &[
+        "[componentkey^=\"entity-collection-item\"]",
         "[data-view-name=\"profile-component-entity\"]",
         "[componentkey*=\"Entity\"]",
         "li.artdeco-list__item",
@@ -276,6 +404,7 @@ pub static TABLE: SelectorTable = SelectorTable {
     ],
     contact_dialog: &[
         "[role=\"dialog\"]",
+        "dialog",
         "#artdeco-modal-outlet",
         ".pv-profile-section__section-info",
         "section.pv-contact-info",
@@ -339,48 +468,114 @@ impl SelectorTable {
             .unwrap_or(&self.sections[0])
     }
 
-    /// Every CSS selector in the table (for the compile test).
-    pub fn all_css(&self) -> Vec<&'static str> {
+    /// Every selector chain of the table with its name, in table order (layout markers first): what the
+    /// diagnostics count and the selector-health test pins per fixture.
+    pub fn chains(&'static self) -> Vec<(String, Selectors)> {
+        let mut out: Vec<(String, Selectors)> = self
+            .layouts
+            .iter()
+            .map(|l| (format!("layout.{}", l.layout.name()), l.markers))
+            .collect();
+        let c = &self.cards;
         let s = &self.sales;
         let r = &self.recruiter;
-        let lists: [Selectors; 33] = [
-            self.top_card,
-            self.name,
-            self.headline,
-            self.location,
-            self.photo,
-            self.contact_link,
-            self.entity,
-            self.entity_description,
-            self.about_text,
-            self.contact_dialog,
-            self.anti_bot,
-            s.name,
-            s.headline,
-            s.location,
-            s.about,
-            s.photo,
-            s.job_title,
-            s.company,
-            s.school,
-            s.degree,
-            r.name,
-            r.headline,
-            r.location,
-            r.about,
-            r.photo,
-            r.position,
-            r.position_title,
-            r.position_company,
-            r.date_range,
-            r.education,
-            r.school,
-            r.degree,
-            r.public_profile_link,
+        let named: [(&str, Selectors); 45] = [
+            ("cards.top_card", c.top_card),
+            ("cards.name", c.name),
+            ("cards.contact_overlay", c.contact_overlay),
+            ("top_card", self.top_card),
+            ("name", self.name),
+            ("headline", self.headline),
+            ("location", self.location),
+            ("photo", self.photo),
+            ("contact_link", self.contact_link),
+            ("entity", self.entity),
+            ("entity_description", self.entity_description),
+            ("about_text", self.about_text),
+            ("contact_dialog", self.contact_dialog),
+            ("anti_bot", self.anti_bot),
+            ("sections.about.card", self.section(SectionKey::About).card),
+            (
+                "sections.experience.card",
+                self.section(SectionKey::Experience).card,
+            ),
+            (
+                "sections.education.card",
+                self.section(SectionKey::Education).card,
+            ),
+            (
+                "sections.skills.card",
+                self.section(SectionKey::Skills).card,
+            ),
+            (
+                "sections.languages.card",
+                self.section(SectionKey::Languages).card,
+            ),
+            (
+                "sections.experience.link",
+                link(self.section(SectionKey::Experience)),
+            ),
+            (
+                "sections.education.link",
+                link(self.section(SectionKey::Education)),
+            ),
+            (
+                "embedded.voyager",
+                std::slice::from_ref(&self.embedded.voyager),
+            ),
+            (
+                "embedded.rsc_script",
+                std::slice::from_ref(&self.embedded.rsc_script),
+            ),
+            ("sales.name", s.name),
+            ("sales.headline", s.headline),
+            ("sales.location", s.location),
+            ("sales.about", s.about),
+            ("sales.photo", s.photo),
+            ("sales.job_title", s.job_title),
+            ("sales.company", s.company),
+            ("sales.school", s.school),
+            ("sales.degree", s.degree),
+            ("recruiter.name", r.name),
+            ("recruiter.headline", r.headline),
+            ("recruiter.location", r.location),
+            ("recruiter.about", r.about),
+            ("recruiter.photo", r.photo),
+            ("recruiter.position", r.position),
+            ("recruiter.position_title", r.position_title),
+            ("recruiter.position_company", r.position_company),
+            ("recruiter.date_range", r.date_range),
+            ("recruiter.education", r.education),
+            ("recruiter.school", r.school),
+            ("recruiter.degree", r.degree),
+            ("recruiter.public_profile_link", r.public_profile_link),
         ];
-        let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-        all.extend(r.skill.iter().chain(r.language).chain(r.position_location));
-        all
+        out.extend(named.into_iter().map(|(n, l)| (n.to_string(), l)));
+        out.extend([
+            ("recruiter.skill".to_string(), r.skill),
+            ("recruiter.language".to_string(), r.language),
+            (
+                "recruiter.position_location".to_string(),
+                r.position_location,
+            ),
+        ]);
+        out
+    }
+
+    /// Every CSS selector in the table (for the compile test).
+    pub fn all_css(&'static self) -> Vec<&'static str> {
+        self.chains()
+            .into_iter()
+            .flat_map(|(_, l)| l.iter().copied())
+            .collect()
+    }
+}
+
+/// The structural link selector of a section, as a chain.
+fn link(anchors: &'static SectionAnchors) -> Selectors {
+    match &anchors.link_marker {
+        Some(css) => std::slice::from_ref(css),
+        None => &[],
     }
 }
 
@@ -391,9 +586,24 @@ mod tests {
     #[test]
     fn every_selector_compiles() {
         for css in TABLE.all_css() {
+            if let Err(e) = crate::linkedin::markup::Selector::parse(css) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn chains_have_unique_names_and_cover_every_section_card() {
+        let chains = TABLE.chains();
+        let mut names: Vec<&str> = chains.iter().map(|(n, _)| n.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), chains.len());
+        for s in TABLE.sections {
             assert!(
-                crate::linkedin::dom::selector(css).is_some(),
-                "selector does not compile: {css}"
+                s.card.iter().all(|css| css.contains(s.card_suffix)),
+                "{:?}",
+                s.key
             );
         }
     }

@@ -1,8 +1,9 @@
 //! The top card of a member profile: display name, headline, location, photo and the contact-info link.
-//! The name is the card's `h1` (2024 and 2025–26 layouts; `h2` in an older variant). Headline and location
-//! use LinkedIn's stable utility classes when present, else position: the headline is the first text
-//! after the name that is not a pronoun, connection degree or count; the location is the text right
-//! before the contact-info link (an `/in/<slug>/overlay/contact-info/` href, language-independent).
+//! The name is the card's `h1` (2024 and 2025 layouts; `h2` in an older variant and in the 2026 cards,
+//! where [`super::cards`] finds the card). Headline and location use LinkedIn's stable utility classes
+//! when present, else position: the headline is the first text after the name that is not a pronoun,
+//! connection degree or count; the location is the text right before the contact-info link (an
+//! `/in/<slug>/overlay/contact-info/` href, language-independent).
 
 use super::dom;
 use super::markup::Element;
@@ -49,14 +50,20 @@ pub fn read(main: Element<'_>) -> TopCard {
     } else {
         &TABLE.name[..TABLE.name.len() - 1]
     };
+    read_at(card, names)
+}
+
+/// Reads the top card rooted at `card`, its name being the first match of `names`.
+pub fn read_at(card: Element<'_>, names: Selectors) -> TopCard {
     let name_el = dom::first(card, names);
     let name = name_el.and_then(text::text);
-    let headline = dom::first(card, TABLE.headline)
-        .and_then(text::text)
-        .or_else(|| positional_headline(card, name_el));
     let location = dom::first(card, TABLE.location)
         .and_then(text::text)
-        .or_else(|| location_before_contact_link(card));
+        .or_else(|| location_before_contact_link(card, name_el));
+    // By position, the first line after the name is the location when there is no headline.
+    let headline = dom::first(card, TABLE.headline)
+        .and_then(text::text)
+        .or_else(|| positional_headline(card, name_el).filter(|h| Some(h) != location.as_ref()));
     TopCard {
         name,
         headline,
@@ -107,8 +114,11 @@ fn is_noise(line: &str) -> bool {
 
 fn positional_headline(card: Element<'_>, name_el: Option<Element<'_>>) -> Option<String> {
     let name_el = name_el?;
+    // Links to a company, a school or an overlay are not the headline, but the link wrapping the name
+    // (`/in/<slug>/overlay/about-this-profile/`) must stay, or nothing is "after the name".
     let links_out = |e: Element<'_>| {
         e.name() == "a"
+            && !e.contains(name_el)
             && e.attr("href").is_some_and(|h| {
                 h.contains("/company/") || h.contains("/school/") || h.contains("/overlay/")
             })
@@ -126,9 +136,8 @@ fn positional_headline(card: Element<'_>, name_el: Option<Element<'_>>) -> Optio
         .map(str::to_string)
 }
 
-fn location_before_contact_link(card: Element<'_>) -> Option<String> {
+fn location_before_contact_link(card: Element<'_>, name: Option<Element<'_>>) -> Option<String> {
     let link = dom::first(card, TABLE.contact_link)?;
-    let name = dom::first(card, &["h1"]);
     // The location shares a small container with the link; climb at most three levels and never into the
     // container of the name (whose lines would include the headline).
     for container in link.ancestors().take(3) {

@@ -2,7 +2,9 @@
 //! company heads the entry and each role carries its own date range). Lines are read in order and
 //! recognised by shape, not by class: the date line is the one that parses as a range
 //! ([`dates::parse_range`]); the title precedes it, the company line ("Company · Full-time") sits between
-//! them, the location line follows it.
+//! them, the location line follows it. The roles of a group are its nested entries; where they carry no
+//! entry marker, the smallest blocks holding one date line each (so a group is never read as one position
+//! titled with the company's name).
 
 use super::super::dates;
 use super::super::markup::Element;
@@ -14,14 +16,13 @@ use crate::profile::Experience;
 pub fn parse(entries: &[Element<'_>]) -> Vec<Experience> {
     let mut out = Vec::new();
     for entry in entries {
-        let subs: Vec<Element<'_>> = nested_entries(*entry)
+        let mut subs: Vec<Element<'_>> = nested_entries(*entry)
             .into_iter()
-            .filter(|s| {
-                header_lines(*s, &|_| false)
-                    .iter()
-                    .any(|l| dates::parse_range(l).is_some())
-            })
+            .filter(|s| date_lines(*s) > 0)
             .collect();
+        if subs.is_empty() && date_lines(*entry) > 1 {
+            role_blocks(*entry, &mut subs);
+        }
         if subs.is_empty() {
             out.extend(single(*entry, None));
             continue;
@@ -33,6 +34,33 @@ pub fn parse(entries: &[Element<'_>]) -> Vec<Experience> {
         }
     }
     out
+}
+
+fn date_lines(el: Element<'_>) -> usize {
+    header_lines(el, &|_| false)
+        .iter()
+        .filter(|l| dates::parse_range(l).is_some())
+        .count()
+}
+
+/// The outermost blocks under `el` that hold exactly one date line after some other line: the roles of a
+/// group whose roles are not marked as entries.
+fn role_blocks<'a>(el: Element<'a>, out: &mut Vec<Element<'a>>) {
+    for child in el.child_elements() {
+        match date_lines(child) {
+            0 => {}
+            1 => {
+                let lines = header_lines(child, &|_| false);
+                if lines
+                    .first()
+                    .is_some_and(|l| dates::parse_range(l).is_none())
+                {
+                    out.push(child);
+                }
+            }
+            _ => role_blocks(child, out),
+        }
+    }
 }
 
 /// "Fjordlight Analytics · Full-time" → "Fjordlight Analytics".
