@@ -4,14 +4,17 @@
 //   that extraction needs. Classification and extraction are Rust in the extension (WebAssembly cannot be
 //   compiled under LinkedIn's CSP). Message shapes: core/src/messages.rs and core/src/page.rs.
 (() => {
-  const EMBEDDED = 'code[id^="bpr-guid-"], code[id^="datalet-bpr-guid-"]';
-  // Mirrors core/src/page.rs `snapshot_from_document_html`: <main>, plus dialogs rendered outside it (the
-  // contact-info overlay lives at body level), or <body> when there is no <main>.
+  // Selectors mirrored by core/src/page.rs (EMBEDDED, OVERLAYS).
+  const EMBEDDED = 'code[id^="bpr-guid-"], code[id^="datalet-bpr-guid-"], script#rehydrate-data';
+  const OVERLAYS = '[role="dialog"], dialog, [data-sdui-screen]';
+  // Mirrors core/src/page.rs `snapshot_from_document_html`: <main>, plus the overlays rendered outside it
+  // (the contact-info overlay lives at body level), each once; or <body> when there is no <main>.
   const markup = () => {
     const main = document.querySelector('main');
     if (!main) return document.body?.outerHTML ?? '';
-    const dialogs = Array.from(document.querySelectorAll('[role="dialog"]'), (d) => (main.contains(d) ? '' : d.outerHTML));
-    return main.outerHTML + dialogs.join('');
+    const overlays = Array.from(document.querySelectorAll(OVERLAYS)).filter((d) => !main.contains(d));
+    const outermost = overlays.filter((d) => !overlays.some((o) => o !== d && o.contains(d)));
+    return main.outerHTML + outermost.map((d) => d.outerHTML).join('');
   };
   const snapshot = () => ({
     url: location.href,

@@ -4,17 +4,23 @@
 use crate::bridge;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::outbox_list::OutboxList;
+use crate::components::unrecognised_page::UnrecognisedPage;
 use crate::form_page::ApplicationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sourcing_core::linkedin::Extraction;
+use sourcing_core::linkedin::diagnostics::Diagnostics;
+use sourcing_core::linkedin::{unread_profile, Extraction};
 use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState, TabState};
 use sourcing_core::profile::Profile;
 use webext::i18n::t;
 
-/// How often and how far apart the popup re-reads a profile that is still rendering.
-const RENDER_RETRIES: u32 = 8;
-const RENDER_RETRY_MS: u32 = 700;
+/// How often and how far apart the popup re-reads a profile that is still rendering (or not recognised):
+/// 7 waits of 700 ms, so an unknown layout is said plainly within about 6 s (with the reads themselves).
+pub const RENDER_RETRIES: u32 = 8;
+/// The wait between two reads, in milliseconds.
+pub const RENDER_RETRY_MS: u32 = 700;
+// Never hang: the waits between the reads stay within 5 s (the reads themselves add well under 1 s).
+const _: () = assert!((RENDER_RETRIES - 1) * RENDER_RETRY_MS <= 5_000);
 
 /// What the popup shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +35,9 @@ pub enum PopupView {
     NotProfile,
     /// A profile URL whose page did not show that profile in time.
     StillRendering,
+    /// A profile URL whose page shows none of the known layouts: the empty form for the canonical URL, and
+    /// the diagnostics to copy.
+    Unrecognised(Box<Diagnostics>, Box<Profile>, String),
     /// The extracted profile and its canonical URL.
     Profile(Box<Profile>, String),
     /// Something failed.
@@ -50,7 +59,24 @@ impl PopupView {
             }
             Some(Extraction::NotAProfile { .. }) => PopupView::NotProfile,
             Some(Extraction::Pending { .. }) | None => PopupView::StillRendering,
+            Some(Extraction::Unrecognised { page, diagnostics }) => {
+                let profile = unread_profile(page);
+                let url = profile
+                    .profile_url
+                    .value
+                    .clone()
+                    .unwrap_or_else(|| state.url.clone());
+                PopupView::Unrecognised(diagnostics.clone(), Box::new(profile), url)
+            }
         }
+    }
+
+    /// True while the page may still turn into a profile (the popup reads it again).
+    pub fn rereads(&self) -> bool {
+        matches!(
+            self,
+            PopupView::StillRendering | PopupView::Unrecognised(..)
+        )
     }
 }
 
@@ -85,7 +111,7 @@ async fn load_view() -> PopupView {
             Ok(state) => PopupView::from_state(&state),
             Err(e) => PopupView::Failed(e),
         };
-        if view != PopupView::StillRendering {
+        if !view.rereads() {
             break;
         }
     }
@@ -132,6 +158,11 @@ pub fn PopupBody(
         PopupView::Profile(profile, url) => {
             view! { <ApplicationForm profile=*profile profile_url=url /> }.into_any()
         }
+        PopupView::Unrecognised(diagnostics, profile, url) => view! {
+            <UnrecognisedPage diagnostics=*diagnostics />
+            <ApplicationForm profile=*profile profile_url=url />
+        }
+        .into_any(),
         PopupView::Failed(message) => {
             view! { <p class="error" role="alert">{message}</p> }.into_any()
         }

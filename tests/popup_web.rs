@@ -72,3 +72,85 @@ async fn a_failure_is_announced_as_an_alert() {
     let alert = root.query_selector("[role='alert']").unwrap().unwrap();
     assert_eq!(alert.text_content().unwrap(), "background unreachable");
 }
+
+#[wasm_bindgen_test]
+async fn an_unrecognised_page_says_so_and_opens_the_empty_form_with_copy_diagnostics() {
+    use sourcing_core::linkedin::diagnostics::Diagnostics;
+    use sourcing_core::linkedin::{classify_url, unread_profile, Extraction};
+    use sourcing_core::messages::TabState;
+    let url = "https://www.linkedin.com/in/ingrid-solheim-varga-5e6f/";
+    let page = classify_url(url);
+    let state = TabState {
+        tab_id: 7,
+        url: url.into(),
+        page: page.clone(),
+        extraction: Some(Extraction::Unrecognised {
+            page: page.clone(),
+            diagnostics: Box::new(Diagnostics {
+                selector_table: "2026-12-02".into(),
+                ..Diagnostics::default()
+            }),
+        }),
+        extract_us: None,
+        parse_us: None,
+        snapshot_bytes: None,
+        snapshot_us: None,
+    };
+    let view = PopupView::from_state(&state);
+    assert!(
+        view.rereads(),
+        "the popup reads an unrecognised page again before it gives up"
+    );
+    let PopupView::Unrecognised(_, ref profile, ref canonical) = view else {
+        panic!("{view:?}");
+    };
+    assert_eq!(canonical, url);
+    assert_eq!(**profile, unread_profile(&page));
+
+    let root = mount(view);
+    leptos::task::tick().await;
+    let notice = root.query_selector("#unrecognised-page").unwrap().unwrap();
+    assert!(!notice.text_content().unwrap().is_empty());
+    assert_eq!(input_value(&root, "first_name"), "", "nothing is guessed");
+    assert_eq!(input_value(&root, "last_name"), "");
+    let button: web_sys::HtmlElement = root
+        .query_selector("#copy-diagnostics")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    for _ in 0..40 {
+        if root
+            .query_selector("#diagnostics-status")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        sleep_ms(50).await;
+    }
+    assert!(
+        root.query_selector("#diagnostics-status")
+            .unwrap()
+            .is_some(),
+        "copying says whether it worked"
+    );
+    if let Some(area) = root.query_selector("#diagnostics-json").unwrap() {
+        let json = area
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value();
+        let back: Diagnostics = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.selector_table, "2026-12-02");
+    }
+}
+
+/// Waits `ms` milliseconds (the browser's timer).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

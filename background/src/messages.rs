@@ -156,6 +156,7 @@ async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
         Some(state) => return Ok(Ok(state)),
         None => return Ok(Ok(tab_state::unknown(tab_id))),
     }
+    let asked = crate::clock::precise_ms();
     let answer = match webext::tabs::send_value(tab_id, &BackgroundToContent::TakeSnapshot).await {
         Ok(answer) if answer.is_object() => answer,
         // No content script (left LinkedIn, extension updated) or it refused: not a profile now.
@@ -175,5 +176,9 @@ async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
         return Ok(Err(t("tabUrlTooLong")));
     }
     let snapshot: PageSnapshot = from_js(&answer)?;
-    Ok(Ok(tab_state::snapshot_received(tab_id, &snapshot).await?))
+    // The hand-over: the page's serialisation, the message hop and the JSON decoding.
+    let took_us = ((crate::clock::precise_ms() - asked) * 1000.0).max(0.0) as u64;
+    Ok(Ok(
+        tab_state::snapshot_received(tab_id, &snapshot, Some(took_us)).await?,
+    ))
 }

@@ -5,7 +5,8 @@
 
 use crate::clock::precise_ms;
 use crate::icon;
-use sourcing_core::linkedin::{classify_url, extract, PageKind};
+use sourcing_core::linkedin::markup::Document;
+use sourcing_core::linkedin::{classify_url, extract_parsed, PageKind};
 use sourcing_core::messages::TabState;
 use sourcing_core::page::PageSnapshot;
 use webext::storage::{self, Area};
@@ -41,7 +42,9 @@ pub fn unknown(tab_id: i32) -> TabState {
         page: PageKind::NotProfile,
         extraction: None,
         extract_us: None,
+        parse_us: None,
         snapshot_bytes: None,
+        snapshot_us: None,
     }
 }
 
@@ -60,15 +63,26 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
             page,
             extraction: None,
             extract_us: None,
+            parse_us: None,
             snapshot_bytes: None,
+            snapshot_us: None,
         },
     };
     store(&state).await
 }
 
-/// A snapshot arrived from the tab's content script: classify, extract and store it. A snapshot of a page
-/// that is not a candidate profile (the tab navigated away meanwhile) is not parsed.
-pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResult<TabState> {
+fn micros(from_ms: f64, to_ms: f64) -> Option<u64> {
+    Some(((to_ms - from_ms) * 1000.0).max(0.0) as u64)
+}
+
+/// A snapshot arrived from the tab's content script (`snapshot_us` after it was asked for): classify,
+/// extract (the markup parse timed apart) and store it. A snapshot of a page that is not a candidate profile
+/// (the tab navigated away meanwhile) is not parsed.
+pub async fn snapshot_received(
+    tab_id: i32,
+    snapshot: &PageSnapshot,
+    snapshot_us: Option<u64>,
+) -> ExtResult<TabState> {
     let page = classify_url(&snapshot.url);
     if !page.is_candidate() {
         url_changed(tab_id, String::new()).await?;
@@ -76,8 +90,10 @@ pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResul
     }
     icon::apply(tab_id, &page).await?;
     let started = precise_ms();
-    let extraction = Some(extract(snapshot));
-    let extract_us = Some(((precise_ms() - started) * 1000.0) as u64);
+    let markup = Document::parse(&snapshot.markup);
+    let parsed = precise_ms();
+    let extraction = Some(extract_parsed(snapshot, &markup));
+    let done = precise_ms();
     let snapshot_bytes =
         snapshot.markup.len() + snapshot.embedded.iter().map(String::len).sum::<usize>();
     let state = TabState {
@@ -85,8 +101,10 @@ pub async fn snapshot_received(tab_id: i32, snapshot: &PageSnapshot) -> ExtResul
         url: snapshot.url.clone(),
         page,
         extraction,
-        extract_us,
+        extract_us: micros(started, done),
+        parse_us: micros(started, parsed),
         snapshot_bytes: Some(snapshot_bytes),
+        snapshot_us,
     };
     store(&state).await?;
     Ok(state)

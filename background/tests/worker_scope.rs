@@ -1,6 +1,7 @@
 //! The core as the background runs it: in a real `ServiceWorkerGlobalScope` in headless Chromium
-//! (wasm-bindgen-test, `run_in_service_worker`). Extraction of synthetic fixtures must give exactly the
-//! fixtures' expected JSON there too.
+//! (wasm-bindgen-test, `run_in_service_worker`). Extraction of every synthetic fixture (the list is checked
+//! against the folder by `core/tests/linkedin_fixtures.rs`) must give exactly the fixtures' expected JSON
+//! there too: the markup parser and the extraction are the same code natively and in the worker.
 //! Run with `cargo test --target wasm32-unknown-unknown -p background` or `wasm-pack test --headless --chrome`.
 
 use sourcing_core::linkedin::extract;
@@ -24,13 +25,36 @@ macro_rules! fixture {
     };
 }
 
-const FIXTURES: [(&str, &str, &str, &str); 6] = [
-    fixture!("profile-2024-en"),
-    fixture!("profile-2026-en"),
-    fixture!("lang-de"),
-    fixture!("name-non-latin"),
-    fixture!("stale-spa"),
+const FIXTURES: [(&str, &str, &str, &str); 29] = [
     fixture!("anti-bot"),
+    fixture!("contact-info-overlay"),
+    fixture!("details-experience"),
+    fixture!("embedded-other-profile"),
+    fixture!("embedded-same-profile"),
+    fixture!("lang-de"),
+    fixture!("lang-es"),
+    fixture!("lang-fr"),
+    fixture!("large-profile"),
+    fixture!("name-credentials"),
+    fixture!("name-emoji"),
+    fixture!("name-last-initial"),
+    fixture!("name-linkedin-member"),
+    fixture!("name-multiword-surname"),
+    fixture!("name-nickname"),
+    fixture!("name-non-latin"),
+    fixture!("not-profile-feed"),
+    fixture!("not-rendered"),
+    fixture!("profile-2024-en"),
+    fixture!("profile-2025-hashed-en"),
+    fixture!("profile-2026-de"),
+    fixture!("profile-2026-en"),
+    fixture!("profile-2026-es"),
+    fixture!("profile-2026-fr"),
+    fixture!("recruiter-profile"),
+    fixture!("sales-navigator-lead"),
+    fixture!("stale-spa"),
+    fixture!("stale-spa-2026"),
+    fixture!("unknown-layout"),
 ];
 
 #[wasm_bindgen_test]

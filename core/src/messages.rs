@@ -56,12 +56,20 @@ pub struct TabState {
     pub page: PageKind,
     /// The latest extraction for that URL, if a snapshot arrived.
     pub extraction: Option<Extraction>,
-    /// How long that extraction took in the worker, in microseconds (read by the bench).
+    /// How long that extraction took in the worker, in microseconds, parsing the markup included (read by
+    /// the bench).
     #[serde(default)]
     pub extract_us: Option<u64>,
+    /// The part of `extract_us` spent parsing the snapshot's markup, in microseconds.
+    #[serde(default)]
+    pub parse_us: Option<u64>,
     /// Size of the snapshot the content script handed over, in bytes (markup + embedded data).
     #[serde(default)]
     pub snapshot_bytes: Option<usize>,
+    /// How long the snapshot took to arrive, in microseconds: from asking the tab until it was decoded in
+    /// the worker (the page's serialisation, the message hop and the JSON decoding).
+    #[serde(default)]
+    pub snapshot_us: Option<u64>,
 }
 
 /// Popup / side panel / options page → background.

@@ -138,7 +138,15 @@ fn every_fixture_file_has_a_test_and_the_three_files() {
         on_disk,
         FIXTURES.iter().map(|s| s.to_string()).collect::<Vec<_>>()
     );
+    // the worker's wasm test runs them all too
+    let worker_test = read(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../background/tests/worker_scope.rs"),
+    );
     for name in FIXTURES {
+        assert!(
+            worker_test.contains(&format!("fixture!(\"{name}\")")),
+            "background/tests/worker_scope.rs does not run {name}"
+        );
         for ext in ["url", "expected.json"] {
             assert!(
                 dir().join(format!("{name}.{ext}")).exists(),

@@ -11,3 +11,4 @@ pub mod position_picker;
 pub mod source_badge;
 pub mod success_view;
 pub mod tags_input;
+pub mod unrecognised_page;

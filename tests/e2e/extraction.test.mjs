@@ -1,8 +1,8 @@
 // Every synthetic LinkedIn fixture (tests/fixtures/linkedin) through the real extension: the page is served
-// with LinkedIn's kind of CSP, the content-script shim hands its markup over, the Rust extraction runs in
-// the service worker, and the result must equal the fixture's expected JSON exactly (the same file the
-// native fixture tests check). Regional hosts (de.linkedin.com, …) are served on www.linkedin.com, where
-// the content script runs; the canonical profile URL is the same.
+// with LinkedIn's kind of CSP at the host of its URL (www.linkedin.com, or a regional host such as
+// fr.linkedin.com, where the content script runs too), the content-script shim hands its markup over, the
+// Rust extraction runs in the service worker, and the result must equal the fixture's expected JSON exactly
+// (the same file the native fixture tests check).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -22,18 +22,19 @@ let session;
 // Several fixtures share a profile URL (e.g. the anti-bot page): each is served under its own query.
 function servedUrl(name) {
   const url = new URL(readFileSync(join(FIXTURES, `${name}.url`), 'utf8').trim());
-  url.hostname = 'www.linkedin.com';
   url.searchParams.set('fixture', name);
   return url;
 }
 
 before(async () => {
   site = await startLinkedInSite();
+  const hosts = {};
   for (const name of fixtures) {
     const url = servedUrl(name);
     site.pages.set(url.pathname + url.search, readFileSync(join(FIXTURES, `${name}.html`), 'utf8'));
+    hosts[url.hostname] = site.port;
   }
-  session = await launchWithExtension({ hosts: { 'www.linkedin.com': site.port } });
+  session = await launchWithExtension({ hosts });
 });
 
 after(async () => {
@@ -41,8 +42,9 @@ after(async () => {
   await site?.close();
 });
 
-test('there are fixtures to check', () => {
-  assert.ok(fixtures.length >= 20, `only ${fixtures.length} fixtures found in ${FIXTURES}`);
+test('there are fixtures to check, on regional hosts too', () => {
+  assert.ok(fixtures.length >= 25, `only ${fixtures.length} fixtures found in ${FIXTURES}`);
+  assert.ok(fixtures.some((name) => servedUrl(name).hostname !== 'www.linkedin.com'), 'a fixture on a regional host');
 });
 
 for (const name of fixtures) {
@@ -60,6 +62,9 @@ for (const name of fixtures) {
       assert.equal(answer.state.page.kind, 'not_profile');
     } else {
       assert.deepEqual(answer.state.extraction, expected);
+    }
+    if (expected.status !== 'not_a_profile') {
+      assert.ok(answer.state.snapshot_bytes > 0 && answer.state.parse_us <= answer.state.extract_us, JSON.stringify(answer.state));
     }
     await page.close();
   });

@@ -13,6 +13,9 @@
 mod parse;
 pub mod select;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 pub use select::{Selector, SelectorError};
 
 /// Index of a node in its [`Document`].
@@ -60,7 +63,7 @@ struct AttrData {
 }
 
 /// One parsed fragment. Its root is a nameless element holding the fragment's top-level nodes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Document {
     nodes: Vec<NodeData>,
     attrs: Vec<AttrData>,
@@ -68,6 +71,35 @@ pub struct Document {
     buf: String,
     /// Tag and attribute names, each once (a page uses a few hundred distinct names).
     names: Vec<Box<str>>,
+    /// Index of each name in `names`.
+    name_ids: HashMap<Box<str>, u32, BuildHasherDefault<NameHasher>>,
+}
+
+/// FNV-1a: names are a few bytes long, where it beats the default hasher several times over.
+pub(crate) struct NameHasher(u64);
+
+impl Default for NameHasher {
+    fn default() -> Self {
+        NameHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+impl Default for Document {
+    /// The empty fragment (only its root).
+    fn default() -> Self {
+        Document::parse("")
+    }
 }
 
 impl Document {
@@ -93,6 +125,11 @@ impl Document {
 
     fn str(&self, span: Span) -> &str {
         &self.buf[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    /// The id of a (lower-case) tag or attribute name, if the document uses it at all.
+    fn name_id(&self, name: &str) -> Option<u32> {
+        self.name_ids.get(name).copied()
     }
 
     fn node(&self, id: u32) -> &NodeData {
@@ -169,6 +206,16 @@ impl<'a> Element<'a> {
             }
         }
         None
+    }
+
+    /// The value of the attribute whose name has id `name` in the document.
+    fn attr_by_id(&self, name: u32) -> Option<&'a str> {
+        let d = self.data();
+        let doc = self.doc;
+        doc.attrs[d.attr_start as usize..(d.attr_start + d.attr_len) as usize]
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| doc.str(a.value))
     }
 
     /// The attributes as (lower-case name, value), in source order.
@@ -271,13 +318,23 @@ impl<'a> Element<'a> {
         self.data().end
     }
 
-    /// Every element inside `self` matching `selector`, in document order.
+    /// Every element inside `self` matching `selector`, in document order. The selector is first bound to
+    /// the document (names compared as numbers; an alternative naming what the document never uses is
+    /// dropped before the scan).
     pub fn select<'s>(&self, selector: &'s Selector) -> impl Iterator<Item = Element<'a>> + 's
     where
         'a: 's,
     {
-        self.descendant_elements()
-            .filter(move |e| selector.matches(*e))
+        let bound = selector.bind(self.doc);
+        let range = if bound.is_empty() {
+            0..0
+        } else {
+            self.id + 1..self.data().end
+        };
+        let doc = self.doc;
+        range
+            .filter_map(move |i| doc.element(i))
+            .filter(move |e| bound.matches(*e))
     }
 
     /// True when `self` matches `selector`.
@@ -292,6 +349,13 @@ mod tests {
 
     fn names(doc: &Document) -> Vec<&str> {
         doc.elements().map(|e| e.name()).collect()
+    }
+
+    #[test]
+    fn the_empty_document_has_its_root() {
+        let doc = Document::default();
+        assert_eq!(doc.root().name(), "");
+        assert!(doc.is_empty() && doc.elements().next().is_none());
     }
 
     #[test]

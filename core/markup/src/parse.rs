@@ -7,29 +7,9 @@
 //! tags, foster parenting or adoption agency are needed. Anything else (single-quoted or unquoted values,
 //! stray end tags, unclosed elements, bogus comments) is read loosely and never fails.
 
-use super::{AttrData, Document, Kind, NodeData, Span, NONE};
+use super::{AttrData, Document, Kind, NameHasher, NodeData, Span, NONE};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: names are a few bytes long, where it beats the default hasher several times over.
-struct NameHasher(u64);
-
-impl Default for NameHasher {
-    fn default() -> Self {
-        NameHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for NameHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
+use std::hash::BuildHasherDefault;
 
 /// Elements without content or end tag.
 const VOID: &[&str] = &[
@@ -57,6 +37,9 @@ enum NameKind {
     RawText,
 }
 
+/// Slots of the name cache.
+const NAME_CACHE: usize = 128;
+
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
@@ -66,6 +49,7 @@ struct Builder<'s> {
     doc: Document,
     /// `Document::names` by text, and whether each is a void / raw-text element name.
     name_ids: HashMap<&'s str, u32, BuildHasherDefault<NameHasher>>,
+    recent: [Option<(&'s str, u32)>; NAME_CACHE],
     name_kinds: Vec<NameKind>,
     /// Last child of each node (while building).
     last_child: Vec<u32>,
@@ -80,10 +64,17 @@ pub(super) fn parse(html: &str) -> Document {
             // A serialised page has roughly one node per 30 bytes and one attribute per 60.
             nodes: Vec::with_capacity(html.len() / 24 + 1),
             attrs: Vec::with_capacity(html.len() / 48 + 1),
-            buf: String::with_capacity(html.len()),
+            // The buffer starts as a copy of the source: texts and values without references stay there.
+            buf: {
+                let mut buf = String::with_capacity(html.len() + html.len() / 16);
+                buf.push_str(html);
+                buf
+            },
             names: vec!["".into()],
+            name_ids: HashMap::default(),
         },
         name_ids: HashMap::default(),
+        recent: [None; NAME_CACHE],
         name_kinds: vec![NameKind::Normal],
         last_child: Vec::with_capacity(html.len() / 24 + 1),
         open: Vec::with_capacity(64),
@@ -94,7 +85,14 @@ pub(super) fn parse(html: &str) -> Document {
     while let Some(id) = b.open.pop() {
         b.close(id);
     }
-    b.doc
+    let mut doc = b.doc;
+    doc.name_ids = doc
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.clone(), i as u32))
+        .collect();
+    doc
 }
 
 impl<'s> Builder<'s> {
@@ -139,9 +137,23 @@ impl<'s> Builder<'s> {
     }
 
     /// Appends `raw` to the buffer, decoding character references unless `verbatim`.
+    /// The span of `raw` (a slice of the source): in place in the buffer's copy of the source, or, when it
+    /// has character references to decode, decoded at the buffer's end.
     fn intern(&mut self, raw: &str, verbatim: bool) -> Span {
+        if raw.is_empty() {
+            return Span::default();
+        }
+        let offset = (raw.as_ptr() as usize)
+            .checked_sub(self.src.as_ptr() as usize)
+            .filter(|o| o + raw.len() <= self.src.len());
+        if let (Some(start), true) = (offset, verbatim || !raw.contains('&')) {
+            return Span {
+                start: start as u32,
+                len: raw.len() as u32,
+            };
+        }
         let start = self.doc.buf.len() as u32;
-        if verbatim || !raw.contains('&') {
+        if verbatim {
             self.doc.buf.push_str(raw);
         } else {
             decode_into(&mut self.doc.buf, raw);
@@ -154,6 +166,26 @@ impl<'s> Builder<'s> {
 
     /// The index of a tag or attribute name (lower-cased) in `Document::names`.
     fn name(&mut self, raw: &'s str) -> u32 {
+        // A direct-mapped cache of recent spellings in front of the map: most names repeat.
+        let b = raw.as_bytes();
+        let slot = match b {
+            [] => 0,
+            [first, .., last] => {
+                (b.len() * 31 + usize::from(*first) * 7 + usize::from(*last)) % NAME_CACHE
+            }
+            [only] => (31 + usize::from(*only) * 8) % NAME_CACHE,
+        };
+        if let Some((spelling, id)) = self.recent[slot] {
+            if spelling == raw {
+                return id;
+            }
+        }
+        let id = self.name_uncached(raw);
+        self.recent[slot] = Some((raw, id));
+        id
+    }
+
+    fn name_uncached(&mut self, raw: &'s str) -> u32 {
         if let Some(&id) = self.name_ids.get(raw) {
             return id;
         }
@@ -245,12 +277,12 @@ impl<'s> Builder<'s> {
         if i == start {
             return after; // `</>` or `</ …>`: nothing to close
         }
-        let name = &self.src[start..i];
+        let name = self.name(&self.src[start..i]);
         // Close up to the nearest open element of that name; a stray end tag closes nothing.
         if let Some(depth) = self
             .open
             .iter()
-            .rposition(|&id| id != 0 && self.name_is(id, name))
+            .rposition(|&id| id != 0 && self.doc.nodes[id as usize].name == name)
         {
             while self.open.len() > depth {
                 let id = self.open.pop().unwrap_or(0);
@@ -258,10 +290,6 @@ impl<'s> Builder<'s> {
             }
         }
         after
-    }
-
-    fn name_is(&self, id: u32, name: &str) -> bool {
-        self.doc.names[self.doc.nodes[id as usize].name as usize].eq_ignore_ascii_case(name)
     }
 
     fn start_tag(&mut self, lt: usize) -> usize {
@@ -308,9 +336,9 @@ impl<'s> Builder<'s> {
                 match bytes.get(i) {
                     Some(&q) if q == b'"' || q == b'\'' => {
                         let v0 = i + 1;
-                        let v1 = bytes[v0..]
-                            .iter()
-                            .position(|&b| b == q)
+                        // memchr (word at a time): values are most of a serialised page's bytes
+                        let v1 = src[v0..]
+                            .find(char::from(q))
                             .map_or(bytes.len(), |p| v0 + p);
                         value = &src[v0..v1];
                         i = (v1 + 1).min(bytes.len());

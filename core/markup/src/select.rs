@@ -6,7 +6,7 @@
 //! Anything else (pseudo-classes, sibling combinators, namespaces) is a [`SelectorError`], so the table's
 //! compile test catches a selector the matcher would silently get wrong.
 
-use super::Element;
+use super::{Document, Element};
 
 /// A selector the matcher does not support, or malformed CSS.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +110,128 @@ impl Selector {
     /// True when `el` matches any alternative.
     pub fn matches(&self, el: Element<'_>) -> bool {
         el.id != 0 && self.alternatives.iter().any(|c| c.matches(el, 0))
+    }
+}
+
+/// A [`Selector`] bound to one document: tag and attribute names as the document's name ids, and only the
+/// alternatives whose every name the document uses (the others cannot match anything there).
+pub(crate) struct Bound<'s> {
+    alternatives: Vec<BoundComplex<'s>>,
+}
+
+struct BoundComplex<'s> {
+    compounds: Vec<BoundCompound<'s>>,
+    combinators: &'s [Combinator],
+}
+
+struct BoundCompound<'s> {
+    tag: Option<u32>,
+    id: Option<(u32, &'s str)>,
+    classes: Option<(u32, &'s [Box<str>])>,
+    attrs: Vec<(u32, &'s AttrTest)>,
+}
+
+impl Selector {
+    pub(crate) fn bind<'s>(&'s self, doc: &Document) -> Bound<'s> {
+        let bind_compound = |c: &'s Compound| -> Option<BoundCompound<'s>> {
+            Some(BoundCompound {
+                tag: match &c.tag {
+                    Some(t) => Some(doc.name_id(t)?),
+                    None => None,
+                },
+                id: match &c.id {
+                    Some(v) => Some((doc.name_id("id")?, &**v)),
+                    None => None,
+                },
+                classes: if c.classes.is_empty() {
+                    None
+                } else {
+                    Some((doc.name_id("class")?, &c.classes[..]))
+                },
+                attrs: c
+                    .attrs
+                    .iter()
+                    .map(|t| Some((doc.name_id(&t.name)?, t)))
+                    .collect::<Option<_>>()?,
+            })
+        };
+        Bound {
+            alternatives: self
+                .alternatives
+                .iter()
+                .filter_map(|c| {
+                    Some(BoundComplex {
+                        compounds: c
+                            .compounds
+                            .iter()
+                            .map(bind_compound)
+                            .collect::<Option<_>>()?,
+                        combinators: &c.combinators,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Bound<'_> {
+    /// True when no element of the document can match.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.alternatives.is_empty()
+    }
+
+    pub(crate) fn matches(&self, el: Element<'_>) -> bool {
+        el.id != 0 && self.alternatives.iter().any(|c| c.matches(el, 0))
+    }
+}
+
+impl BoundComplex<'_> {
+    fn matches(&self, el: Element<'_>, k: usize) -> bool {
+        if !self.compounds[k].matches(el) {
+            return false;
+        }
+        if k + 1 == self.compounds.len() {
+            return true;
+        }
+        match self.combinators[k] {
+            Combinator::Child => el
+                .parent()
+                .is_some_and(|p| p.id != 0 && self.matches(p, k + 1)),
+            Combinator::Descendant => el
+                .ancestors()
+                .take_while(|a| a.id != 0)
+                .any(|a| self.matches(a, k + 1)),
+        }
+    }
+}
+
+impl BoundCompound<'_> {
+    fn matches(&self, el: Element<'_>) -> bool {
+        if self.tag.is_some_and(|t| el.data().name != t) {
+            return false;
+        }
+        if let Some((name, value)) = self.id {
+            if el.attr_by_id(name) != Some(value) {
+                return false;
+            }
+        }
+        if let Some((name, classes)) = self.classes {
+            let Some(class) = el.attr_by_id(name) else {
+                return false;
+            };
+            if !classes
+                .iter()
+                .all(|c| class.split_ascii_whitespace().any(|w| w == &**c))
+            {
+                return false;
+            }
+        }
+        self.attrs
+            .iter()
+            .all(|(name, t)| match el.attr_by_id(*name) {
+                Some(v) => t.test(v),
+                None => false,
+            })
     }
 }
 
@@ -411,9 +533,19 @@ mod tests {
             ("li > span[aria-hidden=\"true\"], p span", 2),
             ("main section", 2),
         ];
+        let doc = Document::parse(PAGE);
         for (css, n) in cases {
             assert_eq!(count(PAGE, css), n, "{css}");
+            // the unbound matcher (one element at a time) agrees with the bound scan
+            let sel = Selector::parse(css).unwrap();
+            assert_eq!(
+                doc.elements().filter(|e| sel.matches(*e)).count(),
+                n,
+                "{css}"
+            );
         }
+        // a name the document never uses: nothing to scan
+        assert_eq!(count(PAGE, "[data-anonymize], video"), 0);
     }
 
     #[test]

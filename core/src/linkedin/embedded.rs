@@ -51,6 +51,10 @@ fn code_blocks(embedded: &[String]) -> Vec<Block> {
     let mut bodies: Vec<(String, Value)> = Vec::new();
     let mut requests: HashMap<String, String> = HashMap::new();
     for html in embedded {
+        // only `<code>` blocks carry Voyager JSON (the RSC payload's script is read by `rsc`)
+        if !html.trim_start().starts_with("<code") {
+            continue;
+        }
         let doc = super::markup::Document::parse(html);
         for code in super::dom::select(doc.root(), "code[id]") {
             let id = code.attr("id").unwrap_or("");

@@ -191,7 +191,27 @@ pub fn classify_url(url: &str) -> PageKind {
     url::classify(url)
 }
 
+/// The profile of a candidate page nothing could be read from (an unrecognised layout): only its canonical
+/// URL, every other field missing, so the form opens empty and the rest of the flow works.
+pub fn unread_profile(page: &PageKind) -> Profile {
+    let mut profile = Profile {
+        profile_url: page
+            .canonical_url()
+            .map(|u| crate::profile::Field::visible(u.to_string()))
+            .unwrap_or_default(),
+        ..Profile::default()
+    };
+    profile.missing = orchestrate::missing(&profile);
+    profile
+}
+
 /// Extracts the candidate from a snapshot (see [`orchestrate`]). Never panics on any input.
 pub fn extract(snapshot: &PageSnapshot) -> Extraction {
     orchestrate::extract(snapshot)
+}
+
+/// [`extract`] on the snapshot's markup parsed already ([`markup::Document::parse`]), for callers that
+/// time the two steps apart.
+pub fn extract_parsed(snapshot: &PageSnapshot, markup: &markup::Document) -> Extraction {
+    orchestrate::extract_parsed(snapshot, markup)
 }

@@ -20,6 +20,14 @@ type Read = (Visible, Option<EmbeddedProfile>, IdentityEvidence);
 
 /// See [`super::extract`].
 pub fn extract(snapshot: &PageSnapshot) -> Extraction {
+    if !url::classify(&snapshot.url).is_candidate() {
+        return extract_parsed(snapshot, &Document::default());
+    }
+    extract_parsed(snapshot, &Document::parse(&snapshot.markup))
+}
+
+/// See [`super::extract_parsed`].
+pub fn extract_parsed(snapshot: &PageSnapshot, doc: &Document) -> Extraction {
     let page = url::classify(&snapshot.url);
     if !page.is_candidate() {
         return Extraction::NotAProfile {
@@ -27,7 +35,6 @@ pub fn extract(snapshot: &PageSnapshot) -> Extraction {
             reason: NotProfileReason::OtherPage,
         };
     }
-    let doc = Document::parse(&snapshot.markup);
     let root = doc.root();
     let main = dom::first(root, &["main"]).unwrap_or(root);
     let layout = layout::detect(&page, root);
@@ -157,15 +164,23 @@ fn read_sections<'a>(
     section: &dyn Fn(SectionKey) -> Option<Element<'a>>,
     details: bool,
 ) -> Visible {
-    let entries = |key| section(key).map(sections::entries).unwrap_or_default();
+    // Each section's entries, with its descriptions found in one scan of the section.
+    let entries = |key| match section(key) {
+        Some(s) => (sections::entries(s), sections::Descriptions::of(s)),
+        None => Default::default(),
+    };
+    let (experience, d_experience) = entries(SectionKey::Experience);
+    let (education, d_education) = entries(SectionKey::Education);
+    let (skills, d_skills) = entries(SectionKey::Skills);
+    let (languages, d_languages) = entries(SectionKey::Languages);
     Visible {
         about: (!details)
             .then(|| section(SectionKey::About).and_then(sections::lists::about))
             .flatten(),
-        experience: sections::experience::parse(&entries(SectionKey::Experience)),
-        education: sections::education::parse(&entries(SectionKey::Education)),
-        skills: sections::lists::skills(&entries(SectionKey::Skills)),
-        languages: sections::lists::languages(&entries(SectionKey::Languages)),
+        experience: sections::experience::parse(&experience, &d_experience),
+        education: sections::education::parse(&education, &d_education),
+        skills: sections::lists::skills(&skills, &d_skills),
+        languages: sections::lists::languages(&languages, &d_languages),
         ..Visible::default()
     }
 }

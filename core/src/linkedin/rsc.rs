@@ -26,22 +26,43 @@ const NAME_KEYS: &[&str] = &["firstName", "lastName"];
 /// How far back from a name key an enclosing object is looked for.
 const MAX_OPENINGS: usize = 48;
 
-/// The script text of every RSC payload among the embedded blocks.
-fn payloads(embedded: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
+/// The script text of every RSC payload among the embedded blocks, each handed to `f`. A block is the
+/// script's `outerHTML`: its start tag is parsed (to check the selector), its raw text is the rest up to
+/// the last `</script` (found from the end: the payload is not scanned for it).
+fn each_payload(embedded: &[String], f: &mut dyn FnMut(&str)) {
     for block in embedded {
-        if !block.contains(TABLE.embedded.rsc_marker) {
+        let Some(tag_end) = block.find('>') else {
+            continue;
+        };
+        let start_tag = Document::parse(&block[..=tag_end]);
+        let is_payload = start_tag
+            .elements()
+            .next()
+            .is_some_and(|el| super::dom::matches(el, TABLE.embedded.rsc_script));
+        if !is_payload {
             continue;
         }
-        let doc = Document::parse(block);
-        for script in super::dom::select(doc.root(), TABLE.embedded.rsc_script) {
-            out.push(script.descendant_texts().collect());
-        }
+        let body = &block[tag_end + 1..];
+        let end = body.rfind("</").unwrap_or(body.len());
+        f(&body[..end]);
     }
-    out
 }
 
-/// The JSON string tokens of the payload's array that mention a name key, decoded.
+/// True when the quote at `at` is escaped (preceded by an odd number of backslashes).
+fn escaped(bytes: &[u8], at: usize) -> bool {
+    bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// The JSON string tokens of the payload's array that mention a name key, decoded. Inside the array's
+/// strings a key is escaped (`\"firstName\"`), so the key is searched in the raw script (one pass per
+/// key) and only the tokens around its occurrences are delimited (the nearest unescaped quotes) and
+/// decoded: a payload of a megabyte is crossed without walking its tokens.
 fn chunks_with_names(script: &str) -> Vec<String> {
     let Some(start) = script
         .find(TABLE.embedded.rsc_marker)
@@ -50,30 +71,34 @@ fn chunks_with_names(script: &str) -> Vec<String> {
         return Vec::new();
     };
     let bytes = script.as_bytes();
-    let mut out = Vec::new();
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                // a JSON string token: find its end (an unescaped quote)
-                let mut j = i + 1;
-                while j < bytes.len() && bytes[j] != b'"' {
-                    j += if bytes[j] == b'\\' { 2 } else { 1 };
-                }
-                let end = (j + 1).min(bytes.len());
-                let token = &script[i..end];
-                if NAME_KEYS.iter().any(|k| token.contains(k)) {
-                    if let Ok(decoded) = serde_json::from_str::<String>(token) {
-                        out.push(decoded);
-                    }
-                }
-                i = end;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // `lastName` is looked for only when no record has a `firstName` (one pass over the payload).
+    for key in NAME_KEYS {
+        if !spans.is_empty() {
+            break;
+        }
+        let needle = format!("\\\"{key}\\\"");
+        let mut from = start;
+        while let Some(at) = script[from..].find(&needle).map(|i| from + i) {
+            from = at + needle.len();
+            if spans.iter().any(|&(a, b)| a < at && at < b) {
+                continue;
             }
-            b']' => break,
-            _ => i += 1,
+            let open = (start..at)
+                .rev()
+                .find(|&i| bytes[i] == b'"' && !escaped(bytes, i));
+            let close =
+                (at + needle.len()..bytes.len()).find(|&i| bytes[i] == b'"' && !escaped(bytes, i));
+            if let (Some(open), Some(close)) = (open, close) {
+                spans.push((open, close));
+            }
         }
     }
-    out
+    spans.sort_unstable();
+    spans
+        .into_iter()
+        .filter_map(|(open, close)| serde_json::from_str::<String>(&script[open..=close]).ok())
+        .collect()
 }
 
 /// The JSON objects of `text` that directly hold a name key.
@@ -140,31 +165,31 @@ fn text_of(record: &serde_json::Map<String, Value>, key: &str) -> Option<String>
 /// First and last name (and the profile id, when the record carries one) of the profile `slug` from the
 /// RSC payloads among `embedded`.
 pub fn for_slug(embedded: &[String], slug: &str) -> Option<EmbeddedProfile> {
-    for script in payloads(embedded) {
-        for chunk in chunks_with_names(&script) {
-            for record in records(&chunk) {
-                if names_profile(&record, slug) != Some(true) {
-                    continue;
-                }
-                let member_id = ID_KEYS
-                    .iter()
-                    .find_map(|k| text_of(&record, k))
-                    .map(|id| id.rsplit(':').next().unwrap_or(&id).to_string());
+    let mut found = None;
+    each_payload(embedded, &mut |script| {
+        if found.is_some() {
+            return;
+        }
+        found = chunks_with_names(script)
+            .iter()
+            .flat_map(|chunk| records(chunk))
+            .filter(|record| names_profile(record, slug) == Some(true))
+            .find_map(|record| {
                 let first_name = text_of(&record, "firstName");
                 let last_name = text_of(&record, "lastName");
-                if first_name.is_some() || last_name.is_some() {
-                    return Some(EmbeddedProfile {
-                        public_identifier: slug.to_string(),
-                        member_id,
-                        first_name,
-                        last_name,
-                        ..EmbeddedProfile::default()
-                    });
-                }
-            }
-        }
-    }
-    None
+                (first_name.is_some() || last_name.is_some()).then(|| EmbeddedProfile {
+                    public_identifier: slug.to_string(),
+                    member_id: ID_KEYS
+                        .iter()
+                        .find_map(|k| text_of(&record, k))
+                        .map(|id| id.rsplit(':').next().unwrap_or(&id).to_string()),
+                    first_name,
+                    last_name,
+                    ..EmbeddedProfile::default()
+                })
+            });
+    });
+    found
 }
 
 #[cfg(test)]

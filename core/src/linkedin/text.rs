@@ -71,13 +71,30 @@ fn is_skipped_tag(name: &str) -> bool {
     TABLE.skipped_tags.contains(&name)
 }
 
-fn has_hidden_copy_class(el: Element<'_>) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("class").is_some_and(|class| {
-            class
-                .split_ascii_whitespace()
-                .any(|w| TABLE.hidden_copy_classes.contains(&w))
-        })
+/// What an element's attributes say about its text, read in one pass over them.
+#[derive(Clone, Copy, Default)]
+struct Visibility {
+    /// `hidden`, or a class of an a11y copy ([`TABLE`]`.hidden_copy_classes`).
+    hidden_copy: bool,
+    /// `aria-hidden="true"`.
+    aria_hidden: bool,
+}
+
+fn visibility(el: Element<'_>) -> Visibility {
+    let mut v = Visibility::default();
+    for (name, value) in el.attrs() {
+        match name {
+            "hidden" => v.hidden_copy = true,
+            "class" => {
+                v.hidden_copy |= value
+                    .split_ascii_whitespace()
+                    .any(|w| TABLE.hidden_copy_classes.contains(&w))
+            }
+            "aria-hidden" => v.aria_hidden = value.eq_ignore_ascii_case("true"),
+            _ => {}
+        }
+    }
+    v
 }
 
 /// Raw (non de-duplicated) text of an element, skipping never-text tags.
@@ -126,25 +143,25 @@ pub fn similar(a: &str, b: &str) -> bool {
 
 /// True when `el` is an a11y copy of a visible sibling text and must not be read.
 pub fn is_hidden_copy(el: Element<'_>) -> bool {
-    if has_hidden_copy_class(el) {
+    let v = visibility(el);
+    if v.hidden_copy {
         return true;
     }
-    if dom::is_aria_hidden(el) {
+    if v.aria_hidden {
         return false;
     }
-    let hidden_siblings: Vec<Element<'_>> = dom::adjacent_elements(el)
-        .into_iter()
-        .flatten()
-        .filter(|s| dom::is_aria_hidden(*s))
-        .collect();
-    if hidden_siblings.is_empty() {
+    let [prev, next] = dom::adjacent_elements(el);
+    let prev = prev.filter(|s| dom::is_aria_hidden(*s));
+    let next = next.filter(|s| dom::is_aria_hidden(*s));
+    if prev.is_none() && next.is_none() {
         return false;
     }
     let mine = raw_text(el);
     !mine.is_empty()
-        && hidden_siblings
-            .iter()
-            .any(|sib| similar(&raw_text(*sib), &mine))
+        && [prev, next]
+            .into_iter()
+            .flatten()
+            .any(|sib| similar(&raw_text(sib), &mine))
 }
 
 /// One line of text with the element it came from.

@@ -4,16 +4,19 @@
 use super::super::dates;
 use super::super::markup::Element;
 use super::super::text;
-use super::header_lines;
+use super::{header_lines, Descriptions};
 use crate::profile::Education;
 
 /// Parses the entries of the education section.
-pub fn parse(entries: &[Element<'_>]) -> Vec<Education> {
-    entries.iter().filter_map(|e| one(*e)).collect()
+pub fn parse(entries: &[Element<'_>], descriptions: &Descriptions) -> Vec<Education> {
+    entries
+        .iter()
+        .filter_map(|e| one(*e, descriptions))
+        .collect()
 }
 
-fn one(entry: Element<'_>) -> Option<Education> {
-    let lines = header_lines(entry, &|_| false);
+fn one(entry: Element<'_>, descriptions: &Descriptions) -> Option<Education> {
+    let lines = header_lines(entry, descriptions, &|_| false);
     let school = text::value(lines.first()?)?;
     let date_at = lines.iter().position(|l| dates::parse_range(l).is_some());
     let range = date_at.and_then(|i| dates::parse_range(&lines[i]));

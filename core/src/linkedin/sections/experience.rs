@@ -6,59 +6,79 @@
 //! entry marker, the smallest blocks holding one date line each (so a group is never read as one position
 //! titled with the company's name).
 
-use super::super::dates;
+use super::super::dates::{self, DateRange};
 use super::super::markup::Element;
 use super::super::text;
-use super::{header_lines, nested_entries};
+use super::{header_lines, nested_entries, Descriptions};
 use crate::profile::Experience;
 
+/// The header lines of an entry with the date range each one is (read and parsed once).
+struct Header {
+    lines: Vec<String>,
+    ranges: Vec<Option<DateRange>>,
+}
+
+impl Header {
+    fn of(el: Element<'_>, d: &Descriptions, also_skip: &dyn Fn(Element<'_>) -> bool) -> Header {
+        let lines = header_lines(el, d, also_skip);
+        let ranges = lines.iter().map(|l| dates::parse_range(l)).collect();
+        Header { lines, ranges }
+    }
+
+    fn date_lines(&self) -> usize {
+        self.ranges.iter().filter(|r| r.is_some()).count()
+    }
+}
+
 /// Parses every entry of the experience section (grouped roles flattened, in page order).
-pub fn parse(entries: &[Element<'_>]) -> Vec<Experience> {
+pub fn parse(entries: &[Element<'_>], d: &Descriptions) -> Vec<Experience> {
     let mut out = Vec::new();
     for entry in entries {
-        let mut subs: Vec<Element<'_>> = nested_entries(*entry)
+        // The roles of a group, with their header lines.
+        let mut subs: Vec<(Element<'_>, Header)> = nested_entries(*entry)
             .into_iter()
-            .filter(|s| date_lines(*s) > 0)
+            .map(|s| (s, Header::of(s, d, &|_| false)))
+            .filter(|(_, h)| h.date_lines() > 0)
             .collect();
-        if subs.is_empty() && date_lines(*entry) > 1 {
-            role_blocks(*entry, &mut subs);
-        }
         if subs.is_empty() {
-            out.extend(single(*entry, None));
-            continue;
+            let header = Header::of(*entry, d, &|_| false);
+            if header.date_lines() <= 1 {
+                out.extend(single(&header, None));
+                continue;
+            }
+            let mut blocks = Vec::new();
+            role_blocks(*entry, d, &mut blocks);
+            subs = blocks
+                .into_iter()
+                .map(|b| (b, Header::of(b, d, &|_| false)))
+                .collect();
+            if subs.is_empty() {
+                out.extend(single(&header, None));
+                continue;
+            }
         }
-        let header = header_lines(*entry, &|e| subs.iter().any(|s| s.id() == e.id()));
-        let company = header.first().map(|c| first_part(c));
-        for sub in subs {
-            out.extend(single(sub, company.clone()));
+        let group = header_lines(*entry, d, &|e| subs.iter().any(|(s, _)| s.id() == e.id()));
+        let company = group.first().map(|c| first_part(c));
+        for (_, header) in subs {
+            out.extend(single(&header, company.clone()));
         }
     }
     out
 }
 
-fn date_lines(el: Element<'_>) -> usize {
-    header_lines(el, &|_| false)
-        .iter()
-        .filter(|l| dates::parse_range(l).is_some())
-        .count()
-}
-
 /// The outermost blocks under `el` that hold exactly one date line after some other line: the roles of a
 /// group whose roles are not marked as entries.
-fn role_blocks<'a>(el: Element<'a>, out: &mut Vec<Element<'a>>) {
+fn role_blocks<'a>(el: Element<'a>, d: &Descriptions, out: &mut Vec<Element<'a>>) {
     for child in el.child_elements() {
-        match date_lines(child) {
+        let header = Header::of(child, d, &|_| false);
+        match header.date_lines() {
             0 => {}
             1 => {
-                let lines = header_lines(child, &|_| false);
-                if lines
-                    .first()
-                    .is_some_and(|l| dates::parse_range(l).is_none())
-                {
+                if header.ranges.first().is_some_and(Option::is_none) {
                     out.push(child);
                 }
             }
-            _ => role_blocks(child, out),
+            _ => role_blocks(child, d, out),
         }
     }
 }
@@ -79,13 +99,13 @@ pub fn looks_like_location(line: &str) -> bool {
         && !dates::is_duration(l)
 }
 
-fn single(entry: Element<'_>, group_company: Option<String>) -> Option<Experience> {
-    let lines = header_lines(entry, &|_| false);
-    let d = lines.iter().position(|l| dates::parse_range(l).is_some())?;
+fn single(header: &Header, group_company: Option<String>) -> Option<Experience> {
+    let lines = &header.lines;
+    let d = header.ranges.iter().position(Option::is_some)?;
     if d == 0 {
         return None;
     }
-    let range = dates::parse_range(&lines[d])?;
+    let range = header.ranges[d]?;
     let title = text::value(&lines[0])?;
     let company = match group_company {
         Some(c) => Some(c),

@@ -5,7 +5,7 @@ use super::super::dom;
 use super::super::markup::Element;
 use super::super::selectors::TABLE;
 use super::super::text;
-use super::header_lines;
+use super::{header_lines, Descriptions};
 use crate::profile::Language;
 
 /// The About text of its section, keeping line breaks.
@@ -26,10 +26,13 @@ pub fn about(section: Element<'_>) -> Option<String> {
 }
 
 /// Skill names, de-duplicated, in page order.
-pub fn skills(entries: &[Element<'_>]) -> Vec<String> {
+pub fn skills(entries: &[Element<'_>], descriptions: &Descriptions) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for e in entries {
-        if let Some(name) = header_lines(*e, &|_| false).into_iter().next() {
+        if let Some(name) = header_lines(*e, descriptions, &|_| false)
+            .into_iter()
+            .next()
+        {
             if !out.contains(&name) {
                 out.push(name);
             }
@@ -39,11 +42,11 @@ pub fn skills(entries: &[Element<'_>]) -> Vec<String> {
 }
 
 /// Languages with their proficiency line.
-pub fn languages(entries: &[Element<'_>]) -> Vec<Language> {
+pub fn languages(entries: &[Element<'_>], descriptions: &Descriptions) -> Vec<Language> {
     entries
         .iter()
         .filter_map(|e| {
-            let lines = header_lines(*e, &|_| false);
+            let lines = header_lines(*e, descriptions, &|_| false);
             let name = lines.first()?.clone();
             Some(Language {
                 name,

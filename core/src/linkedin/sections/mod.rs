@@ -7,7 +7,7 @@ pub mod lists;
 
 use super::dates;
 use super::dom;
-use super::markup::Element;
+use super::markup::{Element, NodeId};
 use super::selectors::{SectionKey, TABLE};
 use super::text;
 
@@ -110,65 +110,72 @@ pub fn find_in<'a>(index: &Index<'a>, key: SectionKey, route: &str) -> Option<El
     })
 }
 
+/// The outermost of `all` (in document order): those not inside another one.
+fn outermost(all: Vec<Element<'_>>) -> Vec<Element<'_>> {
+    let mut top: Vec<Element<'_>> = Vec::with_capacity(all.len());
+    for e in all {
+        if !top.last().is_some_and(|t| t.contains(e)) {
+            top.push(e);
+        }
+    }
+    top
+}
+
 /// The top-level entries of a section list (entries nested in another entry, such as the roles of a
 /// grouped position, are left to their parent). Uses the first entry selector that matches.
 pub fn entries<'a>(section: Element<'a>) -> Vec<Element<'a>> {
-    for css in TABLE.entity {
-        let all = dom::select(section, css);
-        if all.is_empty() {
-            continue;
-        }
-        let top: Vec<Element<'a>> = all
-            .iter()
-            .copied()
-            .filter(|e| {
-                !e.ancestors()
-                    .take_while(|a| a.id() != section.id())
-                    .any(|a| all.iter().any(|x| x.id() == a.id()))
-            })
-            .collect();
-        return top;
-    }
-    Vec::new()
+    TABLE
+        .entity
+        .iter()
+        .map(|css| dom::select(section, css))
+        .find(|all| !all.is_empty())
+        .map(outermost)
+        .unwrap_or_default()
 }
 
 /// Entries nested inside `entry` (same selector family as [`entries`]).
 pub fn nested_entries<'a>(entry: Element<'a>) -> Vec<Element<'a>> {
-    for css in TABLE.entity {
-        let all = dom::select(entry, css);
-        if !all.is_empty() {
-            return all
-                .iter()
-                .copied()
-                .filter(|e| {
-                    !e.ancestors()
-                        .take_while(|a| a.id() != entry.id())
-                        .any(|a| all.iter().any(|x| x.id() == a.id()))
-                })
-                .collect();
-        }
-    }
-    Vec::new()
+    entries(entry)
 }
 
 /// True for subtrees that hold an entry's free-text description (not its header lines).
 pub fn is_description(el: Element<'_>) -> bool {
-    TABLE
-        .entity_description
-        .iter()
-        .any(|css| dom::matches(el, css))
+    dom::matches_any(el, TABLE.entity_description)
 }
 
 /// The header lines of an entry: its de-duplicated lines without descriptions and without the subtrees
 /// for which `also_skip` is true.
 pub fn header_lines<'a>(
     entry: Element<'a>,
+    descriptions: &Descriptions,
     also_skip: &dyn Fn(Element<'a>) -> bool,
 ) -> Vec<String> {
-    text::lines_filtered(entry, &|e| is_description(e) || also_skip(e))
+    text::lines_filtered(entry, &|e| descriptions.contains(e) || also_skip(e))
         .into_iter()
         .map(|l| l.text)
         .collect()
+}
+
+/// The description subtrees of a page ([`is_description`]), found in one scan of it rather than one
+/// selector test per element of every entry read.
+#[derive(Clone, Debug, Default)]
+pub struct Descriptions(Vec<NodeId>);
+
+impl Descriptions {
+    /// The descriptions under `root`.
+    pub fn of(root: Element<'_>) -> Self {
+        Descriptions(
+            dom::all_of_any(root, TABLE.entity_description)
+                .iter()
+                .map(Element::id)
+                .collect(),
+        )
+    }
+
+    /// True when `el` is a description.
+    pub fn contains(&self, el: Element<'_>) -> bool {
+        self.0.binary_search(&el.id()).is_ok()
+    }
 }
 
 #[cfg(test)]
