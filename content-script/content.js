@@ -1,4 +1,5 @@
-// Content-script shim on LinkedIn (www.linkedin.com and regional hosts such as fr.linkedin.com). It has no logic of its own and never touches LinkedIn's DOM:
+// Content-script shim on LinkedIn (www.linkedin.com and regional hosts such as fr.linkedin.com). It has no
+// logic of its own and never touches LinkedIn's DOM:
 // - after every navigation (full load, or in-app via the Navigation API) it tells the background the URL;
 // - when the background asks (the recruiter opened the popup), it answers with a snapshot of the markup
 //   that extraction needs. Classification and extraction are Rust in the extension (WebAssembly cannot be

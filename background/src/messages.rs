@@ -178,7 +178,10 @@ async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
     let snapshot: PageSnapshot = from_js(&answer)?;
     // The hand-over: the page's serialisation, the message hop and the JSON decoding.
     let took_us = ((crate::clock::precise_ms() - asked) * 1000.0).max(0.0) as u64;
-    Ok(Ok(
-        tab_state::snapshot_received(tab_id, &snapshot, Some(took_us)).await?,
-    ))
+    Ok(Ok(tab_state::snapshot_received(
+        tab_id,
+        &snapshot,
+        Some(took_us),
+    )
+    .await?))
 }
