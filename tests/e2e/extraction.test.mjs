@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchWithExtension } from './lib/browser.mjs';
+import { launchWithExtension, eventually } from './lib/browser.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
 
 const FIXTURES = resolve('tests/fixtures/linkedin');
@@ -54,7 +54,12 @@ for (const name of fixtures) {
     const page = await session.context.newPage();
     await page.goto(url.href);
     const tabId = await session.tabIdOf(page);
-    const answer = await session.request({ type: 'get_tab_state', tab_id: tabId });
+    // The background snapshots a tab once the content script has reported its URL (page_visited): wait
+    // until the tab is classified as the fixture's page kind, as a recruiter opening the popup would.
+    const answer = await eventually(async () => {
+      const a = await session.request({ type: 'get_tab_state', tab_id: tabId });
+      return a.type !== 'tab_state' || a.state.page.kind === expected.page.kind ? a : null;
+    }, { timeoutMs: 5_000, intervalMs: 100 }) ?? await session.request({ type: 'get_tab_state', tab_id: tabId });
     assert.equal(answer.type, 'tab_state', JSON.stringify(answer));
     if (expected.status === 'not_a_profile' && expected.page.kind === 'not_profile') {
       // Not a candidate URL: the page is never asked for its markup, so there is nothing to extract.

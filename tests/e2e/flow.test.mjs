@@ -13,7 +13,7 @@ import { axeViolations } from './lib/axe.mjs';
 
 const FIXTURES = resolve('tests/fixtures/linkedin');
 const PROFILE_URL = readFileSync(join(FIXTURES, 'profile-2024-en.url'), 'utf8').trim();
-const SECOND_URL = readFileSync(join(FIXTURES, 'profile-2026-en.url'), 'utf8').trim();
+const SECOND_URL = readFileSync(join(FIXTURES, 'profile-2025-hashed-en.url'), 'utf8').trim();
 
 let personio;
 let site;
@@ -22,7 +22,7 @@ let session;
 before(async () => {
   personio = await startPersonio();
   site = await startLinkedInSite();
-  for (const name of ['profile-2024-en', 'profile-2026-en']) {
+  for (const name of ['profile-2024-en', 'profile-2025-hashed-en']) {
     const url = new URL(readFileSync(join(FIXTURES, `${name}.url`), 'utf8').trim());
     site.pages.set(url.pathname, readFileSync(join(FIXTURES, `${name}.html`), 'utf8'));
   }

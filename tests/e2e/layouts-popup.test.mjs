@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchWithExtension } from './lib/browser.mjs';
+import { launchWithExtension, eventually } from './lib/browser.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
 import { startPersonio } from './lib/personio.mjs';
 
@@ -49,6 +49,8 @@ async function openPopupOn(name) {
   const tab = await session.context.newPage();
   await tab.goto(urlOf(name));
   const tabId = await session.tabIdOf(tab);
+  // as a recruiter would: the popup is opened once the page has loaded and reported its URL
+  await eventually(async () => (await session.request({ type: 'get_tab_state', tab_id: tabId })).state?.page.kind === 'profile');
   const started = Date.now();
   const popup = await session.openPopupFor(tabId);
   return { tab, popup, started };
