@@ -2,6 +2,7 @@
 //! and the metrics its PDF font descriptor needs. Text is not shaped beyond that: the scripts the font covers
 //! (Latin, Greek, Cyrillic) need no more for a CV.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
 use ttf_parser::{Face, GlyphId, Tag};
@@ -32,7 +33,9 @@ pub struct FontFace<'a> {
     data: &'a [u8],
     face: Face<'a>,
     kern_lookups: Vec<u16>,
-    kern_cache: std::cell::RefCell<HashMap<(u16, u16), i16>>,
+    kern_cache: RefCell<HashMap<(u16, u16), i16>>,
+    /// Glyph and advance per character looked up so far.
+    glyph_cache: RefCell<HashMap<char, Option<(u16, i32)>>>,
 }
 
 /// Metrics for the PDF font descriptor, in 1/1000 em.
@@ -81,6 +84,7 @@ impl<'a> FontFace<'a> {
             face,
             kern_lookups,
             kern_cache: Default::default(),
+            glyph_cache: Default::default(),
         })
     }
 
@@ -89,12 +93,24 @@ impl<'a> FontFace<'a> {
         self.data
     }
 
-    /// The glyph for `c`, if the font has one.
-    pub fn glyph(&self, c: char) -> Option<u16> {
-        self.face
+    /// The glyph for `c` and its advance in font units, if the font has one.
+    fn lookup(&self, c: char) -> Option<(u16, i32)> {
+        if let Some(&found) = self.glyph_cache.borrow().get(&c) {
+            return found;
+        }
+        let found = self
+            .face
             .glyph_index(c)
             .map(|g| g.0)
-            .filter(|&g| g != 0 || c == '\0')
+            .filter(|&g| g != 0)
+            .map(|g| (g, self.advance(g)));
+        self.glyph_cache.borrow_mut().insert(c, found);
+        found
+    }
+
+    /// The glyph for `c`, if the font has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.lookup(c).map(|(g, _)| g)
     }
 
     /// True when the font has a glyph for `c`.
@@ -164,19 +180,22 @@ impl<'a> FontFace<'a> {
     /// The glyphs of `text` (every character must be covered: see [`crate::text`]) with their advances in
     /// font units, kerning included.
     pub fn glyphs(&self, text: &str) -> Vec<(u16, char, i32)> {
-        let glyphs: Vec<(u16, char)> = text
+        let glyphs: Vec<(u16, char, i32)> = text
             .chars()
-            .map(|c| (self.glyph(c).unwrap_or(0), c))
+            .map(|c| {
+                let (glyph, advance) = self.lookup(c).unwrap_or((0, 0));
+                (glyph, c, advance)
+            })
             .collect();
         glyphs
             .iter()
             .enumerate()
-            .map(|(i, &(glyph, c))| {
+            .map(|(i, &(glyph, c, advance))| {
                 let kern = glyphs
                     .get(i + 1)
-                    .map(|&(next, _)| self.kerning(glyph, next))
+                    .map(|&(next, _, _)| self.kerning(glyph, next))
                     .unwrap_or(0);
-                (glyph, c, self.advance(glyph) + kern)
+                (glyph, c, advance + kern)
             })
             .collect()
     }

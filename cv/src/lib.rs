@@ -12,7 +12,7 @@ pub mod layout;
 pub mod pdf;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 pub mod wrap;
 
 use content::Fonts;

@@ -1,27 +1,30 @@
 //! Line breaking: greedy, at spaces; a word wider than the line (a long URL) is broken between characters.
 
 /// Breaks one paragraph (no line breaks inside) into lines no wider than `width`, measured by `measure`.
+/// Words are measured once each; a line's width is the sum of its words and spaces.
 pub fn wrap(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
+    let space = measure(" ");
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if measure(&candidate) <= width {
-            line = candidate;
+        let word_width = measure(word);
+        if !line.is_empty() && line_width + space + word_width <= width {
+            line.push(' ');
+            line.push_str(word);
+            line_width += space + word_width;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        if measure(word) <= width {
+        if word_width <= width {
             line = word.to_string();
+            line_width = word_width;
         } else {
             let mut pieces = break_word(word, width, measure);
             line = pieces.pop().unwrap_or_default();
+            line_width = measure(&line);
             lines.extend(pieces);
         }
     }

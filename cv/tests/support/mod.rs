@@ -125,11 +125,13 @@ pub fn small_input(lang: &str) -> CvInput {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The PDF's text (pdf-extract: decodes through the ToUnicode maps), whitespace collapsed.
 pub fn text_of(pdf: &[u8]) -> String {
     collapse(&pdf_extract::extract_text_from_mem(pdf).expect("text extraction"))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The text of each page, whitespace collapsed.
 pub fn pages_of(pdf: &[u8]) -> Vec<String> {
     pdf_extract::extract_text_from_mem_by_pages(pdf)
