@@ -6,7 +6,7 @@
 //! it to the engine as JSON; the engine lays it out. Nothing here links the PDF code.
 
 use crate::draft::ApplicationDraft;
-use crate::profile::{Profile, YearMonth};
+use crate::profile::{NameFlag, Profile, YearMonth};
 use serde::{Deserialize, Serialize};
 
 /// The UI strings of the CV, in the recruiter's language (the caller has `chrome.i18n`).
@@ -192,6 +192,22 @@ fn joined(parts: &[Option<String>]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
+/// The name as the form has it: "first last", or family name first when the profile writes it so (East
+/// Asian names, without a space when neither part is in Latin letters); the displayed name when both fields
+/// are empty.
+fn form_name(profile: &Profile, draft: &ApplicationDraft) -> String {
+    let (first, last) = (draft.first_name.trim(), draft.last_name.trim());
+    if first.is_empty() && last.is_empty() {
+        return profile.display_name.value.clone().unwrap_or_default();
+    }
+    if profile.name_flags.contains(&NameFlag::FamilyNameFirst) {
+        let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
+        let gap = if latin(first) || latin(last) { " " } else { "" };
+        return format!("{last}{gap}{first}").trim().to_string();
+    }
+    format!("{first} {last}").trim().to_string()
+}
+
 impl CvInput {
     /// The CV of what the form shows: the name, location and URL as the recruiter confirmed them in the
     /// draft (the displayed name when both name fields are empty), the rest from the profile.
@@ -202,11 +218,7 @@ impl CvInput {
         periods: &PeriodStyle,
         created_at_ms: u64,
     ) -> Self {
-        let typed = format!("{} {}", draft.first_name.trim(), draft.last_name.trim());
-        let name = match typed.trim() {
-            "" => profile.display_name.value.clone().unwrap_or_default(),
-            typed => typed.to_string(),
-        };
+        let name = form_name(profile, draft);
         let location = present(&Some(draft.location.clone())).or(present(&profile.location.value));
         let profile_url = present(&Some(draft.profile_url.clone()))
             .or_else(|| present(&profile.profile_url.value));
@@ -420,6 +432,29 @@ mod tests {
             vec!["French (Native or bilingual)", "German"]
         );
         assert_eq!(input.created_at_ms, 7);
+
+        let east_asian = Profile {
+            display_name: Field::visible("王小明".into()),
+            name_flags: vec![NameFlag::FamilyNameFirst],
+            ..Profile::default()
+        };
+        let draft = ApplicationDraft::from_profile(
+            &Profile {
+                first_name: Field::visible("小明".into()),
+                last_name: Field::visible("王".into()),
+                ..east_asian.clone()
+            },
+            "",
+        );
+        let input = CvInput::from_form(&east_asian, &draft, CvLabels::default(), &english(), 7);
+        assert_eq!(input.name, "王小明");
+        let romanised = ApplicationDraft {
+            first_name: "Xiaoming".into(),
+            last_name: "Wang".into(),
+            ..ApplicationDraft::default()
+        };
+        let input = CvInput::from_form(&east_asian, &romanised, CvLabels::default(), &english(), 7);
+        assert_eq!(input.name, "Wang Xiaoming");
 
         let unnamed = ApplicationDraft::default();
         let input = CvInput::from_form(&profile, &unnamed, CvLabels::default(), &english(), 7);
