@@ -2,10 +2,12 @@
 //!
 //! It owns everything that has no side effect: domain types ([`profile`]), the typed messages between the
 //! parts ([`messages`]), LinkedIn page classification and extraction ([`linkedin`]), Personio request and
-//! response types plus the transport-agnostic client ([`personio`]), input validation ([`validation`]) and how long
-//! candidate data is kept ([`retention`]).
+//! response types plus the transport-agnostic client ([`personio`]), input validation ([`validation`]), how long
+//! candidate data is kept ([`retention`]) and the content of the CV made from a profile ([`cv`]; the PDF engine
+//! itself is the `cv` crate).
 //! Everything here compiles natively (for `cargo test` and the `extract` tool) and to wasm32.
 
+pub mod cv;
 pub mod draft;
 pub mod hris;
 pub mod linkedin;

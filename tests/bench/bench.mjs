@@ -9,7 +9,9 @@
 // - LinkedIn's page load with the extension vs. without it: the same page from the same server in the same
 //   Chromium, once at www.linkedin.com (the content script runs) and once at a host the extension does not match,
 //   alternating;
-// - upload: "Create application" with two 5 MB PDFs through the outbox vs. the same requests sent with fetch.
+// - upload: "Create application" with two 5 MB PDFs through the outbox vs. the same requests sent with fetch;
+// - the CV of the large profile made through cv.js in an extension page: first use (cv.js, its wasm and the
+//   fonts loaded) and with the engine warm, vs. the empty extension page.
 // Medians of several runs, one line per figure. Targets (issue 13) are checked at the end: the process exits 1
 // when one is missed, so `cargo xtask bench` is the check. Nothing here is a test.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { launchWithExtension, DIST } from '../e2e/lib/browser.mjs';
 import { startLinkedInSite } from '../e2e/lib/linkedin-site.mjs';
 import { startPersonio } from '../e2e/lib/personio.mjs';
+import { cvInputOf, fixtureProfile } from '../e2e/lib/cv.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
@@ -261,6 +264,35 @@ for (let i = 0; i < UPLOAD_RUNS; i += 1) {
 }
 report('upload, plain fetch (2 × 5 MB + create)', `${ms(median(direct))}  (baseline; ${UPLOAD_RUNS} runs)`);
 report('upload through the outbox (same)', `${ms(median(viaOutbox))}  = ${(median(viaOutbox) / median(direct)).toFixed(2)}× baseline (includes 20 ms polling)`);
+
+// --- the CV of the large profile, made through cv.js as the popup will ------------------------------------
+const cvJson = JSON.stringify(cvInputOf(fixtureProfile('large-profile')));
+const cvFirst = [];
+const cvWarm = [];
+let cvBytes = 0;
+for (let i = 0; i < RUNS; i += 1) {
+  const page = await session.context.newPage();
+  await page.goto(session.url('bench-blank.html'));
+  const run = await page.evaluate(async (json) => {
+    const started = performance.now();
+    const { makeCv } = await import('/cv.js');
+    const made = await makeCv(json);
+    const first = performance.now() - started;
+    const warm = [];
+    for (let n = 0; n < 5; n += 1) {
+      const again = performance.now();
+      await makeCv(json);
+      warm.push(performance.now() - again);
+    }
+    return { first, warm: warm.sort((a, b) => a - b)[2], bytes: made.pdf.length };
+  }, cvJson);
+  await page.close();
+  cvFirst.push(run.first);
+  cvWarm.push(run.warm);
+  cvBytes = run.bytes;
+}
+report('CV, large profile, first in a page', `${ms(median(cvFirst))}  = ${(median(cvFirst) / median(blank)).toFixed(2)}× baseline (cv.js + wasm + 2 fonts loaded)`);
+report('CV, large profile, engine warm', `${ms(median(cvWarm))}  = ${(median(cvWarm) / median(blank)).toFixed(2)}× baseline; PDF ${cvBytes} B`);
 
 await session.close();
 await site.close();

@@ -7,14 +7,16 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The wasm parts of the extension: (cargo package, wasm file stem, output folder under `dist/pkg/`).
-pub const WASM_PARTS: [(&str, &str, &str); 2] = [
+/// The wasm parts of the extension: (cargo package, wasm file stem, output folder under `dist/pkg/`). The CV
+/// engine is a part of its own: `cv.js` imports it only when a CV is made.
+pub const WASM_PARTS: [(&str, &str, &str); 3] = [
     ("background", "background", "background"),
     ("popup", "popup", "popup"),
+    ("cv", "cv", "cv"),
 ];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
-const STATIC_FILES: [(&str, &str); 8] = [
+const STATIC_FILES: [(&str, &str); 12] = [
     ("manifest.json", "manifest.json"),
     ("background/worker.js", "worker.js"),
     ("content-script/content.js", "content.js"),
@@ -23,6 +25,11 @@ const STATIC_FILES: [(&str, &str); 8] = [
     ("static/candidates.html", "candidates.html"),
     ("static/popup.js", "popup.js"),
     ("static/popup.css", "popup.css"),
+    ("static/cv.js", "cv.js"),
+    // The CV's fonts (fetched by cv.js) with their licence, which must travel with them.
+    ("static/fonts/Inter-Regular.ttf", "fonts/Inter-Regular.ttf"),
+    ("static/fonts/Inter-Bold.ttf", "fonts/Inter-Bold.ttf"),
+    ("static/fonts/OFL.txt", "fonts/OFL.txt"),
 ];
 
 /// Builds `dist/` and the Web Store zip; returns the `dist/` path.

@@ -5,14 +5,16 @@ use crate::build;
 use crate::util::{cmd, root, run, XResult};
 
 /// Crates that compile natively and carry native tests.
-const NATIVE: [&str; 4] = [
+const NATIVE: [&str; 5] = [
     "sourcing-core",
     "sourcing-markup",
+    "cv",
     "personio-standin",
     "xtask",
 ];
-/// Crates that only make sense in the browser (linted and tested for wasm32).
-const BROWSER: [&str; 3] = ["popup", "background", "webext"];
+/// Crates linted and tested for wasm32 (in headless Chromium): the browser-only ones, and the CV engine's
+/// wasm entry.
+const BROWSER: [&str; 4] = ["popup", "background", "webext", "cv"];
 
 fn with_packages<'a>(
     command: &'a mut std::process::Command,

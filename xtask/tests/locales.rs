@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 const LOCALES: [&str; 4] = ["en", "de", "fr", "es"];
 /// Prefixes of message keys; a camelCase string literal starting with one of them is a key.
-const KEY_PREFIXES: [&str; 31] = [
+const KEY_PREFIXES: [&str; 32] = [
     "val",
     "doc",
     "pos",
@@ -38,6 +38,7 @@ const KEY_PREFIXES: [&str; 31] = [
     "ext",
     "command",
     "cand",
+    "cv",
 ];
 
 fn root() -> PathBuf {
