@@ -22,7 +22,9 @@ use leptos::task::spawn_local;
 use sourcing_core::draft::{storage_key, ApplicationDraft, DraftDocument};
 use sourcing_core::messages::{PopupRequest, PopupResponse};
 use sourcing_core::outbox::{JobView, SubmitRequest};
-use sourcing_core::personio::{DuplicateCheck, PersonioError, Position, SubmissionStatus};
+use sourcing_core::personio::{
+    DuplicateCheck, PersonioError, Position, PositionId, SubmissionStatus,
+};
 use sourcing_core::profile::Profile;
 use webext::i18n::{t, t_with};
 use webext::storage::{self, Area};
@@ -36,7 +38,7 @@ const DUPLICATE_DEBOUNCE_MS: u32 = 400;
 #[derive(Clone, Copy)]
 struct FormState {
     profile_url: StoredValue<String>,
-    position: RwSignal<Option<u64>>,
+    position: RwSignal<Option<PositionId>>,
     fields: CandidateFields,
     tags: RwSignal<Vec<String>>,
     documents: RwSignal<Vec<DraftDocument>>,
@@ -217,7 +219,7 @@ pub fn ApplicationForm(
             }
             let request = PopupRequest::CheckDuplicate {
                 email: email.clone(),
-                job_position_id: position as i64,
+                job_position_id: position,
                 linkedin_url: Some(state.profile_url.get_value()),
             };
             if let Ok(PopupResponse::Duplicate { check }) = bridge::request(&request).await {
@@ -308,7 +310,7 @@ pub fn ApplicationForm(
         local_issues.set(Vec::new());
         let position_name = positions.with_untracked(|list| {
             list.iter()
-                .find(|p| Some(p.id as u64) == draft.job_position_id)
+                .find(|p| Some(p.id) == draft.job_position_id)
                 .map(|p| p.name.clone())
                 .unwrap_or_default()
         });

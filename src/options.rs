@@ -178,7 +178,7 @@ fn RetentionList() -> impl IntoView {
 /// The settings page.
 #[component]
 pub fn OptionsPage() -> impl IntoView {
-    let app_id = RwSignal::new(String::new());
+    let subdomain = RwSignal::new(String::new());
     let client_id = RwSignal::new(String::new());
     let client_secret = RwSignal::new(String::new());
     let company_id = RwSignal::new(String::new());
@@ -191,7 +191,7 @@ pub fn OptionsPage() -> impl IntoView {
     let loaded = RwSignal::new(false);
 
     let apply_setup = move |state: SetupState| {
-        app_id.set(state.settings.subdomain.clone());
+        subdomain.set(state.settings.subdomain.to_string());
         client_id.set(state.settings.client_id.clone());
         company_id.set(state.settings.company_id.clone());
         linkedin_attribute_id.set(state.settings.linkedin_attribute_id.clone());
@@ -212,7 +212,7 @@ pub fn OptionsPage() -> impl IntoView {
         let optional =
             |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         let input = SettingsInput {
-            app_id: app_id.get_untracked(),
+            subdomain: subdomain.get_untracked(),
             client_id: client_id.get_untracked(),
             client_secret: optional(client_secret),
             company_id: company_id.get_untracked(),
@@ -318,7 +318,7 @@ pub fn OptionsPage() -> impl IntoView {
                 <fieldset class="plain" disabled=move || !loaded.get() aria-busy=move || (!loaded.get()).to_string()>
                 <section aria-labelledby="company-title">
                     <h2 id="company-title">{t("settingsCompany")}</h2>
-                    <SettingField name="app_id" label="settingsAppId" help="settingsAppIdHelp" value=app_id placeholder="acme" notice=notice />
+                    <SettingField name="subdomain" label="settingsSubdomain" help="settingsSubdomainHelp" value=subdomain placeholder="acme" notice=notice />
                 </section>
                 <section aria-labelledby="v2-title">
                     <h2 id="v2-title">{t("settingsV2Title")}</h2>

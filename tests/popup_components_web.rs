@@ -11,6 +11,7 @@ use popup::components::position_picker::{filter, fold, PositionOption, PositionP
 use popup::components::success_view::{ReceiptDocument, SuccessView, TransferReceipt};
 use popup::components::tags_input::TagsInput;
 use sourcing_core::draft::{DocumentCategory, DraftDocument};
+use sourcing_core::personio::PositionId;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -106,24 +107,24 @@ async fn settle(done: impl Fn() -> bool) {
 fn positions() -> Vec<PositionOption> {
     vec![
         PositionOption {
-            id: 11,
+            id: PositionId(11),
             name: "Backend Engineer (Rust)".into(),
             detail: "Engineering · Berlin".into(),
         },
         PositionOption {
-            id: 22,
+            id: PositionId(22),
             name: "Ingénieure logiciel".into(),
             detail: "R&D · Lyon".into(),
         },
         PositionOption {
-            id: 33,
+            id: PositionId(33),
             name: "Office Manager".into(),
             detail: "Operations · München".into(),
         },
     ]
 }
 
-fn mount_picker(selected: RwSignal<Option<u64>>) -> HtmlElement {
+fn mount_picker(selected: RwSignal<Option<PositionId>>) -> HtmlElement {
     mount(
         move || view! { <PositionPicker positions=Signal::stored(positions()) selected=selected /> },
     )
@@ -145,21 +146,21 @@ fn search_folds_case_and_accents() {
     let ids = |q: &str| {
         filter(&positions(), q)
             .iter()
-            .map(|p| p.id)
+            .map(|p| p.id.get())
             .collect::<Vec<_>>()
     };
     assert_eq!(ids(""), vec![11, 22, 33]);
     assert_eq!(ids("INGENIEURE"), vec![22]);
     assert_eq!(ids("munchen"), vec![33], "matches the detail");
     assert_eq!(ids("engineer berlin"), vec![11], "every word must match");
-    assert_eq!(ids("lyon backend"), Vec::<u64>::new());
+    assert_eq!(ids("lyon backend"), Vec::<i64>::new());
 }
 
 #[wasm_bindgen_test]
 fn options_are_built_from_personio_positions() {
     use sourcing_core::personio::Position;
     let position = |id: i64, name: &str, department: Option<&str>, office: Option<&str>| Position {
-        id,
+        id: PositionId(id),
         name: name.into(),
         department: department.map(Into::into),
         office: office.map(Into::into),
@@ -175,12 +176,12 @@ fn options_are_built_from_personio_positions() {
         options,
         vec![
             PositionOption {
-                id: 7,
+                id: PositionId(7),
                 name: "Backend Engineer".into(),
                 detail: "Engineering · Berlin".into()
             },
             PositionOption {
-                id: 8,
+                id: PositionId(8),
                 name: "Recruiter".into(),
                 detail: "München".into()
             },
@@ -260,7 +261,7 @@ async fn arrows_home_end_and_enter_pick_a_position() {
 
     press(&combo, "Enter");
     leptos::task::tick().await;
-    assert_eq!(selected.get_untracked(), Some(22));
+    assert_eq!(selected.get_untracked(), Some(PositionId(22)));
     assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("false"));
     assert_eq!(
         combo.unchecked_ref::<HtmlInputElement>().value(),
@@ -281,7 +282,7 @@ async fn arrows_home_end_and_enter_pick_a_position() {
     press(&combo, "Escape");
     leptos::task::tick().await;
     assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("false"));
-    assert_eq!(selected.get_untracked(), Some(22));
+    assert_eq!(selected.get_untracked(), Some(PositionId(22)));
 }
 
 #[wasm_bindgen_test]
@@ -294,7 +295,7 @@ async fn a_click_picks_and_emptying_the_input_clears_the_pick() {
     leptos::task::tick().await;
     click(&find(&root, "#position-option-33"));
     leptos::task::tick().await;
-    assert_eq!(selected.get_untracked(), Some(33));
+    assert_eq!(selected.get_untracked(), Some(PositionId(33)));
     assert_eq!(combo.value(), "Office Manager");
     type_into(&combo, "");
     leptos::task::tick().await;
@@ -307,7 +308,7 @@ async fn loading_and_load_errors_are_shown() {
     let loading = RwSignal::new(true);
     let load_error = RwSignal::new(None::<String>);
     let list = RwSignal::new(Vec::<PositionOption>::new());
-    let selected = RwSignal::new(Some(22));
+    let selected = RwSignal::new(Some(PositionId(22)));
     let root = mount(move || {
         view! { <PositionPicker positions=list selected=selected loading=loading load_error=load_error /> }
     });
@@ -723,7 +724,7 @@ fn sizes_read_like_a_file_manager() {
 async fn the_success_view_lists_exactly_what_was_sent() {
     let receipt = TransferReceipt {
         position_name: "Backend Engineer (Rust)".into(),
-        position_id: 11,
+        position_id: PositionId(11),
         fields: vec![
             ("fieldFirstName".into(), "Inès".into()),
             ("fieldLastName".into(), "Duval-Okoye".into()),
@@ -822,7 +823,7 @@ fn a_receipt_lists_what_reached_personio() {
     };
     let transferred = Transferred {
         position: PositionChoice {
-            id: 22,
+            id: PositionId(22),
             name: "Ingénieure logiciel".into(),
         },
         fields: vec![
@@ -845,7 +846,7 @@ fn a_receipt_lists_what_reached_personio() {
     let receipt = TransferReceipt::from_transferred(&transferred);
     assert_eq!(
         (receipt.position_id, receipt.position_name.as_str()),
-        (22, "Ingénieure logiciel")
+        (PositionId(22), "Ingénieure logiciel")
     );
     let labels: Vec<&str> = receipt.fields.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
@@ -1008,7 +1009,7 @@ async fn axe_violations(root: &Element) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn axe_finds_nothing_in_the_open_position_picker_with_an_error() {
     load_axe();
-    let selected = RwSignal::new(Some(22));
+    let selected = RwSignal::new(Some(PositionId(22)));
     let error = popup::components::field_error::FieldMessage::Key("valPositionRequired");
     let root = mount(move || {
         view! { <PositionPicker positions=Signal::stored(positions()) selected=selected error=error /> }
@@ -1060,7 +1061,7 @@ async fn axe_finds_nothing_in_the_documents_with_rows_a_refusal_and_progress() {
 async fn axe_finds_nothing_in_the_success_view() {
     let receipt = TransferReceipt {
         position_name: "Backend".into(),
-        position_id: 1,
+        position_id: PositionId(1),
         fields: vec![("fieldEmail".into(), "a@b.co".into())],
         tags: vec!["Rust".into()],
         documents: vec![ReceiptDocument {

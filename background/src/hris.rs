@@ -21,10 +21,10 @@ use sourcing_core::hris::{
     ExportLog, ExportRecord, ExportRefusal, ExportReport, ImportedCandidate, KeptCvs,
     PositionPipeline, StatusSource, CV_CATEGORY_HINT,
 };
-use sourcing_core::outbox::{Outbox, OutgoingDocument};
+use sourcing_core::outbox::{JobId, Outbox, OutgoingDocument};
 use sourcing_core::personio::{
-    ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioError, StageOutcome,
-    StageVocabulary,
+    ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioError, PositionId,
+    StageOutcome, StageVocabulary,
 };
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -43,7 +43,7 @@ const STATUS_TTL_MS: u64 = 60_000;
 const PIPELINE_PAGES: usize = 10;
 
 thread_local! {
-    static EXPORTING: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static EXPORTING: RefCell<HashSet<JobId>> = RefCell::new(HashSet::new());
 }
 
 /// True for the documents whose bytes stay after the application was created (the CVs).
@@ -55,7 +55,7 @@ pub fn is_kept(document: &OutgoingDocument) -> bool {
 
 /// Records the CVs of the created application `job_id` as kept for the export (the outbox leaves their
 /// bytes in IndexedDB).
-pub async fn keep_cvs(job_id: &str, documents: &[OutgoingDocument]) -> ExtResult<()> {
+pub async fn keep_cvs(job_id: &JobId, documents: &[OutgoingDocument]) -> ExtResult<()> {
     let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
         .await?
         .unwrap_or_default();
@@ -90,7 +90,7 @@ async fn candidates() -> ExtResult<Vec<ImportedCandidate>> {
 struct StatusCache {
     fetched_at_ms: u64,
     source: StatusSource,
-    statuses: BTreeMap<String, CandidateStatus>,
+    statuses: BTreeMap<JobId, CandidateStatus>,
 }
 
 /// The status of one candidate: its application by id when the create answer gave one, else found
@@ -113,7 +113,7 @@ async fn status_of(
                 ..PersonQuery::default()
             };
             let found = client
-                .applications_on_job(&person, candidate.position.id, now)
+                .applications_on_position(&person, candidate.position.id, now)
                 .await?;
             (
                 found.found.into_iter().map(|(a, _)| a).collect(),
@@ -231,7 +231,7 @@ pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
 
 /// A position's pipeline: the imported candidates (statuses as in the list) and, with v2 read rights,
 /// the company's applications for the position among the most recently updated ones.
-pub async fn pipeline(position_id: i64, refresh: bool) -> ExtResult<PositionPipeline> {
+pub async fn pipeline(position_id: PositionId, refresh: bool) -> ExtResult<PositionPipeline> {
     let list = list(refresh).await?;
     let now = now_ms();
     let mut client = api::client().await?;
@@ -242,7 +242,11 @@ pub async fn pipeline(position_id: i64, refresh: bool) -> ExtResult<PositionPipe
                 let coverage = CompanyCoverage {
                     scanned: listed.items.len(),
                     complete: listed.complete,
-                    without_job: listed.items.iter().filter(|a| a.job_id.is_none()).count(),
+                    without_position: listed
+                        .items
+                        .iter()
+                        .filter(|a| a.position_id.is_none())
+                        .count(),
                     unreadable: listed.unreadable,
                 };
                 (listed.items, Some(coverage), vocabulary)
@@ -261,8 +265,8 @@ pub async fn pipeline(position_id: i64, refresh: bool) -> ExtResult<PositionPipe
         .or_else(|| {
             company
                 .iter()
-                .find(|a| a.job_id == Some(position_id))
-                .and_then(|a| a.job_name.clone())
+                .find(|a| a.position_id == Some(position_id))
+                .and_then(|a| a.position_name.clone())
         });
     let position_name = match position_name {
         Some(name) => Some(name),
@@ -292,8 +296,8 @@ pub enum ExportOutcome {
 }
 
 /// "Export to Personio" for the candidate `job_id` (one at a time per candidate).
-pub async fn export(job_id: &str) -> ExtResult<ExportOutcome> {
-    if !EXPORTING.with(|e| e.borrow_mut().insert(job_id.to_string())) {
+pub async fn export(job_id: &JobId) -> ExtResult<ExportOutcome> {
+    if !EXPORTING.with(|e| e.borrow_mut().insert(job_id.clone())) {
         return Ok(ExportOutcome::Refused(ExportRefusal::InProgress));
     }
     let result = run_export(job_id).await;
@@ -303,8 +307,12 @@ pub async fn export(job_id: &str) -> ExtResult<ExportOutcome> {
     result
 }
 
-async fn run_export(job_id: &str) -> ExtResult<ExportOutcome> {
-    let Some(candidate) = candidates().await?.into_iter().find(|c| c.job_id == job_id) else {
+async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
+    let Some(candidate) = candidates()
+        .await?
+        .into_iter()
+        .find(|c| &c.job_id == job_id)
+    else {
         return Ok(ExportOutcome::Refused(ExportRefusal::UnknownCandidate));
     };
     let mut log: ExportLog = storage::get(Area::Local, EXPORTS)
@@ -387,7 +395,7 @@ async fn run_export(job_id: &str) -> ExtResult<ExportOutcome> {
             };
             let report = plan.report(&candidate, employee_id, &warnings, None, now);
             let record = ExportRecord {
-                job_id: job_id.to_string(),
+                job_id: job_id.clone(),
                 employee_id,
                 complete: false,
                 report,

@@ -6,7 +6,7 @@
 
 use crate::clock::now_ms;
 use crate::personio;
-use sourcing_core::outbox::{Enqueued, JobView, Outbox, SubmitRequest};
+use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, SubmitRequest};
 use sourcing_core::personio::{DocumentSource, SubmissionStatus};
 use std::cell::Cell;
 use webext::storage::{self, Area};
@@ -69,7 +69,7 @@ pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
 }
 
 /// One job's view.
-pub async fn view(job_id: &str) -> ExtResult<JobView> {
+pub async fn view(job_id: &JobId) -> ExtResult<JobView> {
     load()
         .await?
         .get(job_id)
@@ -83,7 +83,7 @@ pub async fn views() -> ExtResult<Vec<JobView>> {
 }
 
 /// Makes a job run now (a failed one is retried, a waiting one runs before its time).
-pub async fn retry(job_id: &str) -> ExtResult<JobView> {
+pub async fn retry(job_id: &JobId) -> ExtResult<JobView> {
     let mut outbox = load().await?;
     let entry = outbox
         .get_mut(job_id)

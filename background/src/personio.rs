@@ -7,7 +7,7 @@ use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
     ClientState, ConnectionInfo, DuplicateCheck, Endpoints, PersonQuery, PersonioClient,
-    PersonioError, Position,
+    PersonioError, Position, PositionId,
 };
 use webext::storage::{self, Area};
 use webext::ExtResult;
@@ -85,11 +85,11 @@ pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, Personi
 }
 
 /// The duplicate check of the form: is there an application of this e-mail (or this LinkedIn
-/// profile) on `job_position_id`? What cannot be checked is said, never guessed.
+/// profile) on `position`? What cannot be checked is said, never guessed.
 pub async fn duplicate_check(
     email: &str,
     linkedin_url: Option<String>,
-    job_position_id: i64,
+    position: PositionId,
 ) -> ExtResult<DuplicateCheck> {
     let mut client = client().await?;
     let person = PersonQuery {
@@ -97,9 +97,7 @@ pub async fn duplicate_check(
         linkedin_url,
         linkedin_attribute: settings::field_mapping().await?.linkedin_attribute_id,
     };
-    let check = client
-        .check_duplicate(&person, job_position_id, now_ms())
-        .await;
+    let check = client.check_duplicate(&person, position, now_ms()).await;
     save_state(&client).await?;
     Ok(check)
 }

@@ -7,7 +7,7 @@ use crate::profile::Profile;
 use crate::validation::{self, DocumentKind, Problem, MAX_DOCUMENT_BYTES};
 use serde::{Deserialize, Serialize};
 
-pub use crate::personio::{DocumentCategory, UnknownCategory};
+pub use crate::personio::{DocumentCategory, PositionId, UnknownCategory};
 
 /// A document attached to the draft. The bytes live outside the draft (IndexedDB), under [`DraftDocument::id`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +45,7 @@ pub struct ApplicationDraft {
     /// The canonical profile URL this draft belongs to (the draft's key).
     pub profile_url: String,
     /// The Personio job position picked, if any.
-    pub job_position_id: Option<u64>,
+    pub job_position_id: Option<PositionId>,
     /// Candidate's first name.
     pub first_name: String,
     /// Candidate's last name.
@@ -135,7 +135,7 @@ impl ApplicationDraft {
             ("last_name", validation::last_name(&self.last_name)),
             ("email", validation::email(&self.email)),
             ("phone", validation::phone(&self.phone)),
-            ("message", validation::comment(&self.message)),
+            ("message", validation::message(&self.message)),
             ("tags", validation::tags(&self.tags)),
         ];
         let mut issues: Vec<FieldIssue> = checks
@@ -168,9 +168,9 @@ impl ApplicationDraft {
             phone: optional(&self.phone),
             location: optional(&self.location),
             linkedin_url: optional(&self.profile_url),
-            comment: optional(&self.message),
+            message: optional(&self.message),
             tags: validation::normalize_tags(&self.tags),
-            job_position_id: i64::try_from(self.job_position_id?).ok()?,
+            job_position_id: self.job_position_id.filter(|p| p.is_valid())?,
             ..Default::default()
         })
     }
@@ -195,7 +195,7 @@ mod tests {
     fn valid() -> ApplicationDraft {
         ApplicationDraft {
             profile_url: "https://www.linkedin.com/in/ines-duval/".into(),
-            job_position_id: Some(1_234_567),
+            job_position_id: Some(PositionId(1_234_567)),
             first_name: "Inès".into(),
             last_name: "Duval-Okoye".into(),
             email: "ines@example.com".into(),
@@ -274,7 +274,7 @@ mod tests {
             first_name: " ".into(),
             email: "ines@example".into(),
             phone: "12".into(),
-            message: "x".repeat(validation::MAX_COMMENT_CHARS + 1),
+            message: "x".repeat(validation::MAX_MESSAGE_CHARS + 1),
             tags: vec!["y".repeat(validation::MAX_TAG_CHARS + 1)],
             documents: vec![DraftDocument {
                 name: "virus.exe".into(),
@@ -328,13 +328,13 @@ mod tests {
         assert_eq!(form.email, "ines@example.com");
         assert_eq!(form.phone, None);
         assert_eq!(form.location.as_deref(), Some("Lyon, France"));
-        assert_eq!(form.comment.as_deref(), Some("Met at RustConf"));
+        assert_eq!(form.message.as_deref(), Some("Met at RustConf"));
         assert_eq!(
             form.linkedin_url.as_deref(),
             Some("https://www.linkedin.com/in/ines-duval/")
         );
         assert_eq!(form.tags, vec!["Rust", "Backend"]);
-        assert_eq!(form.job_position_id, 1_234_567);
+        assert_eq!(form.job_position_id, PositionId(1_234_567));
         let no_position = ApplicationDraft {
             job_position_id: None,
             ..valid()

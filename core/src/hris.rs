@@ -17,10 +17,10 @@
 //!
 //! No I/O and no clock: the background passes `now_ms`, the recruiter's date and the Personio answers in.
 
-use crate::outbox::{Outbox, OutgoingDocument, PositionChoice};
+use crate::outbox::{JobId, Outbox, OutgoingDocument, PositionChoice};
 use crate::personio::{
     ApplicationSummary, DocumentCategory, LookupGap, NewEmployee, PersonioDateTime, PersonioError,
-    Position, Stage, StageOutcome, StageTransition, StageVocabulary, SubmissionStatus,
+    Position, PositionId, Stage, StageOutcome, StageTransition, StageVocabulary, SubmissionStatus,
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +36,7 @@ pub const CV_CATEGORY_HINT: &str = "cv";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptCv {
     /// The outbox job the CV belongs to.
-    pub job_id: String,
+    pub job_id: JobId,
     /// Key of the bytes.
     pub document_id: String,
     /// File name.
@@ -56,7 +56,7 @@ pub struct KeptCvs {
 
 impl KeptCvs {
     /// Records `document` of `job_id` as kept (once per document).
-    pub fn keep(&mut self, job_id: &str, document: &OutgoingDocument, now_ms: u64) {
+    pub fn keep(&mut self, job_id: &JobId, document: &OutgoingDocument, now_ms: u64) {
         if self
             .entries
             .iter()
@@ -65,7 +65,7 @@ impl KeptCvs {
             return;
         }
         self.entries.push(KeptCv {
-            job_id: job_id.to_string(),
+            job_id: job_id.clone(),
             document_id: document.document_id.clone(),
             name: document.name.clone(),
             size: document.size,
@@ -74,15 +74,15 @@ impl KeptCvs {
     }
 
     /// The first kept CV of `job_id`.
-    pub fn for_job(&self, job_id: &str) -> Option<&KeptCv> {
-        self.entries.iter().find(|k| k.job_id == job_id)
+    pub fn for_job(&self, job_id: &JobId) -> Option<&KeptCv> {
+        self.entries.iter().find(|k| &k.job_id == job_id)
     }
 
     /// Removes and returns every kept CV of `job_id` (after the export).
-    pub fn take_job(&mut self, job_id: &str) -> Vec<KeptCv> {
+    pub fn take_job(&mut self, job_id: &JobId) -> Vec<KeptCv> {
         let (taken, kept) = std::mem::take(&mut self.entries)
             .into_iter()
-            .partition(|k| k.job_id == job_id);
+            .partition(|k| &k.job_id == job_id);
         self.entries = kept;
         taken
     }
@@ -109,8 +109,8 @@ pub fn documents_to_keep(
 /// A candidate imported through the extension (an application the outbox created).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedCandidate {
-    /// The outbox job id (the candidate's key in every message).
-    pub job_id: String,
+    /// The outbox job (the candidate's key in every message).
+    pub job_id: JobId,
     /// The LinkedIn profile.
     pub profile_url: String,
     /// First name as sent.
@@ -268,7 +268,7 @@ pub fn pick_application<'a>(
     }
     applications
         .iter()
-        .filter(|a| a.job_id == Some(candidate.position.id))
+        .filter(|a| a.position_id == Some(candidate.position.id))
         .max_by_key(|a| a.created_ms())
 }
 
@@ -338,7 +338,7 @@ pub enum StatusSource {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportRecord {
     /// The outbox job (candidate key).
-    pub job_id: String,
+    pub job_id: JobId,
     /// The employee created.
     pub employee_id: i64,
     /// True once the export finished (the CV, if any, attached). False: the employee exists and the CV
@@ -356,7 +356,7 @@ pub struct ExportLog {
     /// Jobs whose employee create was sent without a known outcome (the answer was lost or Personio
     /// failed): a retry that finds an employee with the e-mail takes it as the one this export created.
     #[serde(default)]
-    pub creating: Vec<String>,
+    pub creating: Vec<JobId>,
 }
 
 /// What to do when Personio already has an employee with the candidate's e-mail.
@@ -370,20 +370,20 @@ pub enum ExistingEmployee {
 
 impl ExportLog {
     /// Notes that the employee create of `job_id` is about to be sent.
-    pub fn mark_creating(&mut self, job_id: &str) {
-        if !self.creating.iter().any(|j| j == job_id) {
-            self.creating.push(job_id.to_string());
+    pub fn mark_creating(&mut self, job_id: &JobId) {
+        if !self.creating.contains(job_id) {
+            self.creating.push(job_id.clone());
         }
     }
 
     /// Forgets the create attempt of `job_id` (it failed for sure).
-    pub fn clear_creating(&mut self, job_id: &str) {
+    pub fn clear_creating(&mut self, job_id: &JobId) {
         self.creating.retain(|j| j != job_id);
     }
 
     /// What to do with an employee found with the e-mail of `job_id`.
-    pub fn on_existing_employee(&self, job_id: &str) -> ExistingEmployee {
-        if self.creating.iter().any(|j| j == job_id) {
+    pub fn on_existing_employee(&self, job_id: &JobId) -> ExistingEmployee {
+        if self.creating.contains(job_id) {
             ExistingEmployee::Adopt
         } else {
             ExistingEmployee::Refuse
@@ -391,8 +391,8 @@ impl ExportLog {
     }
 
     /// The record of `job_id`.
-    pub fn get(&self, job_id: &str) -> Option<&ExportRecord> {
-        self.entries.iter().find(|e| e.job_id == job_id)
+    pub fn get(&self, job_id: &JobId) -> Option<&ExportRecord> {
+        self.entries.iter().find(|e| &e.job_id == job_id)
     }
 
     /// Adds or replaces the record of its job (the employee exists: no create attempt is pending).
@@ -577,7 +577,7 @@ pub struct CompanyCoverage {
     /// True when the whole list was read (else only the most recently updated `scanned`).
     pub complete: bool,
     /// Applications that could not be placed: the answer named no position.
-    pub without_job: usize,
+    pub without_position: usize,
     /// Items of the answer in a shape we do not know.
     pub unreadable: usize,
 }
@@ -586,7 +586,7 @@ pub struct CompanyCoverage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionPipeline {
     /// The position.
-    pub position_id: i64,
+    pub position_id: PositionId,
     /// Its name, when known.
     pub position_name: Option<String>,
     /// The stages, in the tenant's order, hired / rejected / withdrawn / not found / unknown last.
@@ -617,7 +617,7 @@ fn outcome_rank(outcome: StageOutcome, group_id: &str) -> u8 {
 pub fn pipeline(
     rows: &[CandidateRow],
     company: &[ApplicationSummary],
-    position_id: i64,
+    position_id: PositionId,
     vocabulary: &StageVocabulary,
 ) -> Vec<StageGroup> {
     let mut groups: Vec<StageGroup> = Vec::new();
@@ -640,7 +640,10 @@ pub fn pipeline(
         .filter(|r| r.candidate.position.id == position_id)
         .collect();
     let mut merged: Vec<usize> = Vec::new();
-    for app in company.iter().filter(|a| a.job_id == Some(position_id)) {
+    for app in company
+        .iter()
+        .filter(|a| a.position_id == Some(position_id))
+    {
         let row = ours.iter().position(|r| {
             r.status.application_id() == Some(app.id.as_str())
                 || r.candidate.application_id.as_deref() == Some(app.id.as_str())
@@ -751,7 +754,7 @@ pub struct ExportPlan {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportReport {
     /// The outbox job (candidate key).
-    pub job_id: String,
+    pub job_id: JobId,
     /// The candidate's name.
     pub candidate_name: String,
     /// The employee created in Personio.
@@ -976,7 +979,7 @@ mod tests {
         SubmitRequest {
             profile_url: format!("https://www.linkedin.com/in/{email}/"),
             position: PositionChoice {
-                id: position,
+                id: PositionId(position),
                 name: "Senior Rust Engineer".into(),
             },
             candidate: CandidateForm {
@@ -1022,7 +1025,7 @@ mod tests {
                     None,
                 )
                 .id()
-                .to_string();
+                .clone();
             if done {
                 outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Done {
                     application_id: Some("77".into()),
@@ -1075,7 +1078,7 @@ mod tests {
             id: id.into(),
             candidate_id: Some("c".into()),
             candidate_email: Some("a@example.com".into()),
-            job_id: Some(job),
+            position_id: Some(PositionId(job)),
             stage: Some(stage),
             created_at: at(created),
             ..Default::default()
@@ -1085,8 +1088,8 @@ mod tests {
     fn row(email: &str, position: i64, status: CandidateStatus) -> CandidateRow {
         let mut candidate = imported_candidates(&outbox()).remove(0);
         candidate.email = email.into();
-        candidate.job_id = format!("job-{email}");
-        candidate.position.id = position;
+        candidate.job_id = format!("job-{email}").into();
+        candidate.position.id = PositionId(position);
         candidate.application_id = status.application_id().map(str::to_string);
         CandidateRow {
             candidate,
@@ -1261,7 +1264,7 @@ mod tests {
                 ..app("22", 1001, system("offer"), "2026-01-03T00:00:00Z")
             },
         ];
-        let groups = pipeline(&rows, &company, 1001, &vocabulary());
+        let groups = pipeline(&rows, &company, PositionId(1001), &vocabulary());
         let ids: Vec<_> = groups.iter().map(|g| g.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -1301,7 +1304,7 @@ mod tests {
         );
         assert!(!unknown.hired);
         // Without Personio's list: only ours, as before.
-        let ours = pipeline(&rows, &[], 1001, &vocabulary());
+        let ours = pipeline(&rows, &[], PositionId(1001), &vocabulary());
         assert_eq!(ours.iter().map(|g| g.cards.len()).sum::<usize>(), 5);
         assert_eq!(positions_of(&rows).len(), 2);
     }
@@ -1310,7 +1313,7 @@ mod tests {
     fn the_employee_holds_what_is_known_and_the_report_lists_the_rest() {
         let c = imported_candidates(&outbox()).remove(0);
         let position = Position {
-            id: 1001,
+            id: PositionId(1001),
             name: "Senior Rust Engineer".into(),
             department: Some("Engineering".into()),
             office: Some("Atlantis".into()),
@@ -1385,17 +1388,17 @@ mod tests {
         let mut kept = KeptCvs::default();
         let req = request("a@example.com", 1001, true);
         for d in documents_to_keep(&req.documents) {
-            kept.keep("job-1", d, 1_000);
-            kept.keep("job-1", d, 2_000);
+            kept.keep(&"job-1".into(), d, 1_000);
+            kept.keep(&"job-1".into(), d, 2_000);
         }
         assert_eq!(kept.entries.len(), 1, "only the CV, once");
-        assert_eq!(kept.for_job("job-1").unwrap().name, "cv.pdf");
+        assert_eq!(kept.for_job(&"job-1".into()).unwrap().name, "cv.pdf");
         assert!(kept.take_expired(1_000 + CV_RETENTION_MS).is_empty());
         assert_eq!(kept.take_expired(1_001 + CV_RETENTION_MS).len(), 1);
         assert!(kept.entries.is_empty());
-        kept.keep("job-2", &req.documents[1], 5);
-        assert_eq!(kept.take_job("job-2").len(), 1);
-        assert!(kept.for_job("job-2").is_none());
+        kept.keep(&"job-2".into(), &req.documents[1], 5);
+        assert_eq!(kept.take_job(&"job-2".into()).len(), 1);
+        assert!(kept.for_job(&"job-2".into()).is_none());
     }
 
     #[test]
@@ -1422,15 +1425,24 @@ mod tests {
             report,
         });
         assert_eq!(log.entries.len(), 1);
-        assert!(log.get("job-1").unwrap().complete);
+        assert!(log.get(&"job-1".into()).unwrap().complete);
         // A create whose answer was lost: the employee found afterwards is ours; otherwise refused.
-        assert_eq!(log.on_existing_employee("job-2"), ExistingEmployee::Refuse);
-        log.mark_creating("job-2");
-        log.mark_creating("job-2");
-        assert_eq!(log.creating, ["job-2"]);
-        assert_eq!(log.on_existing_employee("job-2"), ExistingEmployee::Adopt);
-        log.clear_creating("job-2");
-        assert_eq!(log.on_existing_employee("job-2"), ExistingEmployee::Refuse);
+        assert_eq!(
+            log.on_existing_employee(&"job-2".into()),
+            ExistingEmployee::Refuse
+        );
+        log.mark_creating(&"job-2".into());
+        log.mark_creating(&"job-2".into());
+        assert_eq!(log.creating, [JobId::from("job-2")]);
+        assert_eq!(
+            log.on_existing_employee(&"job-2".into()),
+            ExistingEmployee::Adopt
+        );
+        log.clear_creating(&"job-2".into());
+        assert_eq!(
+            log.on_existing_employee(&"job-2".into()),
+            ExistingEmployee::Refuse
+        );
         let old: ExportLog = serde_json::from_str(r#"{"entries":[]}"#).unwrap();
         assert!(old.creating.is_empty());
         assert_eq!(

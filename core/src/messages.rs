@@ -10,8 +10,8 @@
 
 use crate::hris::{CandidateList, ExportRefusal, ExportReport, PositionPipeline};
 use crate::linkedin::{Extraction, PageKind};
-use crate::outbox::{JobView, SubmitRequest};
-use crate::personio::{ConnectionInfo, DuplicateCheck, PersonioError, Position};
+use crate::outbox::{JobId, JobView, SubmitRequest};
+use crate::personio::{ConnectionInfo, DuplicateCheck, PersonioError, Position, PositionId};
 use crate::retention::DeletedData;
 use crate::settings::{
     DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
@@ -111,7 +111,7 @@ pub enum PopupRequest {
         /// The candidate's e-mail.
         email: String,
         /// The chosen position.
-        job_position_id: i64,
+        job_position_id: PositionId,
         /// The LinkedIn profile the form is about.
         #[serde(default)]
         linkedin_url: Option<String>,
@@ -131,15 +131,15 @@ pub enum PopupRequest {
     },
     /// One job's current state.
     GetJob {
-        /// Job id.
-        job_id: String,
+        /// The job.
+        job_id: JobId,
     },
     /// Every job, newest first.
     ListJobs,
     /// Run a waiting or failed job now.
     RetryJob {
-        /// Job id.
-        job_id: String,
+        /// The job.
+        job_id: JobId,
     },
     /// The candidates imported through the extension with their status from Personio (candidates page).
     ListCandidates {
@@ -149,15 +149,15 @@ pub enum PopupRequest {
     /// A position's pipeline: the imported candidates and, with v2 read rights, the company's
     /// applications Personio lists for it, grouped by stage (candidates page).
     ListPipeline {
-        /// The position (`job_position_id`).
-        position_id: i64,
+        /// The position.
+        position_id: PositionId,
         /// Ask Personio again instead of using the short-lived cache.
         refresh: bool,
     },
     /// "Export to Personio": create the hired candidate `job_id` as an employee and attach the CV.
     ExportCandidate {
-        /// The candidate's key (its outbox job id).
-        job_id: String,
+        /// The candidate's key (its outbox job).
+        job_id: JobId,
     },
 }
 
@@ -359,7 +359,7 @@ mod tests {
             req,
             PopupRequest::CheckDuplicate {
                 email: "a@b.de".into(),
-                job_position_id: 1001,
+                job_position_id: PositionId(1001),
                 linkedin_url: None
             }
         );
@@ -369,7 +369,7 @@ mod tests {
         assert_eq!(
             req,
             PopupRequest::ListPipeline {
-                position_id: 1002,
+                position_id: PositionId(1002),
                 refresh: false
             }
         );

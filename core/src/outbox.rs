@@ -4,8 +4,9 @@
 //! at a time and schedules wake-ups at [`Outbox::next_wake_ms`]. The same application (profile, position,
 //! e-mail) is never queued twice: a second "Create application" returns the existing job.
 
+pub use crate::personio::JobId;
 use crate::personio::{
-    build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping,
+    build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping, PositionId,
     SubmissionJob, SubmissionStatus,
 };
 use serde::{Deserialize, Serialize};
@@ -16,8 +17,8 @@ pub const FINISHED_KEPT: usize = 200;
 /// The chosen position.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionChoice {
-    /// `job_position_id`.
-    pub id: i64,
+    /// The position.
+    pub id: PositionId,
     /// Its name, for the success view and the outbox list.
     pub name: String,
 }
@@ -124,8 +125,8 @@ pub struct Transferred {
 /// What the UI sees of a job.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobView {
-    /// Job id.
-    pub id: String,
+    /// The outbox job.
+    pub id: JobId,
     /// The LinkedIn profile.
     pub profile_url: String,
     /// Candidate's name.
@@ -148,14 +149,14 @@ pub struct JobView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Enqueued {
     /// A new job.
-    New(String),
+    New(JobId),
     /// The same application was already queued or created: that job.
-    Existing(String),
+    Existing(JobId),
 }
 
 impl Enqueued {
-    /// The job id either way.
-    pub fn id(&self) -> &str {
+    /// The job either way.
+    pub fn id(&self) -> &JobId {
         match self {
             Enqueued::New(id) | Enqueued::Existing(id) => id,
         }
@@ -176,15 +177,17 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// The job id of an application: the same profile, position and e-mail always give the same id.
-pub fn job_id(request: &SubmitRequest) -> String {
-    let key = format!(
-        "{}|{}|{}",
-        request.profile_url.trim().to_lowercase(),
-        request.position.id,
-        request.candidate.email.trim().to_lowercase()
-    );
-    format!("job-{:016x}", fnv1a(&key))
+impl SubmitRequest {
+    /// The job of this application: the same profile, position and e-mail always give the same id.
+    pub fn job_id(&self) -> JobId {
+        let key = format!(
+            "{}|{}|{}",
+            self.profile_url.trim().to_lowercase(),
+            self.position.id,
+            self.candidate.email.trim().to_lowercase()
+        );
+        JobId::from(format!("job-{:016x}", fnv1a(&key)))
+    }
 }
 
 impl Outbox {
@@ -198,8 +201,8 @@ impl Outbox {
         now_ms: u64,
         local_date: Option<&str>,
     ) -> Enqueued {
-        let id = job_id(&request);
-        if let Some(existing) = self.entries.iter().find(|e| e.job.id == id) {
+        let id = request.job_id();
+        if let Some(existing) = self.get(&id) {
             if !matches!(existing.job.status, SubmissionStatus::Failed { .. }) {
                 return Enqueued::Existing(id);
             }
@@ -244,18 +247,18 @@ impl Outbox {
         });
     }
 
-    /// The entry with `id`.
-    pub fn get(&self, id: &str) -> Option<&OutboxEntry> {
-        self.entries.iter().find(|e| e.job.id == id)
+    /// The entry of job `id`.
+    pub fn get(&self, id: &JobId) -> Option<&OutboxEntry> {
+        self.entries.iter().find(|e| &e.job.id == id)
     }
 
-    /// The entry with `id`, mutable.
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut OutboxEntry> {
-        self.entries.iter_mut().find(|e| e.job.id == id)
+    /// The entry of job `id`, mutable.
+    pub fn get_mut(&mut self, id: &JobId) -> Option<&mut OutboxEntry> {
+        self.entries.iter_mut().find(|e| &e.job.id == id)
     }
 
-    /// The id of the oldest job that can run a step now.
-    pub fn next_runnable(&self, now_ms: u64) -> Option<String> {
+    /// The oldest job that can run a step now.
+    pub fn next_runnable(&self, now_ms: u64) -> Option<JobId> {
         self.entries
             .iter()
             .find(|e| match &e.job.status {
@@ -371,7 +374,7 @@ mod tests {
         SubmitRequest {
             profile_url: "https://www.linkedin.com/in/maren-okafor-4b2a1c/".into(),
             position: PositionChoice {
-                id: 1001,
+                id: PositionId(1001),
                 name: "Data Engineer".into(),
             },
             candidate: CandidateForm {
@@ -392,6 +395,30 @@ mod tests {
     }
 
     #[test]
+    fn a_request_stored_before_the_renames_still_loads_and_keeps_its_shape() {
+        // The candidate's comment was called `comment` in stored outboxes; ids are bare values.
+        let old = r#"{"profile_url":"https://www.linkedin.com/in/maren-okafor-4b2a1c/",
+            "position":{"id":1001,"name":"Data Engineer"},
+            "candidate":{"first_name":"Maren","last_name":"Okafor","email":"maren@example.com",
+                "phone":null,"location":null,"linkedin_url":null,"comment":"Met at the meetup",
+                "tags":[],"job_position_id":1001,"extra_attributes":[]},
+            "documents":[]}"#;
+        let request: SubmitRequest = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            request.candidate.message.as_deref(),
+            Some("Met at the meetup")
+        );
+        assert_eq!(request.position.id, PositionId(1001));
+        let json = serde_json::to_value(&request).unwrap();
+        assert_eq!(json["position"]["id"], 1001);
+        assert_eq!(json["candidate"]["message"], "Met at the meetup");
+        // Job ids are derived as before: a stored job is found again by the same application.
+        let id = request.job_id();
+        assert_eq!(id.as_str(), "job-6d168cc37c30035c");
+        assert_eq!(serde_json::to_value(&id).unwrap(), id.as_str());
+    }
+
+    #[test]
     fn the_same_application_is_queued_once() {
         let mut outbox = Outbox::default();
         let first = outbox.enqueue(
@@ -407,7 +434,7 @@ mod tests {
             None,
         );
         assert!(matches!(first, Enqueued::New(_)));
-        assert_eq!(again, Enqueued::Existing(first.id().to_string()));
+        assert_eq!(again, Enqueued::Existing(first.id().clone()));
         assert_eq!(outbox.entries.len(), 1);
         let other = outbox.enqueue(
             request("maren.o@example.org"),
@@ -430,7 +457,7 @@ mod tests {
                 None,
             )
             .id()
-            .to_string();
+            .clone();
         outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Failed {
             error: crate::personio::PersonioError::NotPublished,
         };
@@ -460,8 +487,8 @@ mod tests {
                 None,
             )
             .id()
-            .to_string();
-        assert_eq!(outbox.next_runnable(0).as_deref(), Some(id.as_str()));
+            .clone();
+        assert_eq!(outbox.next_runnable(0).as_ref(), Some(&id));
         outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Waiting {
             retry_at_ms: 60_000,
             reason: crate::personio::PersonioError::RateLimited {
@@ -469,7 +496,7 @@ mod tests {
             },
         };
         assert_eq!(outbox.next_runnable(59_999), None);
-        assert_eq!(outbox.next_runnable(60_000).as_deref(), Some(id.as_str()));
+        assert_eq!(outbox.next_runnable(60_000).as_ref(), Some(&id));
         assert_eq!(outbox.next_wake_ms(), Some(60_000));
     }
 
@@ -484,7 +511,7 @@ mod tests {
                 None,
             )
             .id()
-            .to_string();
+            .clone();
         assert!(outbox.get(&id).unwrap().view().transferred.is_none());
         let entry = outbox.get_mut(&id).unwrap();
         entry.job.uploaded[0] = Some(crate::personio::UploadedFile {
@@ -498,7 +525,7 @@ mod tests {
             application_id: Some("77".into()),
         };
         let transferred = entry.view().transferred.unwrap();
-        assert_eq!(transferred.position.id, 1001);
+        assert_eq!(transferred.position.id, PositionId(1001));
         assert!(transferred.fields.contains(&TransferredField {
             field: "email".into(),
             value: "maren@example.com".into()

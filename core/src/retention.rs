@@ -15,7 +15,7 @@
 
 use crate::draft::ApplicationDraft;
 use crate::hris::{ExportLog, KeptCvs};
-use crate::outbox::Outbox;
+use crate::outbox::{JobId, Outbox};
 use crate::personio::SubmissionStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -131,7 +131,7 @@ pub fn files_in_use(outbox: &Outbox, kept_cvs: &KeptCvs) -> BTreeSet<String> {
 /// What the purge at `now_ms` deletes.
 pub fn plan(data: &StoredData, now_ms: u64) -> PurgePlan {
     let mut out = PurgePlan::default();
-    let in_outbox = |job_id: &str| data.outbox.get(job_id).is_some();
+    let in_outbox = |job_id: &JobId| data.outbox.get(job_id).is_some();
     // Files known to belong to something that ended: deleted now unless something else still lists them.
     let mut ended: BTreeSet<&str> = BTreeSet::new();
 
@@ -212,7 +212,9 @@ mod tests {
     use crate::draft::DraftDocument;
     use crate::hris::{ExportRecord, KeptCv};
     use crate::outbox::{OutgoingDocument, PositionChoice, SubmitRequest};
-    use crate::personio::{CandidateForm, DocumentCategory, FieldMapping, PersonioError};
+    use crate::personio::{
+        CandidateForm, DocumentCategory, FieldMapping, PersonioError, PositionId,
+    };
 
     const NOW: u64 = 1_800_000_000_000;
 
@@ -234,18 +236,18 @@ mod tests {
         (crate::draft::storage_key(url), draft)
     }
 
-    fn queue(outbox: &mut Outbox, email: &str, files: &[&str], status: SubmissionStatus) -> String {
+    fn queue(outbox: &mut Outbox, email: &str, files: &[&str], status: SubmissionStatus) -> JobId {
         let request = SubmitRequest {
             profile_url: format!("https://www.linkedin.com/in/{email}/"),
             position: PositionChoice {
-                id: 7,
+                id: PositionId(7),
                 name: "Data Engineer".into(),
             },
             candidate: CandidateForm {
                 first_name: "Ines".into(),
                 last_name: "Duval".into(),
                 email: email.into(),
-                job_position_id: 7,
+                job_position_id: PositionId(7),
                 ..CandidateForm::default()
             },
             documents: files
@@ -261,7 +263,7 @@ mod tests {
         let id = outbox
             .enqueue(request, &FieldMapping::default(), NOW - DAY_MS, None)
             .id()
-            .to_string();
+            .clone();
         outbox.get_mut(&id).unwrap().job.status = status;
         id
     }
@@ -379,12 +381,12 @@ mod tests {
             application_id: Some("app-1".into()),
         };
         let kept_job = queue(&mut outbox, "k@example.com", &[], done);
-        let record = |job_id: &str| ExportRecord {
-            job_id: job_id.into(),
+        let record = |job_id: &JobId| ExportRecord {
+            job_id: job_id.clone(),
             employee_id: 1,
             complete: true,
             report: crate::hris::ExportReport {
-                job_id: job_id.into(),
+                job_id: job_id.clone(),
                 candidate_name: "Ines Duval".into(),
                 employee_id: 1,
                 exported: vec![],
@@ -392,8 +394,8 @@ mod tests {
                 exported_at_ms: NOW,
             },
         };
-        let cv = |job_id: &str, document_id: &str| KeptCv {
-            job_id: job_id.into(),
+        let cv = |job_id: &JobId, document_id: &str| KeptCv {
+            job_id: job_id.clone(),
             document_id: document_id.into(),
             name: "cv.pdf".into(),
             size: 10,
@@ -402,10 +404,13 @@ mod tests {
         let data = StoredData {
             outbox,
             kept_cvs: KeptCvs {
-                entries: vec![cv(&kept_job, "kept-cv"), cv("job-pruned", "pruned-cv")],
+                entries: vec![
+                    cv(&kept_job, "kept-cv"),
+                    cv(&"job-pruned".into(), "pruned-cv"),
+                ],
             },
             exports: ExportLog {
-                entries: vec![record(&kept_job), record("job-pruned")],
+                entries: vec![record(&kept_job), record(&"job-pruned".into())],
                 creating: vec!["job-pruned".into()],
             },
             files: files(&["kept-cv", "pruned-cv"]),

@@ -5,7 +5,9 @@
 //! only visible ASCII is valid, so an invisible character pasted along (a zero-width space from a password
 //! manager) is refused at the field with its position instead of failing later inside `fetch`.
 
-use crate::personio::{parse_subdomain, Credentials, FieldMapping, SubdomainError};
+use crate::personio::{
+    parse_subdomain, CompanySubdomain, Credentials, FieldMapping, SubdomainError,
+};
 use serde::{Deserialize, Serialize};
 
 /// The disclaimer's current version; a new version must be accepted again.
@@ -14,8 +16,8 @@ pub const DISCLAIMER_VERSION: &str = "2026-11-1";
 /// What the settings page sends when the admin saves. A secret left `None` keeps the stored one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsInput {
-    /// What the admin typed as "App ID": a subdomain or a Personio URL.
-    pub app_id: String,
+    /// What the admin typed as the company's subdomain: a subdomain or a Personio URL.
+    pub subdomain: String,
     /// OAuth client id (v2 API; also the personnel API for the HRIS export).
     pub client_id: String,
     /// OAuth client secret; `None` keeps the stored one.
@@ -33,7 +35,7 @@ pub struct SettingsInput {
 /// A problem with one settings field (field name as in [`SettingsInput`], i18n key).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsIssue {
-    /// The field, e.g. `app_id`.
+    /// The field, e.g. `subdomain`.
     pub field: String,
     /// The i18n key of the message.
     pub key: String,
@@ -189,16 +191,16 @@ impl SettingsInput {
     /// Merges the input into the stored credentials (keeping secrets left empty), or lists what is wrong.
     pub fn apply_to(&self, stored: &Credentials) -> Result<Credentials, Vec<SettingsIssue>> {
         let mut issues = Vec::new();
-        let subdomain = match parse_subdomain(&self.app_id) {
+        let subdomain = match parse_subdomain(&self.subdomain) {
             Ok(s) => s,
             Err(e) => {
                 let key = match e {
-                    SubdomainError::Empty => "settingsAppIdMissing",
-                    SubdomainError::NotPersonio(_) => "settingsAppIdNotPersonio",
-                    SubdomainError::Invalid(_) => "settingsAppIdInvalid",
+                    SubdomainError::Empty => "settingsSubdomainMissing",
+                    SubdomainError::NotPersonio(_) => "settingsSubdomainNotPersonio",
+                    SubdomainError::Invalid(_) => "settingsSubdomainInvalid",
                 };
-                issues.push(SettingsIssue::new("app_id", key));
-                String::new()
+                issues.push(SettingsIssue::new("subdomain", key));
+                CompanySubdomain::default()
             }
         };
         // What is typed travels in headers and form bodies: visible ASCII only, checked here.
@@ -277,8 +279,8 @@ impl SettingsInput {
 /// What extension pages may see of the settings: no secret, only whether one is stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsView {
-    /// The subdomain ("App ID").
-    pub subdomain: String,
+    /// The company's subdomain.
+    pub subdomain: CompanySubdomain,
     /// OAuth client id.
     pub client_id: String,
     /// True when a client secret is stored.
@@ -404,7 +406,7 @@ mod tests {
 
     fn input() -> SettingsInput {
         SettingsInput {
-            app_id: "https://acme.personio.de".into(),
+            subdomain: "https://acme.personio.de".into(),
             client_id: "cid".into(),
             client_secret: Some("s3cr3t-value".into()),
             company_id: "".into(),
@@ -420,7 +422,7 @@ mod tests {
             ..Credentials::default()
         };
         let saved = input().apply_to(&stored).unwrap();
-        assert_eq!(saved.subdomain, "acme");
+        assert_eq!(saved.subdomain.as_str(), "acme");
         assert_eq!(saved.client_secret, "s3cr3t-value");
         let kept = SettingsInput {
             client_secret: None,
@@ -434,7 +436,7 @@ mod tests {
     #[test]
     fn incomplete_pairs_are_reported_per_field() {
         let issues = SettingsInput {
-            app_id: "not a host!".into(),
+            subdomain: "not a host!".into(),
             client_id: "".into(),
             client_secret: None,
             company_id: "12a".into(),
@@ -448,7 +450,7 @@ mod tests {
             .map(|i| (i.field.as_str(), i.key.as_str()))
             .collect();
         assert!(
-            fields.contains(&("app_id", "settingsAppIdInvalid")),
+            fields.contains(&("subdomain", "settingsSubdomainInvalid")),
             "{fields:?}"
         );
         assert!(
@@ -555,7 +557,7 @@ mod tests {
     #[test]
     fn removing_a_secret_keeps_everything_else() {
         let stored = Credentials {
-            subdomain: "acme".into(),
+            subdomain: "acme".parse().unwrap(),
             client_id: "cid".into(),
             client_secret: "secret".into(),
             company_id: "4711".into(),

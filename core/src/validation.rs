@@ -8,10 +8,11 @@
 //! - [`first_name`], [`last_name`]: required, at most [`MAX_NAME_CHARS`];
 //! - [`position`]: a job position must be picked;
 //! - [`tag`], [`tags`], [`normalize_tags`]: trimmed, non-empty, unique ignoring case, at most [`MAX_TAG_CHARS`];
-//! - [`comment`]: at most [`MAX_COMMENT_CHARS`];
+//! - [`message`] (the recruiter's comment): at most [`MAX_MESSAGE_CHARS`];
 //! - [`precheck_document`], [`check_document`]: `.pdf`, `.doc`, `.docx`, `.odt` only, checked by extension *and*
 //!   by content (magic bytes), at most [`MAX_DOCUMENT_BYTES`], not empty.
 
+use crate::personio::PositionId;
 use std::fmt;
 
 /// Largest document Personio accepts: 20 MB (20 × 1024 × 1024 bytes).
@@ -25,7 +26,7 @@ pub const MAX_TAG_CHARS: usize = 50;
 /// Most tags on one application.
 pub const MAX_TAGS: usize = 30;
 /// Longest recruiter comment (characters). Our own limit: Personio documents none.
-pub const MAX_COMMENT_CHARS: usize = 5_000;
+pub const MAX_MESSAGE_CHARS: usize = 5_000;
 /// Longest e-mail address (RFC 5321 path limit).
 pub const MAX_EMAIL_CHARS: usize = 254;
 /// Longest local part of an e-mail address (before the `@`).
@@ -83,8 +84,8 @@ pub enum Problem {
     TagDuplicate,
     /// More than [`MAX_TAGS`] tags.
     TagsTooMany,
-    /// A comment longer than [`MAX_COMMENT_CHARS`].
-    CommentTooLong,
+    /// A comment longer than [`MAX_MESSAGE_CHARS`].
+    MessageTooLong,
 }
 
 impl Problem {
@@ -114,7 +115,7 @@ impl Problem {
             Problem::TagTooLong => "valTagTooLong",
             Problem::TagDuplicate => "valTagDuplicate",
             Problem::TagsTooMany => "valTagsTooMany",
-            Problem::CommentTooLong => "valCommentTooLong",
+            Problem::MessageTooLong => "valCommentTooLong",
         }
     }
 }
@@ -233,9 +234,11 @@ pub fn last_name(input: &str) -> Result<(), Problem> {
     name(input, Problem::LastNameRequired)
 }
 
-/// Checks that a job position was picked and returns its id.
-pub fn position(selected: Option<u64>) -> Result<u64, Problem> {
-    selected.ok_or(Problem::PositionRequired)
+/// Checks that a job position was picked and returns it.
+pub fn position(selected: Option<PositionId>) -> Result<PositionId, Problem> {
+    selected
+        .filter(|p| p.is_valid())
+        .ok_or(Problem::PositionRequired)
 }
 
 /// Trims a tag and collapses inner runs of whitespace to one space.
@@ -294,10 +297,10 @@ pub fn tags(tags: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Checks the recruiter's comment: optional, at most [`MAX_COMMENT_CHARS`].
-pub fn comment(input: &str) -> Result<(), Problem> {
-    if input.trim().chars().count() > MAX_COMMENT_CHARS {
-        Err(Problem::CommentTooLong)
+/// Checks the recruiter's comment (Personio's `message`): optional, at most [`MAX_MESSAGE_CHARS`].
+pub fn message(input: &str) -> Result<(), Problem> {
+    if input.trim().chars().count() > MAX_MESSAGE_CHARS {
+        Err(Problem::MessageTooLong)
     } else {
         Ok(())
     }
@@ -680,17 +683,21 @@ mod tests {
 
     #[test]
     fn position_must_be_picked() {
-        assert_eq!(position(Some(42)), Ok(42));
+        assert_eq!(position(Some(PositionId(42))), Ok(PositionId(42)));
+        assert_eq!(
+            position(Some(PositionId(-1))),
+            Err(Problem::PositionRequired)
+        );
         assert_eq!(position(None), Err(Problem::PositionRequired));
     }
 
     #[test]
-    fn comment_is_bounded() {
-        assert_eq!(comment(""), Ok(()));
-        assert_eq!(comment(&"ü".repeat(MAX_COMMENT_CHARS)), Ok(()));
+    fn message_is_bounded() {
+        assert_eq!(message(""), Ok(()));
+        assert_eq!(message(&"ü".repeat(MAX_MESSAGE_CHARS)), Ok(()));
         assert_eq!(
-            comment(&"x".repeat(MAX_COMMENT_CHARS + 1)),
-            Err(Problem::CommentTooLong)
+            message(&"x".repeat(MAX_MESSAGE_CHARS + 1)),
+            Err(Problem::MessageTooLong)
         );
     }
 
@@ -769,7 +776,7 @@ mod tests {
             Problem::TagTooLong,
             Problem::TagDuplicate,
             Problem::TagsTooMany,
-            Problem::CommentTooLong,
+            Problem::MessageTooLong,
         ];
         let keys: std::collections::HashSet<_> = all.iter().map(|p| p.key()).collect();
         assert_eq!(keys.len(), all.len());

@@ -48,7 +48,7 @@ fn answer(status: u16, body: &str) -> Result<HttpResponse, TransportError> {
 
 fn oauth_client(transport: &Scripted) -> PersonioClient<&Scripted> {
     let credentials = Credentials {
-        subdomain: "acme".into(),
+        subdomain: "acme".parse().unwrap(),
         client_id: "papi-client".into(),
         client_secret: "papi-secret".into(),
         ..Credentials::default()

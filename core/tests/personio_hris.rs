@@ -8,7 +8,7 @@ use personio_standin::{seed, Faults};
 use personio_support::{pdf_bytes, sha256_hex, Fixture};
 use serde_json::{json, Value};
 use sourcing_core::personio::{
-    ApplicationDraft, Credentials, MissingRight, NewEmployee, PersonioError, StageOutcome,
+    Credentials, MissingRight, NewApplication, NewEmployee, PersonioError, PositionId, StageOutcome,
 };
 
 fn hire(email: &str) -> NewEmployee {
@@ -32,11 +32,11 @@ async fn hired_candidate_becomes_employee_with_cv() {
     let mut c = fx.v2();
     let now = fx.now();
     // The application is hired in Personio; the export checks its status first.
-    let d = ApplicationDraft {
+    let d = NewApplication {
         first_name: "Barbara".into(),
         last_name: "Liskov".into(),
         email: "barbara@example.com".into(),
-        job_position_id: 1001,
+        job_position_id: PositionId(1001),
         ..Default::default()
     };
     let id = c

@@ -8,16 +8,17 @@ use personio_support::{pdf_bytes, sha256_hex, Fixture};
 use serde_json::{json, Value};
 use sourcing_core::personio::error::parse_error_body;
 use sourcing_core::personio::{
-    build_application, ApplicationDraft, Attribute, CandidateForm, Credentials, DocumentCategory,
-    FieldError, FieldMapping, FileReference, MissingRight, PersonioError, Phase, RECRUITING_LIMIT,
+    build_application, Attribute, CandidateForm, Credentials, DocumentCategory, FieldError,
+    FieldMapping, FileReference, MissingRight, NewApplication, PersonioError, Phase, PositionId,
+    RECRUITING_LIMIT,
 };
 
-fn draft(email: &str, job: i64) -> ApplicationDraft {
-    ApplicationDraft {
+fn draft(email: &str, job: i64) -> NewApplication {
+    NewApplication {
         first_name: "Grace".into(),
         last_name: "Hopper".into(),
         email: email.into(),
-        job_position_id: job,
+        job_position_id: PositionId(job),
         ..Default::default()
     }
 }
@@ -51,9 +52,9 @@ async fn upload_then_apply_with_all_mapped_fields() {
         phone: Some("+1 555 0100".into()),
         location: Some("Arlington, VA".into()),
         linkedin_url: Some("https://www.linkedin.com/in/grace-hopper/".into()),
-        comment: Some("Invented the compiler.".into()),
+        message: Some("Invented the compiler.".into()),
         tags: vec!["linkedin".into(), "sourced".into()],
-        job_position_id: 1001,
+        job_position_id: PositionId(1001),
         extra_attributes: vec![Attribute {
             id: "custom_attribute_1002".into(),
             value: "custom_option_1".into(),
@@ -132,7 +133,7 @@ async fn linkedin_url_goes_to_message_without_attribute() {
         last_name: "Turing".into(),
         email: "alan@example.com".into(),
         linkedin_url: Some("https://www.linkedin.com/in/alan/".into()),
-        job_position_id: 1002,
+        job_position_id: PositionId(1002),
         ..Default::default()
     };
     let app = build_application(&form, &FieldMapping::default(), None);

@@ -9,16 +9,16 @@ use std::collections::BTreeMap;
 use personio_standin::{seed, Faults};
 use personio_support::{pdf_bytes, sha256_hex, Client, Fixture};
 use sourcing_core::personio::{
-    ApplicationDraft, Attribute, ClientState, DocumentCategory, DocumentToUpload, FieldError,
-    PersonioError, Step, StepOutcome, SubmissionJob, SubmissionStatus,
+    Attribute, ClientState, DocumentCategory, DocumentToUpload, FieldError, NewApplication,
+    PersonioError, PositionId, Step, StepOutcome, SubmissionJob, SubmissionStatus,
 };
 
-fn draft(email: &str, job: i64) -> ApplicationDraft {
-    ApplicationDraft {
+fn draft(email: &str, job: i64) -> NewApplication {
+    NewApplication {
         first_name: "Margaret".into(),
         last_name: "Hamilton".into(),
         email: email.into(),
-        job_position_id: job,
+        job_position_id: PositionId(job),
         ..Default::default()
     }
 }

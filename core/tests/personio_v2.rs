@@ -9,17 +9,17 @@ use personio_support::{creds_v1, pdf_bytes, Fixture, ReqwestTransport};
 use serde_json::Value;
 use sourcing_core::personio::error::parse_error_body;
 use sourcing_core::personio::{
-    ApiVersion, ApplicationDraft, Attribute, Credentials, DocumentCategory, Endpoints, FieldError,
-    FileReference, MissingRight, PersonioClient, PersonioError, PositionSource, StageOutcome,
-    RECRUITING_LIMIT,
+    ApiVersion, Attribute, Credentials, DocumentCategory, Endpoints, FieldError, FileReference,
+    MissingRight, NewApplication, PersonioClient, PersonioError, PositionId, PositionSource,
+    StageOutcome, RECRUITING_LIMIT,
 };
 
-fn draft(email: &str, job: i64) -> ApplicationDraft {
-    ApplicationDraft {
+fn draft(email: &str, job: i64) -> NewApplication {
+    NewApplication {
         first_name: "Katherine".into(),
         last_name: "Johnson".into(),
         email: email.into(),
-        job_position_id: job,
+        job_position_id: PositionId(job),
         ..Default::default()
     }
 }
@@ -138,7 +138,7 @@ async fn v2_jobs_are_paged_and_never_add_an_unpublished_position() {
     let fx = Fixture::new();
     let mut c = fx.v2().with_page_limit(2);
     let jobs = c.list_jobs_v2(fx.now()).await.unwrap();
-    let ids: Vec<i64> = jobs.iter().map(|p| p.id).collect();
+    let ids: Vec<i64> = jobs.iter().map(|p| p.id.get()).collect();
     assert_eq!(
         ids,
         vec![1001, 1002, 1003, 1004, 1005],
@@ -161,7 +161,10 @@ async fn v2_jobs_are_paged_and_never_add_an_unpublished_position() {
     let list = c.list_positions("en", fx.now()).await.unwrap();
     assert_eq!(list.source, PositionSource::XmlFeedWithV2Jobs);
     assert_eq!(
-        list.positions.iter().map(|p| p.id).collect::<Vec<_>>(),
+        list.positions
+            .iter()
+            .map(|p| p.id.get())
+            .collect::<Vec<_>>(),
         vec![1001, 1002, 1003, 1004]
     );
     // Parameter errors come back as v2 ErrorResponse.
@@ -225,7 +228,10 @@ async fn positions_come_from_the_feed_on_the_host_that_answers() {
     let list = fx.v2().list_positions("en", fx.now()).await.unwrap();
     assert_eq!(list.source, PositionSource::XmlFeed);
     assert_eq!(
-        list.positions.iter().map(|p| p.id).collect::<Vec<_>>(),
+        list.positions
+            .iter()
+            .map(|p| p.id.get())
+            .collect::<Vec<_>>(),
         vec![1001, 1002, 1003, 1004]
     );
     assert_eq!(list.positions[0].name, "Senior Rust Engineer");
@@ -323,7 +329,10 @@ async fn v2_application_documents_and_lookups() {
         .await
         .unwrap();
     let app = &apps.items[0];
-    assert_eq!((app.id.as_str(), app.job_id), (id.as_str(), Some(1003)));
+    assert_eq!(
+        (app.id.as_str(), app.position_id),
+        (id.as_str(), Some(PositionId(1003)))
+    );
     let stage = app.stage.clone().unwrap();
     assert_eq!(
         (

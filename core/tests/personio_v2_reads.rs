@@ -13,16 +13,16 @@ use personio_support::{filter_modes, Client, Fixture};
 use serde_json::Value;
 use sourcing_core::hris::{self, CandidateStatus};
 use sourcing_core::personio::{
-    ApplicationDraft, DuplicateCheck, FieldError, LinkedinCoverage, LookupGap, MatchedBy,
-    PersonQuery, PersonioError, Step, StepOutcome, SubmissionJob, SubmissionStatus,
+    DuplicateCheck, FieldError, LinkedinCoverage, LookupGap, MatchedBy, NewApplication,
+    PersonQuery, PersonioError, PositionId, Step, StepOutcome, SubmissionJob, SubmissionStatus,
 };
 
-fn draft(email: &str, job: i64) -> ApplicationDraft {
-    ApplicationDraft {
+fn draft(email: &str, job: i64) -> NewApplication {
+    NewApplication {
         first_name: "Dorothy".into(),
         last_name: "Vaughan".into(),
         email: email.into(),
-        job_position_id: job,
+        job_position_id: PositionId(job),
         ..Default::default()
     }
 }
@@ -64,7 +64,7 @@ async fn the_duplicate_check_holds_in_every_filter_mode() {
         let ours = create(&mut c, "dorothy@example.com", 1002, now).await;
         // By e-mail: on the position applied to, not on another.
         match c
-            .check_duplicate(&person("Dorothy@Example.com", None), 1002, now)
+            .check_duplicate(&person("Dorothy@Example.com", None), PositionId(1002), now)
             .await
         {
             DuplicateCheck::Found {
@@ -75,7 +75,8 @@ async fn the_duplicate_check_holds_in_every_filter_mode() {
         }
         for (email, job) in [("dorothy@example.com", 1001), ("nobody@example.com", 1002)] {
             assert_eq!(
-                c.check_duplicate(&person(email, None), job, now).await,
+                c.check_duplicate(&person(email, None), PositionId(job), now)
+                    .await,
                 DuplicateCheck::Clear {
                     linkedin: LinkedinCoverage::NotAsked
                 },
@@ -84,13 +85,21 @@ async fn the_duplicate_check_holds_in_every_filter_mode() {
         }
         // The seeded applicant, the job compared on our side.
         assert!(matches!(
-            c.check_duplicate(&person(seed::EXISTING_APPLICANT_EMAIL, None), 1001, now)
-                .await,
+            c.check_duplicate(
+                &person(seed::EXISTING_APPLICANT_EMAIL, None),
+                PositionId(1001),
+                now
+            )
+            .await,
             DuplicateCheck::Found { .. }
         ));
         // By LinkedIn profile: Ravi applied on the career site with another e-mail.
         match c
-            .check_duplicate(&person("ravi.new@example.com", Some(RAVI)), 1001, now)
+            .check_duplicate(
+                &person("ravi.new@example.com", Some(RAVI)),
+                PositionId(1001),
+                now,
+            )
             .await
         {
             DuplicateCheck::Found {
@@ -100,8 +109,12 @@ async fn the_duplicate_check_holds_in_every_filter_mode() {
             other => panic!("{modes:?}: {other:?}"),
         }
         assert_eq!(
-            c.check_duplicate(&person("ravi.new@example.com", Some(RAVI)), 1003, now)
-                .await,
+            c.check_duplicate(
+                &person("ravi.new@example.com", Some(RAVI)),
+                PositionId(1003),
+                now
+            )
+            .await,
             DuplicateCheck::Clear {
                 linkedin: LinkedinCoverage::Complete
             },
@@ -185,7 +198,7 @@ async fn hired_is_the_current_stage_and_the_hire_date_the_tenants_day_of_enterin
         assert!(fx.standin.move_stage_at(&id, "accepted", at));
         let vocabulary = c.stage_vocabulary(now).await.unwrap();
         let found = c
-            .applications_on_job(&person("mary@example.com", None), 1001, now)
+            .applications_on_position(&person("mary@example.com", None), PositionId(1001), now)
             .await
             .unwrap();
         assert_eq!(found.email_gap, None, "{modes:?}");
@@ -197,14 +210,14 @@ async fn hired_is_the_current_stage_and_the_hire_date_the_tenants_day_of_enterin
                 sourcing_core::outbox::SubmitRequest {
                     profile_url: "https://www.linkedin.com/in/mary/".into(),
                     position: sourcing_core::outbox::PositionChoice {
-                        id: 1001,
+                        id: PositionId(1001),
                         name: "Senior Rust Engineer".into(),
                     },
                     candidate: sourcing_core::personio::CandidateForm {
                         first_name: "Mary".into(),
                         last_name: "Jackson".into(),
                         email: "mary@example.com".into(),
-                        job_position_id: 1001,
+                        job_position_id: PositionId(1001),
                         ..Default::default()
                     },
                     documents: vec![],
@@ -214,7 +227,7 @@ async fn hired_is_the_current_stage_and_the_hire_date_the_tenants_day_of_enterin
                 None,
             )
             .id()
-            .to_string();
+            .clone();
         outbox.get_mut(&job).unwrap().job.status = SubmissionStatus::Done {
             application_id: None,
         };
@@ -251,7 +264,7 @@ async fn sparse_answers_never_panic_and_say_what_is_unknown() {
     // Never "already applied" without proof, even for the seeded applicant.
     for email in [seed::EXISTING_APPLICANT_EMAIL, "sparse@example.com"] {
         match c
-            .check_duplicate(&person(email, Some(RAVI)), 1001, now)
+            .check_duplicate(&person(email, Some(RAVI)), PositionId(1001), now)
             .await
         {
             DuplicateCheck::Unavailable {
@@ -262,8 +275,12 @@ async fn sparse_answers_never_panic_and_say_what_is_unknown() {
     }
     // Ravi by his LinkedIn profile: the answers do not show `linkedin_profile`, and the form says so.
     assert_eq!(
-        c.check_duplicate(&person("ravi.new@example.com", Some(RAVI)), 1001, now)
-            .await,
+        c.check_duplicate(
+            &person("ravi.new@example.com", Some(RAVI)),
+            PositionId(1001),
+            now
+        )
+        .await,
         DuplicateCheck::Clear {
             linkedin: LinkedinCoverage::NotShown
         }
@@ -271,7 +288,7 @@ async fn sparse_answers_never_panic_and_say_what_is_unknown() {
     // One application by id: only the id, so the stage (and whether hired) is unknown.
     let app = c.application("400001", now).await.unwrap().unwrap();
     assert_eq!(
-        (app.id.as_str(), app.stage.as_ref(), app.job_id),
+        (app.id.as_str(), app.stage.as_ref(), app.position_id),
         ("400001", None, None)
     );
     let status = hris::status_of_application(
@@ -289,7 +306,7 @@ async fn sparse_answers_never_panic_and_say_what_is_unknown() {
         .all(|t| t.stage.is_none() && t.entered_at.is_none()));
     // The company's applications cannot be placed on a position.
     let company = c.company_applications(5, now).await.unwrap();
-    assert!(company.items.iter().all(|a| a.job_id.is_none()));
+    assert!(company.items.iter().all(|a| a.position_id.is_none()));
     // Positions still come from the feed; v2 jobs (ids only) enrich nothing.
     let positions = c.list_positions("en", now).await.unwrap();
     assert_eq!(positions.positions.len(), 4);
@@ -478,7 +495,10 @@ async fn the_companys_applications_are_read_within_the_page_budget() {
     assert!(all.complete);
     assert_eq!(all.items.len(), 7);
     assert_eq!(
-        all.items.iter().filter(|a| a.job_id == Some(1002)).count(),
+        all.items
+            .iter()
+            .filter(|a| a.position_id == Some(PositionId(1002)))
+            .count(),
         5
     );
     let cut = c.company_applications(2, now).await.unwrap();

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use sourcing_core::hris::CandidateRow;
+use sourcing_core::outbox::JobId;
 use wasm_bindgen::JsCast;
 use webext::i18n::{t, t_with};
 
@@ -32,7 +33,7 @@ pub fn ConfirmExport(
     /// What to confirm.
     pending: PendingExport,
     /// Called with the job id when the user confirms.
-    on_confirm: Callback<String>,
+    on_confirm: Callback<JobId>,
     /// Called when the user cancels.
     on_cancel: Callback<()>,
 ) -> impl IntoView {

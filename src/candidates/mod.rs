@@ -32,6 +32,8 @@ use sourcing_core::hris::{
     StatusFilter, StatusSource,
 };
 use sourcing_core::messages::{PopupRequest, PopupResponse};
+use sourcing_core::outbox::JobId;
+use sourcing_core::personio::PositionId;
 use webext::i18n::{t, t_with};
 
 /// Which view the page shows (from its query string).
@@ -39,10 +41,10 @@ use webext::i18n::{t, t_with};
 pub enum Route {
     /// The list, with an initial filter.
     List(StatusFilter),
-    /// One candidate (job id).
-    Candidate(String),
+    /// One candidate (its outbox job).
+    Candidate(JobId),
     /// A position's pipeline.
-    Pipeline(i64),
+    Pipeline(PositionId),
 }
 
 impl Route {
@@ -51,7 +53,7 @@ impl Route {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok();
         let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
         if let Some(job) = get("job").filter(|j| !j.is_empty()) {
-            Route::Candidate(job)
+            Route::Candidate(JobId::from(job))
         } else if let Some(position) = get("position").and_then(|p| p.parse().ok()) {
             Route::Pipeline(position)
         } else {
@@ -61,15 +63,15 @@ impl Route {
 }
 
 /// Link to a candidate's page.
-pub fn candidate_href(job_id: &str) -> String {
+pub fn candidate_href(job_id: &JobId) -> String {
     format!(
         "candidates.html?job={}",
-        js_sys::encode_uri_component(job_id)
+        js_sys::encode_uri_component(job_id.as_str())
     )
 }
 
 /// Link to a position's pipeline.
-pub fn pipeline_href(position_id: i64) -> String {
+pub fn pipeline_href(position_id: PositionId) -> String {
     format!("candidates.html?position={position_id}")
 }
 
@@ -89,7 +91,7 @@ async fn fetch(refresh_status: bool) -> Load {
     }
 }
 
-async fn fetch_pipeline(position_id: i64, refresh: bool) -> Option<PositionPipeline> {
+async fn fetch_pipeline(position_id: PositionId, refresh: bool) -> Option<PositionPipeline> {
     match bridge::request(&PopupRequest::ListPipeline {
         position_id,
         refresh,
@@ -108,7 +110,7 @@ struct Ctx {
     /// The pipeline of the position shown (pipeline view only).
     pipeline: RwSignal<Option<PositionPipeline>>,
     /// The position of the pipeline view.
-    pipeline_of: StoredValue<Option<i64>>,
+    pipeline_of: StoredValue<Option<PositionId>>,
     outcome: RwSignal<Option<ExportOutcome>>,
     pending: RwSignal<Option<PendingExport>>,
 }
@@ -159,7 +161,7 @@ impl Ctx {
         }
     }
 
-    fn export(&self, job_id: String) {
+    fn export(&self, job_id: JobId) {
         let ctx = *self;
         let pending = ctx.pending.get_untracked();
         ctx.pending.set(None);
@@ -273,7 +275,7 @@ fn ListView(
                             {rows.into_iter().map(|row| {
                                 let c = row.candidate.clone();
                                 view! {
-                                    <tr data-job=c.job_id.clone() data-email=c.email.clone() data-status=row.status.key()>
+                                    <tr data-job=c.job_id.to_string() data-email=c.email.clone() data-status=row.status.key()>
                                         <th scope="row"><a href=candidate_href(&c.job_id)>{c.name()}</a>
                                             <br /><span class="muted">{c.email.clone()}</span></th>
                                         <td><a href=pipeline_href(c.position.id)>{c.position.name.clone()}</a></td>
@@ -337,7 +339,7 @@ fn CandidateView(
     /// Page state.
     ctx: Ctx,
     /// The candidate's job id.
-    job_id: String,
+    job_id: JobId,
 ) -> impl IntoView {
     move || {
         let Some(row) = ctx
@@ -374,7 +376,7 @@ fn CandidateView(
             (_, None) => t("candidateNoCv"),
         };
         view! {
-            <article class="candidate" aria-labelledby="view-title" data-job=c.job_id.clone() data-status=row.status.key()>
+            <article class="candidate" aria-labelledby="view-title" data-job=c.job_id.to_string() data-status=row.status.key()>
                 <div class="candidate-head">
                     <h2 id="view-title">{c.name()}</h2>
                     {ctx.menu(&row, "candidate")}
@@ -411,8 +413,11 @@ fn coverage_notice(pipeline: &PositionPipeline) -> Option<impl IntoView> {
             if !c.complete {
                 lines.push(t_with("pipelineCompanyPartial", &[&c.scanned.to_string()]));
             }
-            if c.without_job > 0 {
-                lines.push(t_with("pipelineWithoutJob", &[&c.without_job.to_string()]));
+            if c.without_position > 0 {
+                lines.push(t_with(
+                    "pipelineWithoutJob",
+                    &[&c.without_position.to_string()],
+                ));
             }
             if c.unreadable > 0 {
                 lines.push(t_with("pipelineUnreadable", &[&c.unreadable.to_string()]));
@@ -437,7 +442,7 @@ fn card_view(ctx: Ctx, card: PipelineCard, hired: bool) -> impl IntoView {
         Some(row) => {
             let c = row.candidate.clone();
             view! {
-                <li class="stage-card" data-job=c.job_id.clone() data-email=email.clone() data-application=application>
+                <li class="stage-card" data-job=c.job_id.to_string() data-email=email.clone() data-application=application>
                     <a href=candidate_href(&c.job_id)>{name}</a>
                     <span class="muted">{email.clone()}</span>
                     {row.export.as_ref().filter(|e| e.complete).map(|e| view! {
@@ -466,7 +471,7 @@ fn PipelineView(
     /// Page state.
     ctx: Ctx,
     /// The position.
-    position_id: i64,
+    position_id: PositionId,
 ) -> impl IntoView {
     move || {
         let Some(pipeline) = ctx.pipeline.get() else {
@@ -546,7 +551,7 @@ pub fn CandidatesPage() -> impl IntoView {
     };
     reload(true);
 
-    let on_confirm = Callback::new(move |job_id: String| ctx.export(job_id));
+    let on_confirm = Callback::new(move |job_id: JobId| ctx.export(job_id));
     let on_cancel = Callback::new(move |_| {
         if let Some(p) = ctx.pending.get_untracked() {
             ctx.pending.set(None);

@@ -5,7 +5,7 @@ use crate::bridge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::messages::{PopupRequest, PopupResponse};
-use sourcing_core::outbox::JobView;
+use sourcing_core::outbox::{JobId, JobView};
 use sourcing_core::personio::SubmissionStatus;
 use webext::i18n::{t, t_with};
 
@@ -68,7 +68,7 @@ pub fn OutboxList() -> impl IntoView {
             webext::timer::sleep(REFRESH_MS).await;
         }
     });
-    let retry = move |job_id: String| {
+    let retry = move |job_id: JobId| {
         spawn_local(async move {
             let _ = bridge::request(&PopupRequest::RetryJob { job_id }).await;
             jobs.set(fetch().await);
@@ -86,7 +86,7 @@ pub fn OutboxList() -> impl IntoView {
                             .map(|job| {
                                 let id = job.id.clone();
                                 view! {
-                                    <li class="outbox-item" data-job=job.id.clone()>
+                                    <li class="outbox-item" data-job=job.id.to_string()>
                                         <span class="outbox-who">{job.candidate_name.clone()} " · " {job.position.name.clone()}</span>
                                         <span class="outbox-status">{status_text(&job.status)}</span>
                                         <button type="button" on:click=move |_| retry(id.clone())>

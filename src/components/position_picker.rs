@@ -8,14 +8,14 @@
 
 use crate::components::field_error::{error_id, FieldError, FieldMessage};
 use leptos::prelude::*;
-use sourcing_core::personio::Position;
+use sourcing_core::personio::{Position, PositionId};
 use webext::i18n::{t, t_with};
 
 /// One job position offered in the picker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PositionOption {
-    /// Personio's job position id (`job_position_id`).
-    pub id: u64,
+    /// The Personio position (`job_position_id`).
+    pub id: PositionId,
     /// The position's name.
     pub name: String,
     /// Department, office, … shown under the name and searched too.
@@ -24,11 +24,12 @@ pub struct PositionOption {
 
 impl PositionOption {
     /// The options for Personio's published positions: detail is "department · office · subcompany" (what is
-    /// known); positions with an id that is not a valid `job_position_id` (negative) are left out.
+    /// known); positions with an id that is not a valid `job_position_id` (not positive) are left out.
     pub fn from_positions(positions: &[Position]) -> Vec<PositionOption> {
         positions
             .iter()
-            .filter_map(|p| {
+            .filter(|p| p.id.is_valid())
+            .map(|p| {
                 let detail = [&p.department, &p.office, &p.subcompany]
                     .into_iter()
                     .flatten()
@@ -36,11 +37,11 @@ impl PositionOption {
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
                     .join(" · ");
-                Some(PositionOption {
-                    id: u64::try_from(p.id).ok()?,
+                PositionOption {
+                    id: p.id,
                     name: p.name.clone(),
                     detail,
-                })
+                }
             })
             .collect()
     }
@@ -112,7 +113,7 @@ pub fn PositionPicker(
     #[prop(into)]
     positions: Signal<Vec<PositionOption>>,
     /// The committed position id; written when the recruiter picks, cleared when the input is emptied.
-    selected: RwSignal<Option<u64>>,
+    selected: RwSignal<Option<PositionId>>,
     /// True while the positions are being loaded.
     #[prop(optional, into)]
     loading: Signal<bool>,
@@ -128,9 +129,9 @@ pub fn PositionPicker(
 ) -> impl IntoView {
     let input_id = format!("{id}-input");
     let listbox_id = format!("{id}-listbox");
-    let option_id = move |position: u64| format!("{id}-option-{position}");
+    let option_id = move |position: PositionId| format!("{id}-option-{position}");
 
-    let name_of = move |position: Option<u64>| {
+    let name_of = move |position: Option<PositionId>| {
         position.and_then(|p| {
             positions.with(|all| all.iter().find(|o| o.id == p).map(|o| o.name.clone()))
         })

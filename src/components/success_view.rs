@@ -5,6 +5,7 @@ use crate::components::documents::human_size;
 use leptos::prelude::*;
 use sourcing_core::draft::DocumentCategory;
 use sourcing_core::outbox::Transferred;
+use sourcing_core::personio::PositionId;
 use webext::i18n::t;
 
 /// One transferred document.
@@ -23,8 +24,8 @@ pub struct ReceiptDocument {
 pub struct TransferReceipt {
     /// Name of the job position applied to.
     pub position_name: String,
-    /// Its Personio id.
-    pub position_id: u64,
+    /// The Personio position.
+    pub position_id: PositionId,
     /// The candidate fields sent, as `(i18n key of the label, value)`, in form order.
     pub fields: Vec<(String, String)>,
     /// The tags sent.
@@ -58,7 +59,7 @@ impl TransferReceipt {
     pub fn from_transferred(transferred: &Transferred) -> Self {
         TransferReceipt {
             position_name: transferred.position.name.clone(),
-            position_id: u64::try_from(transferred.position.id).unwrap_or_default(),
+            position_id: transferred.position.id,
             fields: transferred
                 .fields
                 .iter()

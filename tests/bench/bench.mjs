@@ -71,7 +71,7 @@ const session = await launchWithExtension({
   dist,
 });
 await session.configure({
-  app_id: personio.seed.subdomain, client_id: '', client_secret: null,
+  subdomain: personio.seed.subdomain, client_id: '', client_secret: null,
   company_id: String(personio.seed.company_id), recruiting_token: personio.seed.recruiting_token,
 });
 const profile = await session.context.newPage();
@@ -249,7 +249,7 @@ for (let i = 0; i < UPLOAD_RUNS; i += 1) {
     const request = {
       profile_url: `https://www.linkedin.com/in/bench-${i}/`,
       position: { id: 1002, name: 'Recruiter' },
-      candidate: { first_name: 'Bench', last_name: `Outbox ${i}`, email: `bench.outbox.${i}@example.org`, phone: null, location: null, linkedin_url: null, comment: null, tags: [], job_position_id: 1002, extra_attributes: [] },
+      candidate: { first_name: 'Bench', last_name: `Outbox ${i}`, email: `bench.outbox.${i}@example.org`, phone: null, location: null, linkedin_url: null, message: null, tags: [], job_position_id: 1002, extra_attributes: [] },
       documents: files.map((bytes, n) => ({ document_id: `bench-${i}-${n}`, name: `outbox-${i}-${n}.pdf`, size: bytes.length, category: 'cv' })),
     };
     const started = performance.now();

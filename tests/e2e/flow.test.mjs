@@ -45,7 +45,7 @@ beforeEach(async () => {
 async function connectThroughSettings() {
   const page = await session.context.newPage();
   await page.goto(session.url('options.html'));
-  await page.fill('input[name="app_id"]', `https://${personio.seed.subdomain}.personio.de`);
+  await page.fill('input[name="subdomain"]', `https://${personio.seed.subdomain}.personio.de`);
   await page.fill('input[name="client_id"]', personio.seed.client_id);
   await page.fill('input[name="client_secret"]', personio.seed.client_secret);
   await page.fill('input[name="linkedin_attribute_id"]', personio.seed.linkedin_attribute);
@@ -353,7 +353,7 @@ test('accessibility: the settings, form (both tabs), off-profile and set-up view
   const views = [];
   const settings = await session.context.newPage();
   await settings.goto(session.url('options.html'));
-  await settings.waitForSelector('input[name="app_id"]');
+  await settings.waitForSelector('input[name="subdomain"]');
   views.push(['settings', settings]);
   const { tab, tabId } = await openProfile();
   const form = await openForm(tabId);

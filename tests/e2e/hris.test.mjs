@@ -35,7 +35,7 @@ async function connect(kind) {
   await session.request({ type: 'accept_disclaimer' });
   const saved = await session.request({
     type: 'save_settings',
-    input: { app_id: seed.subdomain, linkedin_attribute_id: seed.linkedin_attribute, ...input },
+    input: { subdomain: seed.subdomain, linkedin_attribute_id: seed.linkedin_attribute, ...input },
   });
   assert.equal(saved.type, 'setup', JSON.stringify(saved));
 }
@@ -102,7 +102,7 @@ async function createApplication({ first, last, email, position = 1001, phone = 
     profile_url: `https://www.linkedin.com/in/${first.toLowerCase()}-${last.toLowerCase()}-e2e/`,
     position: { id: position, name: POSITIONS[position] },
     candidate: {
-      first_name: first, last_name: last, email, phone, location: null, linkedin_url: null, comment: null,
+      first_name: first, last_name: last, email, phone, location: null, linkedin_url: null, message: null,
       tags: [], job_position_id: position, extra_attributes: [],
     },
     documents,

@@ -181,7 +181,7 @@ test('"Delete all candidate data on this browser" asks first, then deletes draft
     request: {
       profile_url: MAREN_URL,
       position: { id: 1001, name: 'Senior Rust Engineer' },
-      candidate: { first_name: 'Maren', last_name: 'Okafor', email: 'maren@example.com', phone: null, location: null, linkedin_url: null, comment: null, tags: [], job_position_id: 1001, extra_attributes: [] },
+      candidate: { first_name: 'Maren', last_name: 'Okafor', email: 'maren@example.com', phone: null, location: null, linkedin_url: null, message: null, tags: [], job_position_id: 1001, extra_attributes: [] },
       documents: [],
     },
   });

@@ -90,7 +90,7 @@ function application(email) {
     position: { id: 1001, name: 'Senior Rust Engineer' },
     candidate: {
       first_name: 'Ines', last_name: 'Duval', email, phone: null, location: null, linkedin_url: null,
-      comment: null, tags: [], job_position_id: 1001, extra_attributes: [],
+      message: null, tags: [], job_position_id: 1001, extra_attributes: [],
     },
     documents: [],
   };
@@ -124,7 +124,7 @@ test('a stored token HTTP cannot carry fails the application plainly, and the ou
   // Corrected in the settings, a retry delivers it.
   const saved = await session.request({
     type: 'save_settings',
-    input: { app_id: 'acme', client_id: '', client_secret: null, company_id: companyId, recruiting_token: token, linkedin_attribute_id: '' },
+    input: { subdomain: 'acme', client_id: '', client_secret: null, company_id: companyId, recruiting_token: token, linkedin_attribute_id: '' },
   });
   assert.equal(saved.type, 'setup', JSON.stringify(saved));
   await session.request({ type: 'retry_job', job_id: first.job.id });

@@ -23,7 +23,7 @@ after(async () => {
 async function openSettings() {
   const page = await session.context.newPage();
   await page.goto(session.url('options.html'));
-  await page.waitForSelector('input[name="app_id"]');
+  await page.waitForSelector('input[name="subdomain"]');
   return page;
 }
 
@@ -34,7 +34,7 @@ async function fill(page, values) {
 test('an admin connects with API credentials and sees the granted rights', async () => {
   const page = await openSettings();
   await fill(page, {
-    app_id: `https://${personio.seed.subdomain}.personio.de`,
+    subdomain: `https://${personio.seed.subdomain}.personio.de`,
     client_id: personio.seed.client_id,
     client_secret: personio.seed.client_secret,
   });
@@ -44,7 +44,7 @@ test('an admin connects with API credentials and sees the granted rights', async
   for (const right of ['ReadPositions', 'CreateApplications', 'UploadDocuments']) {
     assert.match(await page.textContent(`[data-right="${right}"]`), /granted/, right);
   }
-  assert.equal(await page.inputValue('input[name="app_id"]'), personio.seed.subdomain, 'the URL became the subdomain');
+  assert.equal(await page.inputValue('input[name="subdomain"]'), personio.seed.subdomain, 'the URL became the subdomain');
   assert.equal(await page.inputValue('input[name="client_secret"]'), '', 'the secret is not shown again');
   assert.match(await page.getAttribute('input[name="client_secret"]', 'placeholder'), /Saved/);
   const setup = await session.request({ type: 'get_setup' });
@@ -56,7 +56,7 @@ test('an admin connects with API credentials and sees the granted rights', async
 test('credentials without the write scope say which right is missing', async () => {
   const page = await openSettings();
   await fill(page, {
-    app_id: personio.seed.subdomain,
+    subdomain: personio.seed.subdomain,
     client_id: personio.seed.readonly_client_id,
     client_secret: personio.seed.readonly_client_secret,
   });
@@ -69,20 +69,20 @@ test('credentials without the write scope say which right is missing', async () 
 
 test('a wrong secret is refused plainly', async () => {
   const page = await openSettings();
-  await fill(page, { app_id: personio.seed.subdomain, client_id: personio.seed.client_id, client_secret: 'not-the-secret' });
+  await fill(page, { subdomain: personio.seed.subdomain, client_id: personio.seed.client_id, client_secret: 'not-the-secret' });
   await page.click('#save-and-test');
   await page.waitForSelector('.connection-status [role="alert"]');
   assert.match(await page.textContent('.connection-status'), /did not accept these credentials/);
   await page.close();
 });
 
-test('an e-mail address typed as App ID is refused at that field, and nothing is saved', async () => {
+test('an e-mail address typed as the subdomain is refused at that field, and nothing is saved', async () => {
   const page = await openSettings();
-  await fill(page, { app_id: 'recruiter@acme.example', client_id: 'x', client_secret: 'y' });
+  await fill(page, { subdomain: 'recruiter@acme.example', client_id: 'x', client_secret: 'y' });
   await page.click('#save-and-test');
-  await page.waitForSelector('#app_id-error:not(:empty)');
-  assert.match(await page.textContent('#app_id-error'), /not an App ID|not a Personio address/);
-  assert.equal(await page.getAttribute('input[name="app_id"]', 'aria-invalid'), 'true');
+  await page.waitForSelector('#subdomain-error:not(:empty)');
+  assert.match(await page.textContent('#subdomain-error'), /not a subdomain|not a Personio address/);
+  assert.equal(await page.getAttribute('input[name="subdomain"]', 'aria-invalid'), 'true');
   await page.close();
 });
 
@@ -94,7 +94,7 @@ async function stored(area, key) {
 test('a token pasted with an invisible character is refused at its field, naming the character and its position', async () => {
   const page = await openSettings();
   const token = personio.seed.recruiting_token;
-  await fill(page, { app_id: personio.seed.subdomain, client_id: '', company_id: personio.seed.company_id, recruiting_token: `${token}\u200B` });
+  await fill(page, { subdomain: personio.seed.subdomain, client_id: '', company_id: personio.seed.company_id, recruiting_token: `${token}\u200B` });
   await page.click('#save-only');
   await page.waitForSelector('#recruiting_token-error:not(:empty)');
   assert.match(
@@ -156,7 +156,7 @@ test('forgetting the connection deletes the credentials, tokens and cached posit
   await page.click('#forget-connection-confirm');
   await page.waitForSelector('.connection-status .ok');
   assert.match(await page.textContent('.connection-status'), /Connection forgotten/);
-  assert.equal(await page.inputValue('input[name="app_id"]'), '');
+  assert.equal(await page.inputValue('input[name="subdomain"]'), '');
   assert.equal(await page.inputValue('input[name="client_id"]'), '');
   const { setup } = await session.request({ type: 'get_setup' });
   assert.equal(setup.settings.subdomain, '');

@@ -115,7 +115,7 @@ for (const { lang, fixture, email, position, typed } of [
     const settings = await session.context.newPage();
     await settings.setViewportSize({ width: WIDTH, height: HEIGHT });
     await settings.goto(session.url('options.html'));
-    await settings.waitForSelector('input[name="app_id"]:not([disabled])');
+    await settings.waitForSelector('input[name="subdomain"]:not([disabled])');
     save(`${lang}-4-settings.png`, await settings.screenshot({ type: 'png' }));
     await settings.close();
 

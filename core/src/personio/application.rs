@@ -1,4 +1,4 @@
-//! The application Personio receives: the draft built from the recruiter's form (field mapping),
+//! The application Personio receives ([`NewApplication`], built from the recruiter's form by the field mapping),
 //! document categories and file references, the JSON body, and the checks done before any call.
 
 use std::fmt;
@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::encode::{extension, RECRUITING_FILE_TYPES, RECRUITING_MAX_FILE_BYTES};
 use super::error::FieldError;
+use super::ids::PositionId;
 
 /// The category of an attached document, serialised exactly as Personio's `files[].category`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,9 +133,10 @@ pub struct Phase {
     pub id: Value,
 }
 
-/// An application ready to send (everything except the uploaded file references).
+/// An application ready to send (everything except the uploaded file references); not to be confused with
+/// the recruiter's per-profile draft ([`crate::draft::ApplicationDraft`]) it is built from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ApplicationDraft {
+pub struct NewApplication {
     /// `first_name` (required).
     pub first_name: String,
     /// `last_name` (required).
@@ -142,7 +144,7 @@ pub struct ApplicationDraft {
     /// `email` (required).
     pub email: String,
     /// `job_position_id` (required, integer).
-    pub job_position_id: i64,
+    pub job_position_id: PositionId,
     /// `message`.
     pub message: Option<String>,
     /// `application_date` (`yyyy-mm-dd`, not in the future).
@@ -159,7 +161,7 @@ pub struct ApplicationDraft {
     pub phase: Option<Phase>,
 }
 
-impl ApplicationDraft {
+impl NewApplication {
     /// The JSON body of `POST /v{1,2}/recruiting/applications` (the `submit_application` schema).
     pub fn to_body(&self, files: &[FileReference]) -> Value {
         let mut body = json!({
@@ -220,7 +222,7 @@ impl ApplicationDraft {
                 "errors.attribute-validation.invalid-email-format",
             ));
         }
-        if self.job_position_id <= 0 {
+        if !self.job_position_id.is_valid() {
             errs.push(FieldError::new(
                 "job_position_id",
                 "errors.attribute-validation.required-attribute",
@@ -293,17 +295,18 @@ pub struct CandidateForm {
     pub location: Option<String>,
     /// LinkedIn profile URL.
     pub linkedin_url: Option<String>,
-    /// The recruiter's comment.
-    pub comment: Option<String>,
+    /// The recruiter's comment, Personio's `message` (outboxes stored before the rename say `comment`).
+    #[serde(alias = "comment")]
+    pub message: Option<String>,
     /// Tags to set.
     pub tags: Vec<String>,
     /// Chosen position.
-    pub job_position_id: i64,
+    pub job_position_id: PositionId,
     /// Further attributes (`salary_expectations`, `custom_attribute_<n>`, …).
     pub extra_attributes: Vec<Attribute>,
 }
 
-/// Builds the draft: names/e-mail/position as is, comment → `message`, phone and location →
+/// Builds the application: names/e-mail/position as is, the message, phone and location →
 /// system attributes, LinkedIn URL → the configured custom attribute (or appended to `message`).
 /// `application_date` is the recruiter's local date when the caller knows it, else left out (Personio
 /// then uses its own today); a UTC date could already be tomorrow in the tenant's time zone.
@@ -311,7 +314,7 @@ pub fn build_application(
     form: &CandidateForm,
     mapping: &FieldMapping,
     local_date: Option<&str>,
-) -> ApplicationDraft {
+) -> NewApplication {
     let clean = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)
@@ -331,7 +334,7 @@ pub fn build_application(
             value: location,
         });
     }
-    let mut message = clean(&form.comment);
+    let mut message = clean(&form.message);
     if let Some(url) = clean(&form.linkedin_url) {
         match mapping
             .linkedin_attribute_id
@@ -363,7 +366,7 @@ pub fn build_application(
             tags.push(t.to_string());
         }
     }
-    ApplicationDraft {
+    NewApplication {
         first_name: form.first_name.trim().into(),
         last_name: form.last_name.trim().into(),
         email: form.email.trim().into(),
@@ -389,9 +392,9 @@ mod tests {
             phone: Some("+44 1".into()),
             location: Some(" London ".into()),
             linkedin_url: Some("https://www.linkedin.com/in/ada/".into()),
-            comment: Some("Strong".into()),
+            message: Some("Strong".into()),
             tags: vec!["linkedin".into(), "linkedin".into(), " ".into()],
-            job_position_id: 7,
+            job_position_id: PositionId(7),
             extra_attributes: vec![],
         };
         let with = build_application(
@@ -431,7 +434,7 @@ mod tests {
 
     #[test]
     fn local_checks() {
-        let d = ApplicationDraft {
+        let d = NewApplication {
             email: "x@y".into(),
             ..Default::default()
         };

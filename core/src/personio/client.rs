@@ -5,7 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::budget::{Backoff, RecruitingBudget};
-use super::config::{ApiVersion, Credentials, Endpoints};
+use super::config::{ApiVersion, Credentials, Endpoints, PartnerAppId};
 use super::encode::form_urlencode;
 use super::error::{classify, Family, PersonioError};
 use super::http::{HttpRequest, HttpResponse, Transport};
@@ -46,8 +46,6 @@ pub struct ClientState {
 pub const TOKEN_MARGIN_MS: u64 = 60_000;
 /// Assumed token lifetime when the token endpoint gives no `expires_in` (24 h).
 pub const DEFAULT_TOKEN_LIFETIME_S: u64 = 86_400;
-/// Default `App-ID` partner header value (UPPER_SNAKE_CASE as Personio asks).
-pub const DEFAULT_APP_ID: &str = "LINKEDIN_SOURCING";
 
 /// How a call authenticates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +88,7 @@ pub struct PersonioClient<T> {
     credentials: Credentials,
     endpoints: Endpoints,
     state: ClientState,
-    app_id: Option<String>,
+    partner_app_id: Option<PartnerAppId>,
     page_limit: u32,
 }
 
@@ -102,7 +100,7 @@ impl<T: Transport> PersonioClient<T> {
             credentials,
             endpoints,
             state: ClientState::default(),
-            app_id: Some(DEFAULT_APP_ID.into()),
+            partner_app_id: Some(PartnerAppId::LINKEDIN_SOURCING),
             page_limit: super::positions::JOBS_PAGE_LIMIT,
         }
     }
@@ -113,9 +111,9 @@ impl<T: Transport> PersonioClient<T> {
         self
     }
 
-    /// Sets (or with `None` removes) the partner `App-ID` header value.
-    pub fn with_app_id(mut self, app_id: Option<String>) -> Self {
-        self.app_id = app_id;
+    /// Sets (or with `None` removes) the partner header `X-Personio-App-ID`.
+    pub fn with_partner_app_id(mut self, partner_app_id: Option<PartnerAppId>) -> Self {
+        self.partner_app_id = partner_app_id;
         self
     }
 
@@ -298,11 +296,11 @@ impl<T: Transport> PersonioClient<T> {
         now_ms: u64,
     ) -> Result<HttpRequest, PersonioError> {
         let mut req = req.header("Accept", "application/json");
-        if let Some(app) = self.app_id.clone() {
+        if let Some(app) = &self.partner_app_id {
             if auth != Auth::None {
                 req = req
-                    .header("X-Personio-App-ID", app.clone())
-                    .header("Personio-App-ID", app);
+                    .header("X-Personio-App-ID", app.as_str())
+                    .header("Personio-App-ID", app.as_str());
             }
         }
         Ok(match auth {

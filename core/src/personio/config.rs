@@ -1,7 +1,65 @@
-//! Connection settings: the credentials an admin enters, the base URLs, and turning what the admin
-//! typed as "App ID" into the Personio subdomain.
+//! Connection settings: the credentials an admin enters, the base URLs, the company's subdomain
+//! ([`CompanySubdomain`], parsed from what the admin typed) and the partner header the client sends
+//! ([`PartnerAppId`]: Personio's "App ID", a different thing from the subdomain).
+
+use std::borrow::Cow;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+/// The company's Personio subdomain (`acme` for `acme.personio.de` and `acme.jobs.personio.de`): what
+/// the admin enters on the settings page, checked by [`parse_subdomain`]. Empty until configured.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CompanySubdomain(String);
+
+impl CompanySubdomain {
+    /// The subdomain text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True until a subdomain is configured.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::str::FromStr for CompanySubdomain {
+    type Err = SubdomainError;
+
+    /// [`parse_subdomain`].
+    fn from_str(input: &str) -> Result<Self, SubdomainError> {
+        parse_subdomain(input)
+    }
+}
+
+impl fmt::Display for CompanySubdomain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The value of Personio's partner header `X-Personio-App-ID` / `Personio-App-ID`, which names the
+/// integration calling the API (UPPER_SNAKE_CASE, as Personio asks). Not the company's subdomain.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PartnerAppId(Cow<'static, str>);
+
+impl PartnerAppId {
+    /// This extension's partner app id.
+    pub const LINKEDIN_SOURCING: PartnerAppId = PartnerAppId(Cow::Borrowed("LINKEDIN_SOURCING"));
+
+    /// Another partner app id (tests, a white-label build).
+    pub fn new(value: impl Into<String>) -> Self {
+        PartnerAppId(Cow::Owned(value.into()))
+    }
+
+    /// The header value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// Credentials for one Personio company. Either pair may be empty.
 ///
@@ -10,8 +68,8 @@ use serde::{Deserialize, Serialize};
 /// * v1 recruiting: `recruiting_token` + `company_id` (`Authorization: Bearer` + `X-Company-ID`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Credentials {
-    /// Personio subdomain (`acme` for `acme.jobs.personio.de`), see [`parse_subdomain`].
-    pub subdomain: String,
+    /// The company's Personio subdomain, see [`parse_subdomain`].
+    pub subdomain: CompanySubdomain,
     /// OAuth / API client id.
     pub client_id: String,
     /// OAuth / API client secret.
@@ -65,8 +123,8 @@ pub struct Endpoints {
 }
 
 impl Endpoints {
-    /// Production endpoints for a subdomain.
-    pub fn personio(subdomain: &str) -> Self {
+    /// Production endpoints for a company.
+    pub fn personio(subdomain: &CompanySubdomain) -> Self {
         Self {
             api_base: "https://api.personio.de".into(),
             careers_bases: vec![
@@ -86,7 +144,7 @@ impl Endpoints {
     }
 }
 
-/// Why an entered "App ID" is not a usable subdomain.
+/// Why what the admin entered is not a usable subdomain.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum SubdomainError {
     /// Nothing was entered.
@@ -104,7 +162,7 @@ const RESERVED: &[&str] = &["api", "www", "jobs", "app", "developer", "support"]
 
 /// Turns what an admin types into the subdomain: `"https://acme.personio.de"`, `"acme.personio.com"`,
 /// `"acme.jobs.personio.de/xml"` and `" ACME "` all give `acme`.
-pub fn parse_subdomain(input: &str) -> Result<String, SubdomainError> {
+pub fn parse_subdomain(input: &str) -> Result<CompanySubdomain, SubdomainError> {
     let s = input.trim().to_ascii_lowercase();
     if s.is_empty() {
         return Err(SubdomainError::Empty);
@@ -141,7 +199,7 @@ pub fn parse_subdomain(input: &str) -> Result<String, SubdomainError> {
         && !label.ends_with('-')
         && !RESERVED.contains(&label);
     if valid {
-        Ok(label.to_string())
+        Ok(CompanySubdomain(label.to_string()))
     } else {
         Err(SubdomainError::Invalid(label.to_string()))
     }
@@ -160,7 +218,11 @@ mod tests {
             "acme.jobs.personio.de/xml?language=en",
             "http://acme.personio.de:443/",
         ] {
-            assert_eq!(parse_subdomain(ok), Ok("acme".to_string()), "{ok}");
+            assert_eq!(
+                parse_subdomain(ok).map(|s| s.to_string()),
+                Ok("acme".to_string()),
+                "{ok}"
+            );
         }
         assert_eq!(parse_subdomain("  "), Err(SubdomainError::Empty));
         assert!(matches!(
@@ -194,7 +256,7 @@ mod tests {
         assert_eq!(c.recruiting_api(), Some(ApiVersion::V2));
         assert_eq!(Credentials::default().recruiting_api(), None);
         assert_eq!(
-            Endpoints::personio("acme").careers_bases,
+            Endpoints::personio(&parse_subdomain("acme").unwrap()).careers_bases,
             [
                 "https://acme.jobs.personio.de",
                 "https://acme.jobs.personio.com"

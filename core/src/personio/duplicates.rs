@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::PersonioClient;
 use super::http::Transport;
+use super::ids::PositionId;
 use super::lookups::{ApplicationSummary, Candidate, LookupGap};
 use super::PersonioError;
 
@@ -153,12 +154,12 @@ fn note(gap: &mut Option<LookupGap>, new: LookupGap) {
 }
 
 impl<T: Transport> PersonioClient<T> {
-    /// Every application of `person` on `job_position_id` that the v2 reads can prove, with what
+    /// Every application of `person` on `position` that the v2 reads can prove, with what
     /// could not be checked. `Err` only when Personio refused or could not be reached at all.
-    pub async fn applications_on_job(
+    pub async fn applications_on_position(
         &mut self,
         person: &PersonQuery,
-        job_position_id: i64,
+        position: PositionId,
         now_ms: u64,
     ) -> Result<JobApplications, PersonioError> {
         self.require_v2()?;
@@ -180,8 +181,8 @@ impl<T: Transport> PersonioClient<T> {
                         note(&mut email_gap, missing("candidate.email"));
                         continue;
                     }
-                    match a.job_id {
-                        Some(job) if job == job_position_id => found.push((a, MatchedBy::Email)),
+                    match a.position_id {
+                        Some(on) if on == position => found.push((a, MatchedBy::Email)),
                         Some(_) => {}
                         None => note(&mut email_gap, missing("job.id")),
                     }
@@ -270,8 +271,8 @@ impl<T: Transport> PersonioClient<T> {
         }
         for (id, by) in to_read.into_iter().take(APPLICATION_READS) {
             match self.application(&id, now_ms).await {
-                Ok(Some(a)) => match a.job_id {
-                    Some(job) if job == job_position_id => found.push((a, by)),
+                Ok(Some(a)) => match a.position_id {
+                    Some(on) if on == position => found.push((a, by)),
                     Some(_) => {}
                     None if by == MatchedBy::Email => note(&mut email_gap, missing("job.id")),
                     None => {}
@@ -296,7 +297,7 @@ impl<T: Transport> PersonioClient<T> {
     pub async fn check_duplicate(
         &mut self,
         person: &PersonQuery,
-        job_position_id: i64,
+        position: PositionId,
         now_ms: u64,
     ) -> DuplicateCheck {
         if !self.credentials().has_oauth() {
@@ -305,7 +306,7 @@ impl<T: Transport> PersonioClient<T> {
             };
         }
         match self
-            .applications_on_job(person, job_position_id, now_ms)
+            .applications_on_position(person, position, now_ms)
             .await
         {
             Err(error) => DuplicateCheck::Unavailable {

@@ -1,11 +1,47 @@
 //! Ids, converted in one place: v2 answers give every id as a string (`"1001"`), v1 bodies and the
 //! career-site XML feed use integers (`job_position_id: 1001`, `<id>1001</id>`).
 //!
-//! [`V2Id`] reads a v2 id whichever JSON type it arrives in; [`V2Id::job_position_id`] and
-//! [`V2Id::of_job_position`] are the only bridges between a v2 job id and the integer
-//! `job_position_id` (their equality is an assumption, see the stand-in README).
+//! [`V2Id`] reads a v2 id whichever JSON type it arrives in; [`V2Id::position_id`] and
+//! [`V2Id::of_position`] are the only bridges between a v2 job id and the integer
+//! `job_position_id` (their equality is an assumption, see the stand-in README). A Personio position
+//! is a [`PositionId`] everywhere; "job" in this crate means an outbox job.
 
 use serde::{Deserialize, Deserializer, Serialize};
+
+/// A Personio job position: the integer `job_position_id` of the application API, the `<id>` of the
+/// career-site feed, the `job.id` of v2 answers. Serialised as the bare integer.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct PositionId(pub i64);
+
+impl PositionId {
+    /// The integer.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+
+    /// True for an id Personio can have (positive).
+    pub fn is_valid(self) -> bool {
+        self.0 > 0
+    }
+}
+
+impl std::fmt::Display for PositionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for PositionId {
+    type Err = std::num::ParseIntError;
+
+    /// A decimal id as a page or an input holds it (`" 1001 "`); not checked for [`PositionId::is_valid`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.trim().parse().map(PositionId)
+    }
+}
 
 /// An id from a v2 answer. Strings are kept as they are; a number (not seen, tolerated) becomes its
 /// decimal text.
@@ -19,14 +55,14 @@ impl V2Id {
         &self.0
     }
 
-    /// The integer `job_position_id` this v2 job id stands for (a positive decimal integer).
-    pub fn job_position_id(&self) -> Option<i64> {
-        parse_integer_id(&self.0)
+    /// The position this v2 job id stands for (a positive decimal integer).
+    pub fn position_id(&self) -> Option<PositionId> {
+        parse_integer_id(&self.0).map(PositionId)
     }
 
     /// The v2 id of a job position.
-    pub fn of_job_position(job_position_id: i64) -> V2Id {
-        V2Id(job_position_id.to_string())
+    pub fn of_position(position: PositionId) -> V2Id {
+        V2Id(position.to_string())
     }
 }
 
@@ -101,10 +137,12 @@ mod tests {
         assert_eq!(id(r#"{"id":""}"#), None);
         assert_eq!(id(r#"{"id":{"x":1}}"#), None);
         assert_eq!(id(r#"{}"#), None);
-        assert_eq!(V2Id("1001".into()).job_position_id(), Some(1001));
-        assert_eq!(V2Id("job-7".into()).job_position_id(), None);
-        assert_eq!(V2Id("-3".into()).job_position_id(), None);
-        assert_eq!(V2Id::of_job_position(1001).as_str(), "1001");
+        assert_eq!(V2Id("1001".into()).position_id(), Some(PositionId(1001)));
+        assert_eq!(V2Id("job-7".into()).position_id(), None);
+        assert_eq!(V2Id("-3".into()).position_id(), None);
+        assert_eq!(V2Id::of_position(PositionId(1001)).as_str(), "1001");
+        assert_eq!(serde_json::to_string(&PositionId(1001)).unwrap(), "1001");
+        assert_eq!(" 1001 ".parse::<PositionId>(), Ok(PositionId(1001)));
         assert_eq!(parse_integer_id(" 42 "), Some(42));
         assert_eq!(parse_integer_id("0"), None);
     }

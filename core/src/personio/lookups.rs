@@ -17,7 +17,7 @@ use super::date::PersonioDateTime;
 use super::encode::{form_urlencode, query_param, url_encode};
 use super::error::{Family, PersonioError};
 use super::http::{HttpRequest, Transport};
-use super::ids::V2Id;
+use super::ids::{PositionId, V2Id};
 use super::wire::{self, One, Page};
 
 /// Page size for applications, stage transitions and categories. Public clients disagree on the
@@ -244,12 +244,12 @@ pub struct ApplicationSummary {
     /// The candidate's last name.
     #[serde(default)]
     pub last_name: Option<String>,
-    /// The position (`job.id` as the integer `job_position_id`).
-    #[serde(default)]
-    pub job_id: Option<i64>,
-    /// The position's name.
-    #[serde(default)]
-    pub job_name: Option<String>,
+    /// The position (`job.id`; stored by earlier versions as `job_id`).
+    #[serde(default, alias = "job_id")]
+    pub position_id: Option<PositionId>,
+    /// The position's name (`job.name`; earlier: `job_name`).
+    #[serde(default, alias = "job_name")]
+    pub position_name: Option<String>,
     /// The current stage (`current_stage`).
     #[serde(default)]
     pub stage: Option<Stage>,
@@ -271,8 +271,8 @@ impl ApplicationSummary {
             candidate_email: candidate.email,
             first_name: candidate.first_name,
             last_name: candidate.last_name,
-            job_id: job.id.as_ref().and_then(V2Id::job_position_id),
-            job_name: job.name,
+            position_id: job.id.as_ref().and_then(V2Id::position_id),
+            position_name: job.name,
             stage: w.current_stage.and_then(Stage::from_wire),
             application_date: w.application_date,
             created_at: w.created_at,
@@ -744,7 +744,7 @@ mod tests {
             r#"{"id":"400001","candidate_id":"300001","job_id":1001,"status":"active","stage":{"id":"unassigned","name":"Unassigned"},"created_at":"2026-01-01T00:00:00Z"}"#,
         )
         .unwrap();
-        assert_eq!(old.job_id, Some(1001));
+        assert_eq!(old.position_id, Some(PositionId(1001)));
         assert!(old.created_ms().is_some());
     }
 }

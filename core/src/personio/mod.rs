@@ -2,7 +2,8 @@
 //! tests drive over real HTTP against the stand-in in `tests/personio-standin`.
 //!
 //! * [`http`]: request/response bytes and the [`Transport`] trait; [`encode`]: multipart/form bodies.
-//! * [`config`]: [`Credentials`], [`Endpoints`], [`parse_subdomain`].
+//! * [`config`]: [`Credentials`], [`Endpoints`], [`CompanySubdomain`] ([`parse_subdomain`]),
+//!   [`PartnerAppId`].
 //! * [`client`]: [`PersonioClient`] and its persisted [`ClientState`] (tokens, budget, backoff).
 //! * [`application`]: the draft, the form → Personio field mapping, local checks.
 //! * [`recruiting`], [`positions`], [`lookups`], [`employees`]: the endpoint families;
@@ -33,18 +34,21 @@ pub mod submission;
 pub mod wire;
 
 pub use application::{
-    build_application, ApplicationDraft, Attribute, CandidateForm, DocumentCategory, FieldMapping,
-    FileReference, Phase, UnknownCategory, UploadedFile,
+    build_application, Attribute, CandidateForm, DocumentCategory, FieldMapping, FileReference,
+    NewApplication, Phase, UnknownCategory, UploadedFile,
 };
 pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
 pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
-pub use config::{parse_subdomain, ApiVersion, Credentials, Endpoints, SubdomainError};
+pub use config::{
+    parse_subdomain, ApiVersion, CompanySubdomain, Credentials, Endpoints, PartnerAppId,
+    SubdomainError,
+};
 pub use date::PersonioDateTime;
 pub use duplicates::{DuplicateCheck, JobApplications, LinkedinCoverage, MatchedBy, PersonQuery};
 pub use employees::{DocumentCategoryInfo, Employee, EmployeeCreated, NewEmployee};
 pub use error::{FieldError, MissingRight, PersonioError};
 pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
-pub use ids::V2Id;
+pub use ids::{PositionId, V2Id};
 pub use lookups::{
     ApplicationSummary, Candidate, Listed, LookupGap, Stage, StageOutcome, StageTransition,
     StageVocabulary,
@@ -52,5 +56,5 @@ pub use lookups::{
 pub use positions::{Position, PositionList, PositionSource};
 pub use recruiting::CreatedApplication;
 pub use submission::{
-    DocumentSource, DocumentToUpload, Step, StepOutcome, SubmissionJob, SubmissionStatus,
+    DocumentSource, DocumentToUpload, JobId, Step, StepOutcome, SubmissionJob, SubmissionStatus,
 };

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::client::{Auth, Call, PersonioClient};
 use super::error::{Family, PersonioError};
 use super::http::{HttpRequest, Transport};
-use super::ids::parse_integer_id;
+use super::ids::{parse_integer_id, PositionId};
 use super::wire::WireJob;
 
 /// Where a position list came from.
@@ -25,8 +25,8 @@ pub enum PositionSource {
 /// One open position.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
-    /// The integer `job_position_id` to apply with.
-    pub id: i64,
+    /// The position to apply to.
+    pub id: PositionId,
     /// Title.
     pub name: String,
     /// Department name.
@@ -104,7 +104,7 @@ impl<T: Transport> PersonioClient<T> {
             .into_iter()
             .filter_map(|job| {
                 Some(Position {
-                    id: job.id?.job_position_id()?,
+                    id: job.id?.position_id()?,
                     name: job.name.unwrap_or_default(),
                     department: job.department.and_then(|d| d.name()),
                     office: None,
@@ -174,7 +174,7 @@ pub fn parse_feed(xml: &str) -> Result<Vec<Position>, String> {
         .children()
         .filter(|c| c.is_element() && c.tag_name().name() == "position")
     {
-        let Some(id) = text(pos, "id").and_then(|s| parse_integer_id(&s)) else {
+        let Some(id) = text(pos, "id").and_then(|s| parse_integer_id(&s).map(PositionId)) else {
             continue;
         };
         out.push(Position {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::application::{check_document, ApplicationDraft, FileReference, UploadedFile};
+use super::application::{check_document, FileReference, NewApplication, UploadedFile};
 use super::client::{unexpected, Auth, Call, PersonioClient};
 use super::config::ApiVersion;
 use super::encode::{mime_for, normalise_file_name, Multipart};
@@ -77,20 +77,22 @@ impl<T: Transport> PersonioClient<T> {
     /// names, `AlreadyExists`, `NotPublished`, …
     pub async fn create_application(
         &mut self,
-        draft: &ApplicationDraft,
+        application: &NewApplication,
         files: &[FileReference],
         now_ms: u64,
     ) -> Result<CreatedApplication, PersonioError> {
-        draft.check().map_err(|fields| PersonioError::Validation {
-            fields,
-            trace_id: None,
-        })?;
+        application
+            .check()
+            .map_err(|fields| PersonioError::Validation {
+                fields,
+                trace_id: None,
+            })?;
         let (api, call) = self.recruiting_call()?;
         let path = match api {
             ApiVersion::V2 => "/v2/recruiting/applications",
             ApiVersion::V1 => "/v1/recruiting/applications",
         };
-        let body = draft.to_body(files).to_string().into_bytes();
+        let body = application.to_body(files).to_string().into_bytes();
         let req = HttpRequest::post(self.api_url(path), "application/json", body);
         let resp = self.execute(req, call, now_ms).await?;
         // v1 answers without a body; v2 with a `CreatedObject` whose `id` is optional.

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::application::{
-    check_document, ApplicationDraft, DocumentCategory, FileReference, UploadedFile,
+    check_document, DocumentCategory, FileReference, NewApplication, UploadedFile,
 };
 use super::client::PersonioClient;
 use super::duplicates::{DuplicateCheck, MatchedBy, PersonQuery};
@@ -24,6 +24,38 @@ use super::encode::normalise_file_name;
 use super::error::{FieldError, PersonioError};
 use super::http::Transport;
 use super::lookups::ApplicationSummary;
+
+/// An outbox job: one application the recruiter asked to create (also the key of the candidate it
+/// became: kept CVs, export records and the candidates pages use it). Derived from the application
+/// ([`crate::outbox::SubmitRequest::job_id`]), so the same application always has the same id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JobId(String);
+
+impl JobId {
+    /// The id text (`job-<hex>`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for JobId {
+    fn from(id: String) -> Self {
+        JobId(id)
+    }
+}
+
+impl From<&str> for JobId {
+    fn from(id: &str) -> Self {
+        JobId(id.to_string())
+    }
+}
+
+impl std::fmt::Display for JobId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Where the bytes of the job's documents live (IndexedDB in the extension).
 #[allow(async_fn_in_trait)]
@@ -141,10 +173,10 @@ pub enum StepOutcome {
 /// A persisted, resumable submission.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubmissionJob {
-    /// Caller's id.
-    pub id: String,
+    /// The outbox job.
+    pub id: JobId,
     /// The application fields.
-    pub application: ApplicationDraft,
+    pub application: NewApplication,
     /// Documents to upload, in order.
     pub documents: Vec<DocumentToUpload>,
     /// Upload results, index-aligned with `documents`.
@@ -178,8 +210,8 @@ pub struct SubmissionJob {
 impl SubmissionJob {
     /// A new job.
     pub fn new(
-        id: impl Into<String>,
-        application: ApplicationDraft,
+        id: impl Into<JobId>,
+        application: NewApplication,
         documents: Vec<DocumentToUpload>,
     ) -> Self {
         let n = documents.len();
@@ -378,7 +410,7 @@ impl SubmissionJob {
                     ..self.person()
                 };
                 if let Ok(found) = client
-                    .applications_on_job(&person, self.application.job_position_id, now_ms)
+                    .applications_on_position(&person, self.application.job_position_id, now_ms)
                     .await
                 {
                     let ours = found

@@ -345,14 +345,8 @@ mod tests {
             Some("a@x.de")
         );
         assert_eq!(
-            a.job
-                .as_ref()
-                .unwrap()
-                .id
-                .as_ref()
-                .unwrap()
-                .job_position_id(),
-            Some(1001)
+            a.job.as_ref().unwrap().id.as_ref().unwrap().position_id(),
+            Some(super::super::ids::PositionId(1001))
         );
         let stage = a.current_stage.as_ref().unwrap();
         assert_eq!(

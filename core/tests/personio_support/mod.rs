@@ -109,7 +109,7 @@ impl Fixture {
     /// The read-only OAuth client.
     pub fn readonly(&self) -> Client {
         self.client(Credentials {
-            subdomain: seed::SUBDOMAIN.into(),
+            subdomain: seed::SUBDOMAIN.parse().unwrap(),
             client_id: seed::READONLY_CLIENT_ID.into(),
             client_secret: seed::READONLY_CLIENT_SECRET.into(),
             ..Default::default()
@@ -178,7 +178,7 @@ pub fn filter_modes() -> Vec<Modes> {
 
 pub fn creds_v1() -> Credentials {
     Credentials {
-        subdomain: seed::SUBDOMAIN.into(),
+        subdomain: seed::SUBDOMAIN.parse().unwrap(),
         company_id: seed::COMPANY_ID.into(),
         recruiting_token: seed::RECRUITING_TOKEN.into(),
         ..Default::default()

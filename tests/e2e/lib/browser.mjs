@@ -88,7 +88,7 @@ export class ExtensionSession {
   }
 
   /** Accepts the disclaimer and saves connection settings through the background (not through the UI). */
-  async configure(input = { app_id: 'acme', client_id: '', client_secret: null, company_id: '4711', recruiting_token: 'recruiting-token-acme' }) {
+  async configure(input = { subdomain: 'acme', client_id: '', client_secret: null, company_id: '4711', recruiting_token: 'recruiting-token-acme' }) {
     const accepted = await this.request({ type: 'accept_disclaimer' });
     if (accepted.type !== 'setup') throw new Error(`disclaimer: ${JSON.stringify(accepted)}`);
     const saved = await this.request({ type: 'save_settings', input });

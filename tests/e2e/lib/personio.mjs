@@ -73,7 +73,7 @@ export async function startPersonio(args = []) {
     admin,
     /** The settings an admin would save for the seeded company (full-rights API credentials). */
     settingsInput: () => ({
-      app_id: seed.subdomain,
+      subdomain: seed.subdomain,
       client_id: seed.client_id,
       client_secret: seed.client_secret,
       company_id: '',
