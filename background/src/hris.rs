@@ -14,14 +14,14 @@
 //! exported (purged at worker start).
 
 use crate::clock::now_ms;
-use crate::personio::{self as api, save_state};
+use crate::personio as api;
 use crate::transport::FetchTransport;
 use sourcing_core::hris::{
     self, CandidateList, CandidateRow, CandidateStatus, CompanyCoverage, ExistingEmployee,
     ExportLog, ExportRecord, ExportRefusal, ExportReport, ImportedCandidate, KeptCvs,
     PositionPipeline, StatusSource, CV_CATEGORY_HINT,
 };
-use sourcing_core::outbox::{JobId, Outbox, OutgoingDocument};
+use sourcing_core::outbox::{JobId, OutgoingDocument};
 use sourcing_core::personio::{
     ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioError, PositionId,
     StageOutcome, StageVocabulary,
@@ -31,7 +31,6 @@ use std::collections::{BTreeMap, HashSet};
 use webext::storage::{self, Area};
 use webext::ExtResult;
 
-const OUTBOX: &str = "outbox";
 pub(crate) const KEPT_CVS: &str = "hris_kept_cvs";
 pub(crate) const EXPORTS: &str = "hris_exports";
 /// Session cache of the statuses (`_v2`: the status shape of the v2 reads as live tenants answer).
@@ -82,7 +81,7 @@ pub async fn purge_expired_cvs() -> ExtResult<()> {
 }
 
 async fn candidates() -> ExtResult<Vec<ImportedCandidate>> {
-    let outbox: Outbox = storage::get(Area::Local, OUTBOX).await?.unwrap_or_default();
+    let outbox = crate::outbox::load().await?;
     Ok(hris::imported_candidates(&outbox))
 }
 
@@ -196,7 +195,6 @@ pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
         None => {
             let mut client = api::client().await?;
             let (statuses, source) = read_statuses(&mut client, &candidates, now).await;
-            save_state(&client).await?;
             let cache = StatusCache {
                 fetched_at_ms: now,
                 source: source.clone(),
@@ -256,7 +254,6 @@ pub async fn pipeline(position_id: PositionId, refresh: bool) -> ExtResult<Posit
     } else {
         (Vec::new(), None, StageVocabulary::default())
     };
-    save_state(&client).await?;
     let position_name = list
         .rows
         .iter()
@@ -270,7 +267,7 @@ pub async fn pipeline(position_id: PositionId, refresh: bool) -> ExtResult<Posit
         });
     let position_name = match position_name {
         Some(name) => Some(name),
-        None => api::positions(false)
+        None => api::positions_with(&mut client)
             .await?
             .ok()
             .and_then(|p| p.into_iter().find(|p| p.id == position_id))
@@ -338,16 +335,13 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
             match source {
                 StatusSource::Personio => {}
                 StatusSource::NeedsV2 => {
-                    save_state(&client).await?;
                     return Ok(ExportOutcome::Refused(ExportRefusal::StatusUnknown));
                 }
                 StatusSource::Failed { error } => {
-                    save_state(&client).await?;
                     return Ok(ExportOutcome::Personio(error));
                 }
             }
             if !hris::is_hired(&status) {
-                save_state(&client).await?;
                 return Ok(ExportOutcome::Refused(ExportRefusal::NotHired {
                     status: status.key(),
                 }));
@@ -357,7 +351,6 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
                     // An earlier attempt created it, but its answer was lost.
                     ExistingEmployee::Adopt => Some(existing.id),
                     ExistingEmployee::Refuse => {
-                        save_state(&client).await?;
                         return Ok(ExportOutcome::Refused(ExportRefusal::EmployeeExists {
                             employee_id: existing.id,
                             email: existing.email,
@@ -366,11 +359,10 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
                 },
                 Ok(None) => None,
                 Err(error) => {
-                    save_state(&client).await?;
                     return Ok(ExportOutcome::Personio(error));
                 }
             };
-            let positions = api::positions(false).await?.unwrap_or_default();
+            let positions = api::positions_with(&mut client).await?.unwrap_or_default();
             let position = positions.iter().find(|p| p.id == candidate.position.id);
             let plan =
                 hris::plan_export(&candidate, &status, position, &crate::clock::local_date());
@@ -387,7 +379,6 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
                                 log.clear_creating(job_id);
                                 storage::set(Area::Local, EXPORTS, &log).await?;
                             }
-                            save_state(&client).await?;
                             return Ok(ExportOutcome::Personio(error));
                         }
                     }
@@ -406,7 +397,6 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
         }
     };
     let outcome = attach_cv(&mut client, &candidate, record, &mut log).await;
-    save_state(&client).await?;
     outcome
 }
 

@@ -12,6 +12,7 @@ mod outbox;
 mod personio;
 mod purge;
 pub mod sender;
+pub mod serial;
 mod settings;
 pub mod start;
 mod tab_state;

@@ -25,7 +25,9 @@ thread_local! {
     static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
-async fn load() -> ExtResult<Outbox> {
+/// The outbox, restored once per worker start (every reader goes through here, so none sees an armed
+/// create of a dead worker as still in flight).
+pub(crate) async fn load() -> ExtResult<Outbox> {
     let mut outbox: Outbox = storage::get(Area::Local, OUTBOX).await?.unwrap_or_default();
     if !RESTORED.with(|r| r.replace(true)) {
         // First read since this worker started: an armed create may have reached Personio before the
@@ -133,7 +135,8 @@ async fn run_due_jobs() -> ExtResult<()> {
             .ok_or_else(|| ExtError("job vanished".into()))?;
         let mut client = personio::client().await?;
         job.advance(&mut client, &StoredDocuments, now).await;
-        personio::save_state(&client).await?;
+        // The next lease (a lookup waiting, or the next step) starts from the state this step left.
+        drop(client);
         // Re-read: pages may have queued other jobs while the call was in flight.
         let mut outbox = load().await?;
         let Some(entry) = outbox.get_mut(&id) else {

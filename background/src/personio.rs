@@ -1,14 +1,24 @@
-//! The background's Personio client: built from the stored credentials, with its state (OAuth token, request
-//! budget, 429 cool-down) restored from and saved to `storage.session`, so a restarted worker neither asks
-//! for a new token nor forgets a cool-down; tokens never touch persistent storage.
+//! The background's Personio client and the one owner of its state (OAuth token, request budget, 429
+//! cool-down, backoff). Every caller (the outbox driver, the popup's lookups, the candidates page, the HRIS
+//! export) leases the client through [`client`]: leases are granted one at a time, in the order asked, each
+//! starting from the state the previous one left, so a cool-down or a spent budget is never forgotten by a
+//! concurrent caller writing back an older copy. The state lives in memory while the worker runs and is
+//! written to `storage.session` after each lease, so a restarted worker neither asks for a new token nor
+//! forgets a cool-down; tokens never touch persistent storage.
+//!
+//! A lease must never be held while asking for another one (that would wait forever): code that needs a
+//! helper's Personio call while holding a lease passes its client down (see [`positions_with`]).
 
 use crate::clock::now_ms;
+use crate::serial::{Serial, Turn};
 use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
     ClientState, ConnectionInfo, DuplicateCheck, Endpoints, PersonQuery, PersonioClient,
     PersonioError, Position, PositionId,
 };
+use std::cell::RefCell;
+use std::ops::{Deref, DerefMut};
 use webext::storage::{self, Area};
 use webext::ExtResult;
 
@@ -17,23 +27,68 @@ const POSITIONS: &str = "positions_cache";
 /// How long the positions list is reused before asking Personio again.
 const POSITIONS_TTL_MS: u64 = 10 * 60 * 1000;
 
-/// The client for the stored credentials with its restored state.
-pub async fn client() -> ExtResult<PersonioClient<FetchTransport>> {
-    let credentials = settings::credentials().await?;
-    let endpoints = Endpoints::personio(&credentials.subdomain);
-    let state: ClientState = storage::get(Area::Session, CLIENT_STATE)
-        .await?
-        .unwrap_or_default();
-    Ok(PersonioClient::new(FetchTransport, credentials, endpoints).with_state(state))
+thread_local! {
+    /// Grants the leases, one at a time.
+    static LEASES: Serial = Serial::default();
+    /// The state the last lease left; `None` until restored from `storage.session` after a worker start.
+    static CURRENT: RefCell<Option<ClientState>> = const { RefCell::new(None) };
 }
 
-/// Saves the client's state after a call.
-pub async fn save_state(client: &PersonioClient<FetchTransport>) -> ExtResult<()> {
-    storage::set(Area::Session, CLIENT_STATE, client.state()).await
+/// The client, exclusively, until dropped. Dropping it hands its state to the next lease and writes it to
+/// `storage.session`.
+pub struct Lease {
+    client: PersonioClient<FetchTransport>,
+    _turn: Turn,
+}
+
+impl Deref for Lease {
+    type Target = PersonioClient<FetchTransport>;
+    fn deref(&self) -> &Self::Target {
+        &self.client
+    }
+}
+
+impl DerefMut for Lease {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.client
+    }
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        let state = self.client.state().clone();
+        CURRENT.with(|current| *current.borrow_mut() = Some(state.clone()));
+        // Writes are issued in lease order, so storage never goes back to an older state.
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = storage::set(Area::Session, CLIENT_STATE, &state).await {
+                web_sys::console::error_1(&format!("personio state not saved: {e}").into());
+            }
+        });
+    }
+}
+
+/// The client for the stored credentials, with the current state, once every earlier lease has ended.
+pub async fn client() -> ExtResult<Lease> {
+    let turn = LEASES.with(Serial::turn).await;
+    let credentials = settings::credentials().await?;
+    let endpoints = Endpoints::personio(&credentials.subdomain);
+    let state = match CURRENT.with(|current| current.borrow().clone()) {
+        Some(state) => state,
+        None => storage::get(Area::Session, CLIENT_STATE)
+            .await?
+            .unwrap_or_default(),
+    };
+    Ok(Lease {
+        client: PersonioClient::new(FetchTransport, credentials, endpoints).with_state(state),
+        _turn: turn,
+    })
 }
 
 /// Forgets tokens and cached data (after the credentials changed).
 pub async fn forget_session() -> ExtResult<()> {
+    // After the running lease, so it cannot write the old tokens back.
+    let _turn = LEASES.with(Serial::turn).await;
+    CURRENT.with(|current| *current.borrow_mut() = None);
     storage::remove(Area::Session, CLIENT_STATE).await?;
     storage::remove(Area::Session, POSITIONS).await
 }
@@ -42,7 +97,6 @@ pub async fn forget_session() -> ExtResult<()> {
 pub async fn test_connection() -> ExtResult<Result<ConnectionInfo, PersonioError>> {
     let mut client = client().await?;
     let result = client.connect(now_ms()).await;
-    save_state(&client).await?;
     if let Ok(info) = &result {
         settings::connection_checked(info).await?;
     }
@@ -57,20 +111,40 @@ struct CachedPositions {
 
 /// Published positions, from the session cache when fresh.
 pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, PersonioError>> {
-    let now = now_ms();
     if !refresh {
-        if let Some(cached) = storage::get::<CachedPositions>(Area::Session, POSITIONS).await? {
-            if now.saturating_sub(cached.fetched_at_ms) < POSITIONS_TTL_MS {
-                return Ok(Ok(cached.positions));
-            }
+        if let Some(cached) = fresh_positions(now_ms()).await? {
+            return Ok(Ok(cached));
         }
     }
     let mut client = client().await?;
+    fetch_positions(&mut client).await
+}
+
+/// [`positions`] for a caller that already holds a lease.
+pub async fn positions_with(
+    client: &mut PersonioClient<FetchTransport>,
+) -> ExtResult<Result<Vec<Position>, PersonioError>> {
+    match fresh_positions(now_ms()).await? {
+        Some(cached) => Ok(Ok(cached)),
+        None => fetch_positions(client).await,
+    }
+}
+
+async fn fresh_positions(now: u64) -> ExtResult<Option<Vec<Position>>> {
+    Ok(storage::get::<CachedPositions>(Area::Session, POSITIONS)
+        .await?
+        .filter(|cached| now.saturating_sub(cached.fetched_at_ms) < POSITIONS_TTL_MS)
+        .map(|cached| cached.positions))
+}
+
+async fn fetch_positions(
+    client: &mut PersonioClient<FetchTransport>,
+) -> ExtResult<Result<Vec<Position>, PersonioError>> {
+    let now = now_ms();
     let language = webext::i18n::ui_language();
     let result = client
         .list_positions(language.get(..2).unwrap_or("en"), now)
         .await;
-    save_state(&client).await?;
     match result {
         Ok(list) => {
             let cached = CachedPositions {
@@ -98,6 +172,5 @@ pub async fn duplicate_check(
         linkedin_attribute: settings::field_mapping().await?.linkedin_attribute_id,
     };
     let check = client.check_duplicate(&person, position, now_ms()).await;
-    save_state(&client).await?;
     Ok(check)
 }

@@ -16,6 +16,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   build    install what is missing, build dist/ (load unpacked) and the Web Store zip (release)
   test     install what is missing, run every test: fmt, clippy, native, wasm in headless Chromium, end-to-end
+  soak     1,000 applications from 5 browsers through the real outbox against the stand-in, with faults and
+           killed workers; prints the figures and `N submitted, N delivered once, …`; exits 1 on a loss
   bench    build, then print sizes (with a per-crate breakdown) and timings against their targets; exits 1 on a miss
   demo     start the Personio stand-in and Chromium with the extension configured on a synthetic profile
   standin  run the Personio stand-in server in the foreground
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
             .and_then(|_| build::release())
             .and_then(|dist| demo::start(&dist)),
         "standin" => demo::standin_foreground(),
+        "soak" => util::run(util::cmd("cargo").args(["run", "--release", "--quiet", "-p", "soak"])),
         "setup" => setup::all(),
         _ => {
             eprintln!("{USAGE}");

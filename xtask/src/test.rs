@@ -5,11 +5,12 @@ use crate::build;
 use crate::util::{cmd, root, run, XResult};
 
 /// Crates that compile natively and carry native tests.
-const NATIVE: [&str; 5] = [
+const NATIVE: [&str; 6] = [
     "sourcing-core",
     "sourcing-markup",
     "cv",
     "personio-standin",
+    "soak",
     "xtask",
 ];
 /// Crates linted and tested for wasm32 (in headless Chromium): the browser-only ones, and the CV engine's
