@@ -6,6 +6,7 @@
 
 use crate::clock::now_ms;
 use crate::personio;
+use crate::serial::Serial;
 use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, SubmitRequest};
 use sourcing_core::personio::{DocumentSource, SubmissionStatus};
 use std::cell::Cell;
@@ -25,10 +26,22 @@ thread_local! {
     static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
+thread_local! {
+    /// Every read-modify-write of the stored outbox takes this turn: the driver's update after a step, a
+    /// submit, a retry and "delete all" would otherwise overwrite each other (a submit that read the outbox
+    /// before a step's result was saved would put the job back to before the step, with Personio already
+    /// holding the application).
+    static WRITES: Serial = Serial::default();
+}
+
 /// The outbox, restored once per worker start (every reader goes through here, so none sees an armed
 /// create of a dead worker as still in flight).
 pub(crate) async fn load() -> ExtResult<Outbox> {
-    let mut outbox: Outbox = storage::get(Area::Local, OUTBOX).await?.unwrap_or_default();
+    if RESTORED.with(Cell::get) {
+        return read().await;
+    }
+    let _turn = WRITES.with(Serial::turn).await;
+    let mut outbox = read().await?;
     if !RESTORED.with(|r| r.replace(true)) {
         // First read since this worker started: an armed create may have reached Personio before the
         // previous worker died.
@@ -38,8 +51,29 @@ pub(crate) async fn load() -> ExtResult<Outbox> {
     Ok(outbox)
 }
 
+async fn read() -> ExtResult<Outbox> {
+    Ok(storage::get(Area::Local, OUTBOX).await?.unwrap_or_default())
+}
+
 async fn save(outbox: &Outbox) -> ExtResult<()> {
     storage::set(Area::Local, OUTBOX, outbox).await
+}
+
+/// Changes the stored outbox with no other change in between, and saves it.
+async fn update<R>(change: impl FnOnce(&mut Outbox) -> R) -> ExtResult<R> {
+    // The restore step first (once per worker; it takes the turn itself).
+    load().await?;
+    let _turn = WRITES.with(Serial::turn).await;
+    let mut outbox = read().await?;
+    let result = change(&mut outbox);
+    save(&outbox).await?;
+    Ok(result)
+}
+
+/// Holds off every outbox write while `f` runs (for "delete all candidate data").
+pub(crate) async fn without_writes<R>(f: impl std::future::Future<Output = R>) -> R {
+    let _turn = WRITES.with(Serial::turn).await;
+    f.await
 }
 
 /// Reads documents' bytes from IndexedDB.
@@ -57,11 +91,10 @@ impl DocumentSource for StoredDocuments {
 
 /// Queues an application and starts working on it; returns its job (an existing one for the same application).
 pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
-    let mut outbox = load().await?;
     let mapping = crate::settings::field_mapping().await?;
     let today = crate::clock::local_date();
-    let enqueued = outbox.enqueue(request, &mapping, now_ms(), Some(&today));
-    save(&outbox).await?;
+    let enqueued =
+        update(|outbox| outbox.enqueue(request, &mapping, now_ms(), Some(&today))).await?;
     if let Enqueued::New(_) = &enqueued {
         wasm_bindgen_futures::spawn_local(async {
             drive().await;
@@ -86,16 +119,21 @@ pub async fn views() -> ExtResult<Vec<JobView>> {
 
 /// Makes a job run now (a failed one is retried, a waiting one runs before its time).
 pub async fn retry(job_id: &JobId) -> ExtResult<JobView> {
-    let mut outbox = load().await?;
-    let entry = outbox
-        .get_mut(job_id)
-        .ok_or_else(|| ExtError(format!("no job {job_id}")))?;
-    match entry.job.status {
-        SubmissionStatus::Failed { .. } => entry.job.retry(),
-        SubmissionStatus::Waiting { .. } => entry.job.status = SubmissionStatus::Pending,
-        _ => {}
+    let found = update(|outbox| {
+        let Some(entry) = outbox.get_mut(job_id) else {
+            return false;
+        };
+        match entry.job.status {
+            SubmissionStatus::Failed { .. } => entry.job.retry(),
+            SubmissionStatus::Waiting { .. } => entry.job.status = SubmissionStatus::Pending,
+            _ => {}
+        }
+        true
+    })
+    .await?;
+    if !found {
+        return Err(ExtError(format!("no job {job_id}")));
     }
-    save(&outbox).await?;
     wasm_bindgen_futures::spawn_local(async {
         drive().await;
     });
@@ -137,16 +175,15 @@ async fn run_due_jobs() -> ExtResult<()> {
         job.advance(&mut client, &StoredDocuments, now).await;
         // The next lease (a lookup waiting, or the next step) starts from the state this step left.
         drop(client);
-        // Re-read: pages may have queued other jobs while the call was in flight.
-        let mut outbox = load().await?;
-        let Some(entry) = outbox.get_mut(&id) else {
-            continue;
-        };
-        entry.job = job;
-        entry.updated_at_ms = now_ms();
-        let done = matches!(entry.job.status, SubmissionStatus::Done { .. });
-        let cleanup = done.then(|| entry.request.clone());
-        save(&outbox).await?;
+        // Under the write turn: pages may have queued or retried jobs while the call was in flight.
+        let cleanup = update(|outbox| {
+            let entry = outbox.get_mut(&id)?;
+            entry.job = job;
+            entry.updated_at_ms = now_ms();
+            let done = matches!(entry.job.status, SubmissionStatus::Done { .. });
+            done.then(|| entry.request.clone())
+        })
+        .await?;
         if let Some(request) = cleanup {
             // CVs stay for the HRIS export (deleted after it, or after the retention: see `crate::hris`).
             crate::hris::keep_cvs(&id, &request.documents).await?;

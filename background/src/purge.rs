@@ -86,6 +86,11 @@ pub async fn discard_draft(profile_url: &str) -> ExtResult<()> {
 /// applications), kept CVs, export records, cached statuses and the pages read. Settings, secrets and the
 /// disclaimer stay.
 pub async fn delete_all() -> ExtResult<DeletedData> {
+    // No outbox step may write its job back while the data goes.
+    crate::outbox::without_writes(delete_everything()).await
+}
+
+async fn delete_everything() -> ExtResult<DeletedData> {
     let drafts = storage::keys_with_prefix(Area::Local, draft::STORAGE_PREFIX).await?;
     let outbox: Outbox = local(OUTBOX).await?;
     let mut local_keys = drafts.clone();

@@ -106,8 +106,11 @@ impl Browser {
         }
     }
 
-    /// One outbox step. With `killed_mid_step` the worker dies before persisting the step's result:
-    /// whatever Personio did stays done, the job restarts from its previous persisted state.
+    /// One outbox step. With `killed_mid_step` the worker dies after the step's Personio call but before the
+    /// job's new state is saved: whatever Personio did stays done, the job restarts from its previous
+    /// persisted state. The client state is kept, as the background writes it when the call's lease ends,
+    /// before the outbox update (a worker stopped during the fetch itself would forget that one call's
+    /// budget entry; Chrome does not stop a worker with a fetch in flight short of its 5-minute limit).
     pub async fn step(&mut self, now: u64, killed_mid_step: bool) -> Option<(String, StepOutcome)> {
         let files = std::mem::take(&mut self.files);
         let worker = self.worker();
@@ -116,6 +119,7 @@ impl Browser {
         let outcome = job.advance(&mut worker.client, &files, now).await;
         self.files = files;
         if killed_mid_step {
+            self.persisted_state = serde_json::to_string(self.worker().client.state()).unwrap();
             self.kill();
             return Some((id.to_string(), outcome));
         }
