@@ -4,6 +4,12 @@
 //! job's progress, waits (429, offline, 5xx: kept in the outbox, retried automatically), errors shown at the
 //! field they concern, and the success view listing exactly what was transferred. "Discard draft" deletes
 //! the draft and its files and starts again from the profile.
+//!
+//! The CV made from the profile ([`crate::made_cv`]) is made on "Create application" when the recruiter
+//! keeps it on (Documents tab), stored like an attached file and queued with the recruiter's own files; if it
+//! cannot be made, the form says so and offers to create without it. Keyboard: Ctrl+Enter (Cmd+Enter)
+//! creates, Alt+1 / Alt+2 switch to the Candidate / Documents tab, Esc closes the position list; a line at
+//! the bottom of the form lists them.
 
 use crate::bridge;
 use crate::components::candidate_form::{
@@ -12,11 +18,13 @@ use crate::components::candidate_form::{
 use crate::components::confirm::ConfirmButton;
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
+use crate::components::made_cv_option::MadeCvOption;
 use crate::components::personio_lookup::DuplicateNotice;
 use crate::components::position_picker::{PositionOption, PositionPicker};
 use crate::components::success_view::{SuccessView, TransferReceipt};
 use crate::components::tags_input::TagsInput;
 use crate::job_status::{field_errors, JobStatus};
+use crate::made_cv;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::draft::{storage_key, ApplicationDraft, DraftDocument};
@@ -118,6 +126,51 @@ async fn unfinished_job_for(profile_url: &str) -> Option<JobView> {
     }
 }
 
+/// The id of each tab's button, by tab index (0: Candidate, 1: Documents).
+const TAB_IDS: [&str; 2] = ["tab-candidate", "tab-documents"];
+
+/// Shows tab `index` and moves the focus to its tab button.
+fn select_tab(tab: RwSignal<u8>, index: u8) {
+    tab.set(index);
+    let Some(id) = TAB_IDS.get(usize::from(index)) else {
+        return;
+    };
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&element).focus();
+    }
+}
+
+/// A keyboard shortcut of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shortcut {
+    /// Ctrl+Enter, Cmd+Enter on macOS: "Create application".
+    Create,
+    /// Alt+1 / Alt+2: that tab.
+    Tab(u8),
+}
+
+impl Shortcut {
+    /// The shortcut of a key press, if any. Alt+digit is read from the key's position (`code`), since on
+    /// macOS Option+1 types "¡".
+    pub fn of(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
+        let (ctrl, meta, alt, shift) = (ev.ctrl_key(), ev.meta_key(), ev.alt_key(), ev.shift_key());
+        if ev.key() == "Enter" && (ctrl || meta) && !alt && !shift {
+            return Some(Shortcut::Create);
+        }
+        if alt && !ctrl && !meta && !shift {
+            return match ev.code().as_str() {
+                "Digit1" | "Numpad1" => Some(Shortcut::Tab(0)),
+                "Digit2" | "Numpad2" => Some(Shortcut::Tab(1)),
+                _ => None,
+            };
+        }
+        None
+    }
+}
+
 /// Reads a file's bytes and stores them in IndexedDB under `id`.
 async fn store_file(file: web_sys::File, id: String) -> Result<(), String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
@@ -146,6 +199,24 @@ pub fn ApplicationForm(
     let duplicate = RwSignal::new(None::<DuplicateCheck>);
     let tab = RwSignal::new(0_u8);
     let file_error = RwSignal::new(None::<String>);
+    // The CV made from the profile: wanted (remembered in this browser), being made, why it failed.
+    let attach_cv = RwSignal::new(true);
+    let cv_choice_loaded = RwSignal::new(false);
+    let making_cv = RwSignal::new(false);
+    let preview_error = RwSignal::new(None::<String>);
+    let cv_failed = RwSignal::new(false);
+    let profile_value = StoredValue::new(profile.clone());
+    spawn_local(async move {
+        attach_cv.set(made_cv::wanted().await);
+        cv_choice_loaded.set(true);
+    });
+    Effect::new(move |_| {
+        let attach = attach_cv.get();
+        cv_failed.set(false);
+        if cv_choice_loaded.get_untracked() {
+            spawn_local(made_cv::remember(attach));
+        }
+    });
 
     // After "Discard draft": the fresh prefill, not stored until the recruiter changes something.
     let discarded_as = StoredValue::new(None::<ApplicationDraft>);
@@ -287,8 +358,9 @@ pub fn ApplicationForm(
             })
     });
 
-    let submit = move || {
-        if busy.get_untracked() {
+    // `with_cv: false`: "Create without the CV" after the CV could not be made.
+    let submit = move |with_cv: bool| {
+        if busy.get_untracked() || !loaded.get_untracked() {
             return;
         }
         let draft = state.draft();
@@ -314,18 +386,51 @@ pub fn ApplicationForm(
                 .map(|p| p.name.clone())
                 .unwrap_or_default()
         });
-        let Some(request) = SubmitRequest::from_draft(&draft, &position_name) else {
+        let Some(mut request) = SubmitRequest::from_draft(&draft, &position_name) else {
             return;
         };
         submitting.set(true);
+        cv_failed.set(false);
+        let with_cv = with_cv && attach_cv.get_untracked();
         spawn_local(async move {
-            match bridge::request(&PopupRequest::Submit { request }).await {
+            // The CV is made and stored before the application is queued, so the outbox finds its bytes
+            // like those of an attached file.
+            let mut made_id = None;
+            if with_cv {
+                making_cv.set(true);
+                let profile = profile_value.get_value();
+                let attached = match made_cv::make(&profile, &draft).await {
+                    Ok(made) => made_cv::attach(&made, &mut request).await,
+                    Err(e) => Err(e),
+                };
+                making_cv.set(false);
+                match attached {
+                    Ok(id) => made_id = Some(id),
+                    Err(made_cv::CvFailed(reason)) => {
+                        web_sys::console::warn_1(&format!("CV not made: {reason}").into());
+                        cv_failed.set(true);
+                        submitting.set(false);
+                        return;
+                    }
+                }
+            }
+            let queued = match bridge::request(&PopupRequest::Submit { request }).await {
                 Ok(PopupResponse::Job { job: view }) => {
                     job.set(Some(*view));
                     follow_job(job);
+                    true
                 }
-                Ok(other) => local_issues.set(vec![("form".into(), format!("{other:?}"))]),
-                Err(e) => local_issues.set(vec![("form".into(), e)]),
+                Ok(other) => {
+                    local_issues.set(vec![("form".into(), format!("{other:?}"))]);
+                    false
+                }
+                Err(e) => {
+                    local_issues.set(vec![("form".into(), e)]);
+                    false
+                }
+            };
+            if let (false, Some(id)) = (queued, made_id) {
+                let _ = webext::idb::delete(&id).await;
             }
             submitting.set(false);
         });
@@ -371,13 +476,48 @@ pub fn ApplicationForm(
         local_issues.with(|e| e.iter().filter(|(f, _)| f != "form").count())
     });
 
+    let preview = Callback::new(move |_| {
+        if making_cv.get_untracked() {
+            return;
+        }
+        preview_error.set(None);
+        making_cv.set(true);
+        let draft = state.draft();
+        spawn_local(async move {
+            let profile = profile_value.get_value();
+            let shown = match made_cv::make(&profile, &draft).await {
+                Ok(made) => made_cv::open_preview(&made.pdf),
+                Err(e) => Err(e),
+            };
+            making_cv.set(false);
+            if let Err(made_cv::CvFailed(reason)) = shown {
+                web_sys::console::warn_1(&format!("CV preview: {reason}").into());
+                preview_error.set(Some(t("cvPreviewFailed")));
+            }
+        });
+    });
+
+    // The form's shortcuts, wherever the focus is in the page (also before anything is focused).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if done.get_untracked().is_some() {
+            return;
+        }
+        match Shortcut::of(&ev) {
+            Some(Shortcut::Create) => submit(true),
+            Some(Shortcut::Tab(index)) => select_tab(tab, index),
+            None => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
     view! {
         {move || match done.get() {
             Some(transferred) => view! { <SuccessView receipt=TransferReceipt::from_transferred(&transferred) on_next=next_profile /> }.into_any(),
             None => view! {
                 <form class="application" novalidate on:submit=move |ev| {
                     ev.prevent_default();
-                    submit();
+                    submit(true);
                 }>
                     <ProfileHeader profile=profile.clone() />
                     {move || duplicate.get().map(|check| view! { <DuplicateNotice check=check /> })}
@@ -392,11 +532,7 @@ pub fn ApplicationForm(
                             _ => return,
                         };
                         ev.prevent_default();
-                        tab.set(next);
-                        let id = if next == 0 { "tab-candidate" } else { "tab-documents" };
-                        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-                            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
-                        }
+                        select_tab(tab, next);
                     }>
                         <button type="button" role="tab" id="tab-candidate" aria-controls="panel-candidate"
                             aria-selected=move || (tab.get() == 0).to_string()
@@ -420,14 +556,17 @@ pub fn ApplicationForm(
                             load_error=MaybeProp::derive(move || positions_error.get())
                             error=MaybeProp::derive(move || position_error.get())
                         />
-                        <CandidateForm profile=profile.clone() fields=state.fields server_errors=server_errors />
+                        // In the order it is sent: the tags sit with the comment, above what is not sent.
+                        <CandidateForm profile=profile.clone() fields=state.fields server_errors=server_errors>
+                            <div class="field">
+                                <TagsInput tags=state.tags />
+                            </div>
+                        </CandidateForm>
                         <ProfileDetails profile=profile.clone() />
-                        <div class="field">
-                            <TagsInput tags=state.tags />
-                        </div>
                     </div>
                     <div role="tabpanel" id="panel-documents" aria-labelledby="tab-documents" hidden=move || tab.get() != 1>
                         <Documents documents=state.documents on_add=on_add on_remove=on_remove progress=progress />
+                        <MadeCvOption attach=attach_cv on_preview=preview making=making_cv message=preview_error />
                         {move || file_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                         {move || server_errors.with(|e| e.iter().filter(|(f, _)| f.starts_with("files")).map(|(_, m)| m.clone()).collect::<Vec<_>>())
                             .into_iter().map(|m| view! { <p class="error" role="alert">{m}</p> }).collect_view()}
@@ -438,6 +577,13 @@ pub fn ApplicationForm(
                     })}
                     {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     {move || discarded.get().then(|| view! { <p class="status" role="status" id="draft-discarded">{t("formDraftDiscarded")}</p> })}
+                    {move || cv_failed.get().then(|| view! {
+                        <div class="cv-failed" role="alert">
+                            <p class="error" id="made-cv-failed">{t("cvMakeFailed")}</p>
+                            <button type="button" class="secondary" id="create-without-cv" disabled=busy
+                                on:click=move |_| submit(false)>{t("cvCreateWithout")}</button>
+                        </div>
+                    })}
                     {move || job.get().map(|view| view! { <JobStatus job=view on_retry=Callback::new(move |_| retry(job)) /> })}
                     <div class="actions sticky">
                         <button type="submit" class="primary" id="create-application" disabled=busy aria-busy=move || busy.get().to_string()>
@@ -446,6 +592,10 @@ pub fn ApplicationForm(
                         <ConfirmButton id="discard-draft" label="formDiscardDraft" question="formDiscardQuestion"
                             confirm="formDiscardConfirm" on_confirm=discard disabled=busy />
                     </div>
+                    <p class="shortcuts hint" id="keyboard-shortcuts">
+                        {t("kbdTitle")} " "
+                        {["kbdCreate", "kbdTabs", "kbdEscape", "kbdOpen"].map(t).join(" · ")}
+                    </p>
                 </form>
             }.into_any(),
         }}

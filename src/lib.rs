@@ -10,6 +10,7 @@ pub mod candidates;
 pub mod components;
 pub mod form_page;
 pub mod job_status;
+pub mod made_cv;
 pub mod options;
 
 use wasm_bindgen::prelude::*;

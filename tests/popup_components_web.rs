@@ -1098,3 +1098,128 @@ async fn axe_finds_nothing_in_the_candidate_form_with_inline_errors_and_flags_an
         "{violations:#?}"
     );
 }
+
+// ----- keyboard: Escape in the position list, the tags with the comment -----
+
+#[wasm_bindgen_test]
+async fn escape_is_handled_only_while_the_list_is_open() {
+    let selected = RwSignal::new(None);
+    let root = mount_picker(selected);
+    leptos::task::tick().await;
+    let combo = input(&root, "[role='combobox']");
+    let escape = || {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    press(&combo, "ArrowDown");
+    leptos::task::tick().await;
+    assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("true"));
+    // Chrome closes an extension popup on an Escape whose default is not prevented.
+    let open_escape = escape();
+    combo.dispatch_event(&open_escape).unwrap();
+    leptos::task::tick().await;
+    assert!(
+        open_escape.default_prevented(),
+        "an open list takes the Escape"
+    );
+    assert_eq!(attr(&combo, "aria-expanded").as_deref(), Some("false"));
+    let closed_escape = escape();
+    combo.dispatch_event(&closed_escape).unwrap();
+    assert!(
+        !closed_escape.default_prevented(),
+        "with the list closed, Escape is left to the browser (it closes the popup)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn what_goes_with_the_comment_follows_it() {
+    use popup::components::candidate_form::{CandidateFields, CandidateForm};
+    let text = || RwSignal::new(String::new());
+    let fields = CandidateFields {
+        first_name: text(),
+        last_name: text(),
+        email: text(),
+        phone: text(),
+        location: text(),
+        message: text(),
+    };
+    let tags = RwSignal::new(Vec::<String>::new());
+    let root = mount(move || {
+        view! {
+            <CandidateForm profile=sourcing_core::profile::Profile::default() fields=fields
+                server_errors=Signal::stored(Vec::new())>
+                <TagsInput tags=tags />
+            </CandidateForm>
+        }
+    });
+    leptos::task::tick().await;
+    let names: Vec<String> = find_all(&root, "input[name], textarea[name]")
+        .iter()
+        .filter_map(|e| attr(e, "name"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "location",
+            "message",
+            "tags"
+        ]
+    );
+}
+
+// ----- the CV made from the profile: the choice and the preview -----
+
+#[wasm_bindgen_test]
+async fn the_made_cv_choice_is_a_labelled_checkbox_with_a_preview_button() {
+    use popup::components::made_cv_option::MadeCvOption;
+    let attach = RwSignal::new(true);
+    let making = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let previews = RwSignal::new(0);
+    let root = mount(move || {
+        view! {
+            <MadeCvOption attach=attach making=making message=message
+                on_preview=Callback::new(move |_| previews.update(|n| *n += 1)) />
+        }
+    });
+    leptos::task::tick().await;
+    let checkbox = input(&root, "#attach-made-cv");
+    assert!(checkbox.checked());
+    assert_eq!(texts(&root, "label[for='attach-made-cv']"), ["cvAttach"]);
+    assert_eq!(
+        attr(&checkbox, "aria-describedby").as_deref(),
+        Some("made-cv-hint")
+    );
+    click(&checkbox);
+    leptos::task::tick().await;
+    assert!(!attach.get_untracked(), "unchecking turns the CV off");
+    attach.set(true);
+    leptos::task::tick().await;
+    assert!(
+        checkbox.checked(),
+        "the checkbox follows the remembered choice"
+    );
+
+    let button = find(&root, "#preview-made-cv");
+    click(&button);
+    assert_eq!(previews.get_untracked(), 1);
+    making.set(true);
+    leptos::task::tick().await;
+    assert!(button.has_attribute("disabled"), "one preview at a time");
+    assert_eq!(texts(&root, ".made-cv [role='status']"), ["cvMaking"]);
+    making.set(false);
+    message.set(Some("cvPreviewFailed".into()));
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "#made-cv-error"), ["cvPreviewFailed"]);
+    assert_eq!(
+        attr(&find(&root, "#made-cv-error"), "role").as_deref(),
+        Some("alert")
+    );
+}

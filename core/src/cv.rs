@@ -9,6 +9,11 @@ use crate::draft::ApplicationDraft;
 use crate::profile::{NameFlag, Profile, YearMonth};
 use serde::{Deserialize, Serialize};
 
+/// The `storage.local` key of the recruiter's choice "Attach a CV made from this profile" (`true` / `false`;
+/// absent: on). A preference of this browser profile, the same for every draft; "Delete all candidate data"
+/// leaves it, as it leaves the settings.
+pub const CHOICE_STORAGE_KEY: &str = "cv_attach_made";
+
 /// The UI strings of the CV, in the recruiter's language (the caller has `chrome.i18n`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -304,6 +309,63 @@ pub struct NotShown {
     pub text: String,
 }
 
+/// The file name of the made CV, e.g. "Inès Duval-Okoye – LinkedIn CV.pdf": `named` is the translated
+/// template (`cvFileName`, `$1` = the name) applied to the name with the characters file systems refuse
+/// (`/ \ : * ? " < > |`, control characters) removed; an empty name gives the template of `fallback`
+/// (the translated "CV"). Always ends in `.pdf`, so Personio and the checks of
+/// [`crate::validation::precheck_document`] see a PDF.
+pub fn file_name(name: &str, fallback: &str, named: impl Fn(&str) -> String) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let stem = named(if clean.is_empty() { fallback } else { &clean });
+    format!("{}.pdf", stem.trim().trim_end_matches(".pdf"))
+}
+
+/// The recruiter's comment with the text the CV could not show appended, so it still reaches Personio: a
+/// blank line, `heading`, then one line per item, `<label>: <text>` (the label of its field through
+/// `label`), each text once. Unchanged when nothing is missing. The result stays within
+/// [`crate::validation::MAX_MESSAGE_CHARS`]: the appended part is cut (ending in `…`), never the recruiter's
+/// own text.
+pub fn comment_with_not_shown(
+    message: &str,
+    not_shown: &[NotShown],
+    heading: &str,
+    label: impl Fn(CvField) -> String,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for item in not_shown {
+        let line = format!("{}: {}", label(item.field), item.text.trim());
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    if lines.is_empty() {
+        return message.to_string();
+    }
+    let own = message.trim_end();
+    let separator = if own.is_empty() { "" } else { "\n\n" };
+    let appended = format!("{separator}{heading}\n{}", lines.join("\n"));
+    let room = crate::validation::MAX_MESSAGE_CHARS.saturating_sub(own.chars().count());
+    let appended = if appended.chars().count() <= room {
+        appended
+    } else if room > 1 {
+        let cut: String = appended.chars().take(room - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        String::new()
+    };
+    format!("{own}{appended}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,5 +534,64 @@ mod tests {
             serde_json::to_string(&report).unwrap(),
             r#"{"field":"experience","text":"软件工程师"}"#
         );
+    }
+
+    #[test]
+    fn the_file_name_is_the_name_without_path_characters() {
+        let named = |n: &str| format!("{n} – LinkedIn CV");
+        assert_eq!(
+            file_name("Inès Duval-Okoye", "CV", named),
+            "Inès Duval-Okoye – LinkedIn CV.pdf"
+        );
+        assert_eq!(
+            file_name(" a/b\\c: \"d\"\n", "CV", named),
+            "a b c d – LinkedIn CV.pdf"
+        );
+        assert_eq!(file_name("  ", "CV", named), "CV – LinkedIn CV.pdf");
+        assert_eq!(file_name("X", "CV", |n: &str| format!("{n}.pdf")), "X.pdf");
+        assert!(
+            crate::validation::precheck_document(&file_name("王小明", "CV", named), 10).is_ok()
+        );
+    }
+
+    #[test]
+    fn what_the_cv_cannot_show_is_appended_to_the_comment_once_and_bounded() {
+        let label = |f: CvField| format!("{f:?}");
+        let items = [
+            NotShown {
+                field: CvField::Name,
+                text: "王小明".into(),
+            },
+            NotShown {
+                field: CvField::Experience,
+                text: "软件工程师 · 北京".into(),
+            },
+            NotShown {
+                field: CvField::Name,
+                text: "王小明".into(),
+            },
+        ];
+        assert_eq!(
+            comment_with_not_shown("Met at RustConf.\n", &items, "Not in the CV:", label),
+            "Met at RustConf.\n\nNot in the CV:\nName: 王小明\nExperience: 软件工程师 · 北京"
+        );
+        assert_eq!(
+            comment_with_not_shown("", &items[..1], "Not in the CV:", label),
+            "Not in the CV:\nName: 王小明"
+        );
+        assert_eq!(
+            comment_with_not_shown("Hi", &[], "Not in the CV:", label),
+            "Hi"
+        );
+        let long = "x".repeat(crate::validation::MAX_MESSAGE_CHARS - 20);
+        let bounded = comment_with_not_shown(&long, &items, "Not in the CV:", label);
+        assert_eq!(
+            bounded.chars().count(),
+            crate::validation::MAX_MESSAGE_CHARS
+        );
+        assert!(bounded.starts_with(&long) && bounded.ends_with('…'));
+        assert!(crate::validation::message(&bounded).is_ok());
+        let full = "x".repeat(crate::validation::MAX_MESSAGE_CHARS);
+        assert_eq!(comment_with_not_shown(&full, &items, "h", label), full);
     }
 }

@@ -265,7 +265,8 @@ fn server_error_for(errors: ServerErrors, field: &'static str) -> Signal<Option<
 }
 
 /// The candidate section of the form: the extracted fields (editable, each with its source), the fields
-/// typed by hand, the comment, and the list of what the page did not show.
+/// typed by hand, the comment, what goes with the comment (`children`: the form page puts the tags there, so
+/// the form reads in the order it is sent), and the list of what the page did not show.
 #[component]
 pub fn CandidateForm(
     /// The extracted profile (sources, headline, missing fields).
@@ -275,6 +276,9 @@ pub fn CandidateForm(
     /// Messages from Personio per field, after a refused send.
     #[prop(into)]
     server_errors: ServerErrors,
+    /// Shown right after the comment.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let missing = profile.missing.clone();
     view! {
@@ -327,6 +331,7 @@ pub fn CandidateForm(
                 <label for="message">{t("fieldComment")}</label>
                 <textarea id="message" name="message" bind:value=fields.message></textarea>
             </div>
+            {children.map(|children| children())}
             {(!missing.is_empty())
                 .then(|| {
                     view! {

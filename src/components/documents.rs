@@ -71,8 +71,8 @@ pub fn refusal_message(name: &str, error: DocumentError) -> String {
     t_with(error.key(), &all)
 }
 
-/// A fresh key for a document's bytes.
-fn new_document_id() -> String {
+/// A fresh key for a document's bytes (attached files and the CV made from the profile alike).
+pub fn new_document_id() -> String {
     format!(
         "doc-{}-{:08x}",
         js_sys::Date::now() as u64,

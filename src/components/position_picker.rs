@@ -227,7 +227,13 @@ pub fn PositionPicker(
                     pick(option);
                 }
             }
-            "Escape" if is_open => close(),
+            // Handled here only: Chrome closes an extension popup on an Escape the page leaves unhandled
+            // (default not prevented), so an open list closes and the popup stays; with the list closed,
+            // Escape closes the popup as usual.
+            "Escape" if is_open => {
+                close();
+                ev.stop_propagation();
+            }
             _ => return,
         }
         ev.prevent_default();

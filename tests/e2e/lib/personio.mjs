@@ -81,6 +81,12 @@ export async function startPersonio(args = []) {
       linkedin_attribute_id: seed.linkedin_attribute,
     }),
     received: () => admin('received'),
+    /** The bytes of an upload as the stand-in received them (a Uint8Array) and their detected type. */
+    async uploadContent(uuid) {
+      const response = await fetch(`${base}/__standin/uploads/${uuid}/content`);
+      if (!response.ok) throw new Error(`upload ${uuid}: ${response.status} ${await response.text()}`);
+      return { type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
+    },
     /** Sets how the stand-in answers where Personio's sources are silent (see its README). */
     modes: (modes) => admin('modes', { method: 'POST', body: modes }),
     faults: (faults) => admin('faults', { method: 'POST', body: faults }),

@@ -1,5 +1,5 @@
 //! Test-control endpoints under `/__standin/…`: seed, reset, faults, token expiry, clock,
-//! received data, recorded exchanges and moving an application to another stage.
+//! received data (an upload's bytes too), recorded exchanges and moving an application to another stage.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -26,6 +26,7 @@ pub fn routes() -> Router<App> {
         .route("/__standin/expire-tokens", post(expire_tokens))
         .route("/__standin/clock", get(clock).post(advance_clock))
         .route("/__standin/received", get(received))
+        .route("/__standin/uploads/{uuid}/content", get(upload_content))
         .route(
             "/__standin/exchanges",
             get(exchanges).delete(clear_exchanges),
@@ -169,6 +170,19 @@ async fn advance_clock(State(app): State<App>, Json(a): Json<Advance>) -> Respon
 
 async fn received(State(app): State<App>) -> Response {
     ok_json(received_json(&app))
+}
+
+/// The bytes of the upload `uuid` as received, with its detected type; `404` for an unknown one.
+async fn upload_content(State(app): State<App>, Path(uuid): Path<String>) -> Response {
+    let w = app.world();
+    match w.uploads.get(&uuid) {
+        Some(upload) => Response::builder()
+            .status(200)
+            .header("content-type", upload.mimetype.as_str())
+            .body(axum::body::Body::from(upload.data.clone()))
+            .unwrap_or_default(),
+        None => json_response(404, json!({"error": format!("no upload {uuid}")})),
+    }
 }
 
 async fn exchanges(State(app): State<App>) -> Response {

@@ -233,6 +233,7 @@ async fn documents(app: App, headers: HeaderMap, body: Bytes, api: Api) -> Respo
         mimetype: mime(&ext).into(),
         extension: ext.clone(),
         api: api.name().into(),
+        data: file.data.to_vec(),
     };
     w.uploads.insert(uuid.clone(), up);
     w.upload_order.push(uuid.clone());

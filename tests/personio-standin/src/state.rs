@@ -121,6 +121,10 @@ pub struct Upload {
     pub extension: String,
     /// `v1` or `v2`.
     pub api: String,
+    /// The bytes, for tests that read a document back (`GET /__standin/uploads/{uuid}/content`); not in the
+    /// JSON of `received`.
+    #[serde(skip)]
+    pub data: Vec<u8>,
 }
 
 /// A file attached to an application.
