@@ -84,7 +84,7 @@ async function positionsShown(popup) {
   });
 }
 
-test('Create application uploads a CV made from what the form shows, next to the recruiter\'s own CV, within 150 KB', async () => {
+test('Create application uploads a CV made from what the form shows, next to the recruiter\'s own CV, within 150 KB', async (t) => {
   const { tab, popup } = await openForm('large-profile');
   const name = `${await popup.inputValue('input[name="first_name"]')} ${await popup.inputValue('input[name="last_name"]')}`;
   const shown = await positionsShown(popup);
@@ -107,6 +107,7 @@ test('Create application uploads a CV made from what the form shows, next to the
   assert.equal(app.files[0].sha256, sha256(own));
   const made = app.files[1];
   assert.ok(made.size <= 150_000, `the made CV is ${made.size} bytes`);
+  t.diagnostic(`the made CV of the large profile as stored by the stand-in: ${made.size} bytes`);
   const { type, bytes } = await personio.uploadContent(made.uuid);
   assert.equal(type, 'application/pdf');
   assert.equal(bytes.length, made.size);
@@ -134,6 +135,7 @@ test('turned off, no CV is sent; the choice is remembered after the popup closed
   ({ popup } = await openForm('profile-2026-en'));
   await popup.click('#tab-documents');
   await popup.waitForFunction(() => !document.querySelector('#attach-made-cv').checked);
+  await popup.click('#tab-candidate');
   await fillRequired(popup, 'cv.off@example.org');
   await popup.click('#create-application');
   await popup.waitForSelector('.success', { timeout: 30_000 });
