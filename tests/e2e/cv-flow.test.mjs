@@ -5,7 +5,7 @@
 // sends none, and the choice is remembered for every profile after the popup closed; text the font lacks
 // reaches Personio in the comment; "Preview CV" opens the PDF in a new tab; an engine that cannot load says
 // so in one translated sentence and the application is created without it, once; the Documents tab is
-// axe-clean.
+// axe-clean; the popup's wasm carries none of the PDF writer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -83,6 +83,15 @@ async function positionsShown(popup) {
     return { title: title.replace(/ \(.*\)$/, ''), company: rest.replace(/ \(.*\)$/, '') };
   });
 }
+
+test('the popup\'s own wasm links no PDF code; the CV engine\'s does', () => {
+  const names = ['CIDFontType2', 'FontFile2', 'ToUnicode'];
+  const has = (part, name) => readFileSync(join(DIST, `pkg/${part}/${part}_bg.wasm`)).includes(name);
+  for (const name of names) {
+    assert.equal(has('cv', name), true, `the CV engine writes ${name}`);
+    assert.equal(has('popup', name), false, `the popup has no ${name}`);
+  }
+});
 
 test('Create application uploads a CV made from what the form shows, next to the recruiter\'s own CV, within 150 KB', async (t) => {
   const { tab, popup } = await openForm('large-profile');
