@@ -188,7 +188,7 @@ test('text in a script the font lacks: the CV says so and the text reaches Perso
   await tab.close();
 });
 
-test('Preview CV opens the PDF in a new tab; the Documents tab is axe-clean', async () => {
+test('Preview CV opens the PDF in a new tab, from the popup and from the side panel; the Documents tab is axe-clean', async () => {
   const { tab, popup } = await openForm('profile-2026-en');
   await popup.click('#tab-documents');
   assert.deepEqual(await axeViolations(popup), [], 'the Documents tab with the CV choice');
@@ -204,6 +204,19 @@ test('Preview CV opens the PDF in a new tab; the Documents tab is axe-clean', as
   assert.equal(await popup.locator('#made-cv-error').count(), 0);
   await preview.close();
   await popup.close();
+  // The same page as the side panel (`?panel=1`, it stays open next to LinkedIn): the preview opens too.
+  const panel = await session.context.newPage();
+  await panel.goto(session.url(`popup.html?panel=1&tab=${await session.tabIdOf(tab)}`));
+  await panel.waitForFunction(() => document.querySelector('input[name="first_name"]')?.value);
+  assert.equal(await panel.locator('#pin-side-panel').count(), 0, 'the page runs as the side panel');
+  await panel.keyboard.press('Alt+2');
+  const fromPanel = session.context.waitForEvent('page');
+  await panel.click('#preview-made-cv');
+  const second = await fromPanel;
+  assert.ok(second.url().startsWith(`blob:chrome-extension://${session.extensionId}/`), second.url());
+  assert.equal(await second.evaluate(async () => (await (await fetch(location.href)).blob()).type), 'application/pdf');
+  await second.close();
+  await panel.close();
   await tab.close();
 });
 
