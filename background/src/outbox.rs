@@ -6,7 +6,8 @@
 
 use crate::clock::now_ms;
 use crate::personio;
-use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, SubmitRequest};
+use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, Sourcing, SubmitRequest};
+use sourcing_core::privacy::TextLanguage;
 use sourcing_core::personio::{DocumentSource, SubmissionStatus};
 use std::cell::Cell;
 use webext::storage::{self, Area};
@@ -57,8 +58,15 @@ impl DocumentSource for StoredDocuments {
 pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
     let mut outbox = load().await?;
     let mapping = crate::settings::field_mapping().await?;
+    let privacy = crate::settings::privacy().await?;
     let today = crate::clock::local_date();
-    let enqueued = outbox.enqueue(request, &mapping, now_ms(), Some(&today));
+    // The comment's sourcing line (GDPR Art. 14) in the recruiter's UI language.
+    let sourcing = Sourcing {
+        language: TextLanguage::from_tag_or_english(&webext::i18n::ui_language()),
+        privacy: &privacy,
+    };
+    let enqueued =
+        outbox.enqueue_sourced(request, &mapping, now_ms(), Some(&today), Some(sourcing));
     save(&outbox).await?;
     if let Enqueued::New(_) = &enqueued {
         wasm_bindgen_futures::spawn_local(async {

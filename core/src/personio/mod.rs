@@ -34,7 +34,7 @@ pub mod submission;
 pub mod wire;
 
 pub use application::{
-    build_application, Attribute, CandidateForm, DocumentCategory, FieldMapping, FileReference,
+    build_application, is_iso_date, Attribute, CandidateForm, DocumentCategory, FieldMapping, FileReference,
     NewApplication, Phase, UnknownCategory, UploadedFile,
 };
 pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
