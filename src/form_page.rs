@@ -9,12 +9,12 @@ use crate::bridge;
 use crate::components::candidate_form::{
     CandidateFields, CandidateForm, ProfileDetails, ProfileHeader,
 };
+use crate::components::candidate_notice::NoticeSubject;
 use crate::components::confirm::ConfirmButton;
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
 use crate::components::personio_lookup::DuplicateNotice;
 use crate::components::position_picker::{PositionOption, PositionPicker};
-use crate::components::candidate_notice::NoticeSubject;
 use crate::components::success_view::{SuccessView, TransferReceipt};
 use crate::components::tags_input::TagsInput;
 use crate::job_status::{field_errors, JobStatus};

@@ -65,9 +65,7 @@ fn issue_for(notice: &Notice, field: &str) -> Option<String> {
 
 /// How the admin policy sets `setting` on this page: `None`, or whether it is locked.
 fn managed_state(setup: RwSignal<SetupState>, setting: Setting) -> Signal<Option<bool>> {
-    Signal::derive(move || {
-        setup.with(|s| s.settings.managed(setting).map(|m| m.locked))
-    })
+    Signal::derive(move || setup.with(|s| s.settings.managed(setting).map(|m| m.locked)))
 }
 
 /// The line under a field the policy sets (its id is part of the field's accessible description).

@@ -7,8 +7,8 @@
 use crate::clock::now_ms;
 use crate::personio;
 use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, Sourcing, SubmitRequest};
-use sourcing_core::privacy::TextLanguage;
 use sourcing_core::personio::{DocumentSource, SubmissionStatus};
+use sourcing_core::privacy::TextLanguage;
 use std::cell::Cell;
 use webext::storage::{self, Area};
 use webext::{ExtError, ExtResult};

@@ -52,7 +52,9 @@ async fn stored() -> ExtResult<LocalSettings> {
         mapping: storage::get(Area::Local, FIELD_MAPPING)
             .await?
             .unwrap_or_default(),
-        privacy: storage::get(Area::Local, PRIVACY).await?.unwrap_or_default(),
+        privacy: storage::get(Area::Local, PRIVACY)
+            .await?
+            .unwrap_or_default(),
         default_tags: storage::get(Area::Local, DEFAULT_TAGS).await?,
     })
 }
@@ -78,7 +80,9 @@ pub async fn field_mapping() -> ExtResult<FieldMapping> {
 
 /// The privacy settings in use (GDPR Art. 14: the comment line, the inform tag), policy merged in.
 pub async fn privacy() -> ExtResult<PrivacySettings> {
-    let stored = storage::get(Area::Local, PRIVACY).await?.unwrap_or_default();
+    let stored = storage::get(Area::Local, PRIVACY)
+        .await?
+        .unwrap_or_default();
     Ok(policy().await.privacy(&stored))
 }
 

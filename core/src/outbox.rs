@@ -9,7 +9,9 @@ use crate::personio::{
     build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping, PositionId,
     SubmissionJob, SubmissionStatus,
 };
-use crate::privacy::{inform_tag, sourcing_line, with_sourcing_line, PrivacySettings, TextLanguage};
+use crate::privacy::{
+    inform_tag, sourcing_line, with_sourcing_line, PrivacySettings, TextLanguage,
+};
 use serde::{Deserialize, Serialize};
 
 /// How many finished jobs are kept for the recruiter's history.
@@ -608,14 +610,33 @@ mod tests {
         sent.candidate.message = Some("Stark in Rust".into());
         let mut outbox = Outbox::default();
         let id = outbox
-            .enqueue_sourced(sent.clone(), &FieldMapping::default(), 1, Some("2026-12-02"), Some(sourcing))
+            .enqueue_sourced(
+                sent.clone(),
+                &FieldMapping::default(),
+                1,
+                Some("2026-12-02"),
+                Some(sourcing),
+            )
             .id()
             .clone();
         let line = "Über LinkedIn gefunden (https://www.linkedin.com/in/maren-okafor-4b2a1c/) am 2. Dezember \
                     2026 mit der Sourcing-Erweiterung; Rechtsgrundlage: berechtigtes Interesse, Art. 6 Abs. 1 \
                     lit. f DSGVO.";
-        let message = |outbox: &Outbox| outbox.get(&id).unwrap().job.application.message.clone().unwrap();
-        assert!(message(&outbox).starts_with("Stark in Rust\n\n"), "{}", message(&outbox));
+        let message = |outbox: &Outbox| {
+            outbox
+                .get(&id)
+                .unwrap()
+                .job
+                .application
+                .message
+                .clone()
+                .unwrap()
+        };
+        assert!(
+            message(&outbox).starts_with("Stark in Rust\n\n"),
+            "{}",
+            message(&outbox)
+        );
         assert!(message(&outbox).ends_with(line), "{}", message(&outbox));
         assert_eq!(
             outbox.get(&id).unwrap().job.application.tags,
@@ -623,15 +644,42 @@ mod tests {
         );
         // Sent again while queued: the same job, unchanged. Failed and sent again: composed anew from the
         // recruiter's own comment, still one line and one tag.
-        outbox.enqueue_sourced(sent.clone(), &FieldMapping::default(), 2, Some("2026-12-02"), Some(sourcing));
-        assert_eq!(message(&outbox).matches("Über LinkedIn gefunden").count(), 1);
+        outbox.enqueue_sourced(
+            sent.clone(),
+            &FieldMapping::default(),
+            2,
+            Some("2026-12-02"),
+            Some(sourcing),
+        );
+        assert_eq!(
+            message(&outbox).matches("Über LinkedIn gefunden").count(),
+            1
+        );
         outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Failed {
             error: crate::personio::PersonioError::NotPublished,
         };
-        outbox.enqueue_sourced(sent, &FieldMapping::default(), 3, Some("2026-12-02"), Some(sourcing));
-        assert_eq!(message(&outbox).matches("Über LinkedIn gefunden").count(), 1);
+        outbox.enqueue_sourced(
+            sent,
+            &FieldMapping::default(),
+            3,
+            Some("2026-12-02"),
+            Some(sourcing),
+        );
+        assert_eq!(
+            message(&outbox).matches("Über LinkedIn gefunden").count(),
+            1
+        );
         let entry = outbox.get(&id).unwrap();
-        assert_eq!(entry.job.application.tags.iter().filter(|t| t.starts_with("inform-by-")).count(), 1);
+        assert_eq!(
+            entry
+                .job
+                .application
+                .tags
+                .iter()
+                .filter(|t| t.starts_with("inform-by-"))
+                .count(),
+            1
+        );
         assert_eq!(entry.sourced_on.as_deref(), Some("2026-12-02"));
         // Without the toggle: the line, no tag.
         let off = PrivacySettings::default();
@@ -642,12 +690,20 @@ mod tests {
                 &FieldMapping::default(),
                 1,
                 Some("2026-12-02"),
-                Some(Sourcing { language: TextLanguage::En, privacy: &off }),
+                Some(Sourcing {
+                    language: TextLanguage::En,
+                    privacy: &off,
+                }),
             )
             .id()
             .clone();
         let job = &other.get(&id).unwrap().job;
         assert_eq!(job.application.tags, vec!["linkedin".to_string()]);
-        assert!(job.application.message.as_deref().unwrap().ends_with("through the sourcing extension."));
+        assert!(job
+            .application
+            .message
+            .as_deref()
+            .unwrap()
+            .ends_with("through the sourcing extension."));
     }
 }

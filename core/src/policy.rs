@@ -206,7 +206,9 @@ impl ManagedPolicy {
                 (_, Some(Setting::RetentionMonths)) => {
                     policy.retention_months = value
                         .as_u64()
-                        .filter(|n| (1..=u64::from(crate::privacy::MAX_RETENTION_MONTHS)).contains(n))
+                        .filter(|n| {
+                            (1..=u64::from(crate::privacy::MAX_RETENTION_MONTHS)).contains(n)
+                        })
                         .map(|n| n as u32);
                     policy.retention_months.is_some()
                 }
@@ -317,7 +319,11 @@ impl ManagedPolicy {
                 &self.privacy_controller,
                 &local.controller,
             ),
-            contact: self.pick_text(Setting::PrivacyContact, &self.privacy_contact, &local.contact),
+            contact: self.pick_text(
+                Setting::PrivacyContact,
+                &self.privacy_contact,
+                &local.contact,
+            ),
             retention_months: self.pick(
                 Setting::RetentionMonths,
                 &self.retention_months,
@@ -394,10 +400,15 @@ mod tests {
         assert!(p.ignored.is_empty(), "{:?}", p.ignored);
         let c = p.credentials(&Credentials::default());
         assert_eq!(c.subdomain.as_str(), "acme");
-        assert_eq!((c.client_id.as_str(), c.client_secret.as_str()), ("papi-client", "papi-secret"));
+        assert_eq!(
+            (c.client_id.as_str(), c.client_secret.as_str()),
+            ("papi-client", "papi-secret")
+        );
         assert!(c.has_oauth());
         assert_eq!(
-            p.field_mapping(&FieldMapping::default()).linkedin_attribute_id.as_deref(),
+            p.field_mapping(&FieldMapping::default())
+                .linkedin_attribute_id
+                .as_deref(),
             Some("custom_attribute_1001")
         );
         assert_eq!(p.default_tags(None), vec!["linkedin", "sourcing"]);
@@ -440,8 +451,14 @@ mod tests {
         let none: &[String] = &[];
         assert_eq!(p.default_tags(Some(none)), Vec::<String>::new());
         let managed = p.managed();
-        assert!(managed.contains(&ManagedSetting { setting: Setting::ClientSecret, locked: true }));
-        assert!(managed.contains(&ManagedSetting { setting: Setting::PrivacyContact, locked: false }));
+        assert!(managed.contains(&ManagedSetting {
+            setting: Setting::ClientSecret,
+            locked: true
+        }));
+        assert!(managed.contains(&ManagedSetting {
+            setting: Setting::PrivacyContact,
+            locked: false
+        }));
         assert!(!managed.iter().any(|m| m.setting == Setting::CompanyId));
     }
 
@@ -466,11 +483,21 @@ mod tests {
         assert_eq!(
             ignored,
             vec![
-                "client_secret", "inform_tag", "legal_basis", "linkedin_attribute_id",
-                "locked: \"nonsense\"", "privacy_contact", "retention_months", "subdomain", "unknown"
+                "client_secret",
+                "inform_tag",
+                "legal_basis",
+                "linkedin_attribute_id",
+                "locked: \"nonsense\"",
+                "privacy_contact",
+                "retention_months",
+                "subdomain",
+                "unknown"
             ]
         );
-        assert_eq!(ManagedPolicy::from_json(&json!(null)), ManagedPolicy::default());
+        assert_eq!(
+            ManagedPolicy::from_json(&json!(null)),
+            ManagedPolicy::default()
+        );
     }
 
     #[test]
@@ -478,7 +505,10 @@ mod tests {
         let p = policy();
         assert_eq!(p.shown_value(Setting::ClientSecret), None);
         assert_eq!(p.shown_value(Setting::Subdomain).as_deref(), Some("acme"));
-        assert_eq!(p.shown_value(Setting::DefaultTags).as_deref(), Some("linkedin, sourcing"));
+        assert_eq!(
+            p.shown_value(Setting::DefaultTags).as_deref(),
+            Some("linkedin, sourcing")
+        );
         assert!(p.secret_is(Setting::ClientSecret, " papi-secret "));
         assert!(!p.secret_is(Setting::RecruitingToken, "papi-secret"));
     }

@@ -71,9 +71,7 @@ impl LegalBasis {
             (Consent, Es) => "consentimiento, art. 6.1.a) del RGPD",
             (PreContractual, En) => "steps prior to entering into a contract, Art. 6(1)(b) GDPR",
             (PreContractual, De) => "vorvertragliche Maßnahmen, Art. 6 Abs. 1 lit. b DSGVO",
-            (PreContractual, Fr) => {
-                "mesures précontractuelles, art. 6, par. 1, point b) du RGPD"
-            }
+            (PreContractual, Fr) => "mesures précontractuelles, art. 6, par. 1, point b) du RGPD",
             (PreContractual, Es) => "medidas precontractuales, art. 6.1.b) del RGPD",
         }
     }
@@ -110,9 +108,7 @@ impl TextLanguage {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        TextLanguage::ALL
-            .into_iter()
-            .find(|l| l.code() == primary)
+        TextLanguage::ALL.into_iter().find(|l| l.code() == primary)
     }
 
     /// The language of a tag, English for any language without texts.
@@ -380,7 +376,10 @@ pub fn sourcing_line(
 /// Appends the sourcing line to a comment (after a blank line), unless the comment already ends with it:
 /// composing twice never doubles it.
 pub fn with_sourcing_line(message: Option<String>, line: &str) -> String {
-    match message.map(|m| m.trim_end().to_string()).filter(|m| !m.is_empty()) {
+    match message
+        .map(|m| m.trim_end().to_string())
+        .filter(|m| !m.is_empty())
+    {
         Some(m) if m.ends_with(line) => m,
         Some(m) => format!("{m}\n\n{line}"),
         None => line.to_string(),
@@ -529,8 +528,16 @@ mod tests {
             "Über LinkedIn gefunden (https://www.linkedin.com/in/maren-okafor-4b2a1c/) am 1. März 2026 mit \
              der Sourcing-Erweiterung; Rechtsgrundlage: Einwilligung, Art. 6 Abs. 1 lit. a DSGVO."
         );
-        let fr = sourcing_line(TextLanguage::Fr, url, "2026-03-01", Some(LegalBasis::PreContractual));
-        assert!(fr.contains("le 1er mars 2026") && fr.contains("art. 6, par. 1, point b)"), "{fr}");
+        let fr = sourcing_line(
+            TextLanguage::Fr,
+            url,
+            "2026-03-01",
+            Some(LegalBasis::PreContractual),
+        );
+        assert!(
+            fr.contains("le 1er mars 2026") && fr.contains("art. 6, par. 1, point b)"),
+            "{fr}"
+        );
         let es = sourcing_line(TextLanguage::Es, url, "2026-08-15", None);
         assert_eq!(
             es,
@@ -551,10 +558,22 @@ mod tests {
 
     #[test]
     fn the_inform_tag_is_one_month_later_clamped_to_the_month_end() {
-        assert_eq!(inform_tag("2026-12-02").as_deref(), Some("inform-by-2027-01-02"));
-        assert_eq!(inform_tag("2026-01-31").as_deref(), Some("inform-by-2026-02-28"));
-        assert_eq!(inform_tag("2028-01-30").as_deref(), Some("inform-by-2028-02-29"));
-        assert_eq!(inform_tag("2026-03-31").as_deref(), Some("inform-by-2026-04-30"));
+        assert_eq!(
+            inform_tag("2026-12-02").as_deref(),
+            Some("inform-by-2027-01-02")
+        );
+        assert_eq!(
+            inform_tag("2026-01-31").as_deref(),
+            Some("inform-by-2026-02-28")
+        );
+        assert_eq!(
+            inform_tag("2028-01-30").as_deref(),
+            Some("inform-by-2028-02-29")
+        );
+        assert_eq!(
+            inform_tag("2026-03-31").as_deref(),
+            Some("inform-by-2026-04-30")
+        );
         assert_eq!(inform_tag("2026-13-01"), None);
         assert_eq!(inform_tag("yesterday"), None);
     }
@@ -577,10 +596,50 @@ mod tests {
     #[test]
     fn every_notice_names_controller_source_purpose_retention_contact_and_every_right() {
         let rights: [(TextLanguage, [&str; 6]); 4] = [
-            (TextLanguage::En, ["access", "rectification", "erasure", "restriction", "object", "complaint"]),
-            (TextLanguage::De, ["Auskunft", "Berichtigung", "Löschung", "Einschränkung", "widersprechen", "beschweren"]),
-            (TextLanguage::Fr, ["accès", "rectification", "effacement", "limitation", "opposer", "réclamation"]),
-            (TextLanguage::Es, ["acceso", "rectificación", "supresión", "limitación", "oponerse", "reclamación"]),
+            (
+                TextLanguage::En,
+                [
+                    "access",
+                    "rectification",
+                    "erasure",
+                    "restriction",
+                    "object",
+                    "complaint",
+                ],
+            ),
+            (
+                TextLanguage::De,
+                [
+                    "Auskunft",
+                    "Berichtigung",
+                    "Löschung",
+                    "Einschränkung",
+                    "widersprechen",
+                    "beschweren",
+                ],
+            ),
+            (
+                TextLanguage::Fr,
+                [
+                    "accès",
+                    "rectification",
+                    "effacement",
+                    "limitation",
+                    "opposer",
+                    "réclamation",
+                ],
+            ),
+            (
+                TextLanguage::Es,
+                [
+                    "acceso",
+                    "rectificación",
+                    "supresión",
+                    "limitación",
+                    "oponerse",
+                    "reclamación",
+                ],
+            ),
         ];
         for (language, words) in rights {
             let text = candidate_notice(language, &complete(), &facts()).unwrap();
@@ -597,9 +656,15 @@ mod tests {
             ] {
                 assert!(text.contains(needle), "{language:?} lacks {needle}: {text}");
             }
-            assert!(text.contains(" 6 "), "{language:?} lacks the retention: {text}");
+            assert!(
+                text.contains(" 6 "),
+                "{language:?} lacks the retention: {text}"
+            );
             for word in words {
-                assert!(text.contains(word), "{language:?} lacks the right {word}: {text}");
+                assert!(
+                    text.contains(word),
+                    "{language:?} lacks the right {word}: {text}"
+                );
             }
         }
     }
@@ -617,7 +682,11 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             missing,
-            vec![PrivacyField::Contact, PrivacyField::RetentionMonths, PrivacyField::LegalBasis]
+            vec![
+                PrivacyField::Contact,
+                PrivacyField::RetentionMonths,
+                PrivacyField::LegalBasis
+            ]
         );
         assert!(complete().missing_for_notice().is_empty());
     }

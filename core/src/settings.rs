@@ -242,9 +242,11 @@ impl SettingsInput {
                 Setting::Subdomain => c.subdomain.to_string(),
                 Setting::ClientId => c.client_id.clone(),
                 Setting::CompanyId => c.company_id.clone(),
-                Setting::LinkedinAttributeId => {
-                    stored.mapping.linkedin_attribute_id.clone().unwrap_or_default()
-                }
+                Setting::LinkedinAttributeId => stored
+                    .mapping
+                    .linkedin_attribute_id
+                    .clone()
+                    .unwrap_or_default(),
                 Setting::DefaultTags => stored
                     .default_tags
                     .as_ref()
@@ -288,7 +290,11 @@ impl SettingsInput {
                     } else {
                         &mut input.recruiting_token
                     };
-                    if locked || secret.as_deref().is_some_and(|s| policy.secret_is(setting, s)) {
+                    if locked
+                        || secret
+                            .as_deref()
+                            .is_some_and(|s| policy.secret_is(setting, s))
+                    {
                         *secret = None;
                     }
                     continue;
@@ -299,8 +305,7 @@ impl SettingsInput {
                 *field = stored_text(setting);
             } else if policy.shown_value(setting).as_deref() == Some(field.trim())
                 || (setting == Setting::DefaultTags
-                    && policy.shown_value(setting)
-                        == Some(clean_tags(field.split(',')).join(", ")))
+                    && policy.shown_value(setting) == Some(clean_tags(field.split(',')).join(", ")))
             {
                 field.clear();
             }
@@ -337,7 +342,10 @@ impl SettingsInput {
         } else {
             let parsed = LegalBasis::parse(basis);
             if parsed.is_none() {
-                issues.push(SettingsIssue::new("legal_basis", "settingsLegalBasisInvalid"));
+                issues.push(SettingsIssue::new(
+                    "legal_basis",
+                    "settingsLegalBasisInvalid",
+                ));
             }
             parsed
         };
@@ -410,7 +418,10 @@ impl SettingsInput {
             client_id: input.client_id.trim().to_string(),
             client_secret: keep(&input.client_secret, &stored_credentials.client_secret),
             company_id: input.company_id.trim().to_string(),
-            recruiting_token: keep(&input.recruiting_token, &stored_credentials.recruiting_token),
+            recruiting_token: keep(
+                &input.recruiting_token,
+                &stored_credentials.recruiting_token,
+            ),
         };
         if !input.company_id.trim().is_empty()
             && !input.company_id.trim().chars().all(|c| c.is_ascii_digit())
@@ -885,7 +896,10 @@ mod tests {
         assert_eq!(view.default_tags, vec!["linkedin".to_string()]);
         assert_eq!(
             view.managed(Setting::ClientSecret),
-            Some(ManagedSetting { setting: Setting::ClientSecret, locked: true })
+            Some(ManagedSetting {
+                setting: Setting::ClientSecret,
+                locked: true
+            })
         );
         assert_eq!(view.managed(Setting::CompanyId), None);
         let json = serde_json::to_string(&view).unwrap();
@@ -904,7 +918,10 @@ mod tests {
         .apply(&LocalSettings::default(), &policy)
         .unwrap();
         assert_eq!(saved.credentials.client_secret, "");
-        assert_eq!(policy.credentials(&saved.credentials).client_secret, "policy-secret");
+        assert_eq!(
+            policy.credentials(&saved.credentials).client_secret,
+            "policy-secret"
+        );
         // Nothing at all: the credentials are still missing.
         let issues = SettingsInput::default()
             .apply(&LocalSettings::default(), &ManagedPolicy::default())
@@ -922,7 +939,10 @@ mod tests {
         }
         .apply(&LocalSettings::default(), &ManagedPolicy::default())
         .unwrap_err();
-        let keys: Vec<_> = issues.iter().map(|i| (i.field.as_str(), i.key.as_str())).collect();
+        let keys: Vec<_> = issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.key.as_str()))
+            .collect();
         assert_eq!(
             keys,
             vec![
@@ -939,7 +959,10 @@ mod tests {
         }
         .apply(&LocalSettings::default(), &ManagedPolicy::default())
         .unwrap();
-        assert_eq!(saved.default_tags, Some(vec!["linkedin".into(), "sourcing".into()]));
+        assert_eq!(
+            saved.default_tags,
+            Some(vec!["linkedin".into(), "sourcing".into()])
+        );
         assert_eq!(saved.privacy.inform_tag, Some(true));
     }
 }

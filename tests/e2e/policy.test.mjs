@@ -133,6 +133,30 @@ test('Chromium reads the policy file and hands it to the extension whose id the 
   assert.equal(managed.subdomain, personio.seed.subdomain);
   assert.equal(managed.retention_months, 6);
   assert.deepEqual(managed.locked, ['subdomain', 'client_id', 'client_secret', 'privacy_controller', 'inform_tag']);
+  // The content script's world cannot read the policy: the worker locked the area at start.
+  const tab = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(tab);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  await tab.goto(PROFILE_URL);
+  const origin = `chrome-extension://${keyed.id}`;
+  let world;
+  for (let i = 0; i < 50 && !world; i += 1) {
+    world = contexts.find((c) => c.origin === origin && c.auxData?.type === 'isolated');
+    if (!world) await tab.waitForTimeout(100);
+  }
+  assert.ok(world, `the content script's world is found: ${JSON.stringify(contexts.map((c) => [c.origin, c.auxData?.type]))}`);
+  const fromContent = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `chrome.storage.managed.get(null).then((items) => 'read: ' + JSON.stringify(items), (e) => 'refused: ' + e.message)`,
+  });
+  const answerText = fromContent.result.value ?? JSON.stringify(fromContent.exceptionDetails);
+  assert.ok(!String(answerText).includes(personio.seed.client_secret), `the content script cannot read the policy: ${answerText}`);
+  assert.doesNotMatch(String(answerText), /^read:/, String(answerText));
+  await tab.close();
   // Pages get the merged settings, never the policy's secret.
   const answer = await session.request({ type: 'get_setup' });
   assert.equal(answer.type, 'setup');
