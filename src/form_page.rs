@@ -156,6 +156,8 @@ pub fn ApplicationForm(
     let tab = RwSignal::new(0_u8);
     let file_error = RwSignal::new(None::<String>);
 
+    // The language the candidate wrote the profile in, for the candidate notice.
+    let profile_language = StoredValue::new(profile.language.clone());
     // The tags a new form starts with (settings or admin policy), also after "Discard draft".
     let default_tag_list = StoredValue::new(Vec::<String>::new());
     // After "Discard draft": the fresh prefill, not stored until the recruiter changes something.
@@ -390,7 +392,10 @@ pub fn ApplicationForm(
     view! {
         {move || match done.get() {
             Some(transferred) => {
-                let notice = notice_subject(&transferred);
+                let notice = NoticeSubject {
+                    profile_language: profile_language.get_value(),
+                    ..notice_subject(&transferred)
+                };
                 view! { <SuccessView receipt=TransferReceipt::from_transferred(&transferred) on_next=next_profile notice=notice /> }.into_any()
             }
             None => view! {
