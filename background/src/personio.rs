@@ -1,25 +1,30 @@
 //! The background's Personio client: built from the stored credentials, with its state (OAuth token, request
 //! budget, 429 cool-down) restored from and saved to `storage.session`, so a restarted worker neither asks
-//! for a new token nor forgets a cool-down; tokens never touch persistent storage.
+//! for a new token nor forgets a cool-down; tokens never touch persistent storage. The session state belongs to
+//! one company and client: when the credentials in use name another (the settings page saved others, or the
+//! admin policy changed them), tokens, cached positions and statuses are forgotten before anything is sent.
 
 use crate::clock::now_ms;
 use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
-    ClientState, ConnectionInfo, DuplicateCheck, Endpoints, PersonQuery, PersonioClient,
-    PersonioError, Position, PositionId,
+    ClientState, ConnectionInfo, Credentials, DuplicateCheck, Endpoints, PersonQuery,
+    PersonioClient, PersonioError, Position, PositionId,
 };
 use webext::storage::{self, Area};
 use webext::ExtResult;
 
 const CLIENT_STATE: &str = "personio_client_state";
 const POSITIONS: &str = "positions_cache";
+/// Whose session state is stored: subdomain, client id and Company ID (no secret).
+const SESSION_OWNER: &str = "personio_session_owner";
 /// How long the positions list is reused before asking Personio again.
 const POSITIONS_TTL_MS: u64 = 10 * 60 * 1000;
 
 /// The client for the stored credentials with its restored state.
 pub async fn client() -> ExtResult<PersonioClient<FetchTransport>> {
     let credentials = settings::credentials().await?;
+    forget_session_of_others(&credentials).await?;
     let endpoints = Endpoints::personio(&credentials.subdomain);
     let state: ClientState = storage::get(Area::Session, CLIENT_STATE)
         .await?
@@ -30,6 +35,21 @@ pub async fn client() -> ExtResult<PersonioClient<FetchTransport>> {
 /// Saves the client's state after a call.
 pub async fn save_state(client: &PersonioClient<FetchTransport>) -> ExtResult<()> {
     storage::set(Area::Session, CLIENT_STATE, client.state()).await
+}
+
+/// Forgets the session state when it was made with another company's or client's credentials.
+async fn forget_session_of_others(credentials: &Credentials) -> ExtResult<()> {
+    let owner = format!(
+        "{}|{}|{}",
+        credentials.subdomain, credentials.client_id, credentials.company_id
+    );
+    let stored: Option<String> = storage::get(Area::Session, SESSION_OWNER).await?;
+    if stored.as_deref() != Some(owner.as_str()) {
+        forget_session().await?;
+        storage::remove(Area::Session, crate::hris::STATUS_CACHE).await?;
+        storage::set(Area::Session, SESSION_OWNER, &owner).await?;
+    }
+    Ok(())
 }
 
 /// Forgets tokens and cached data (after the credentials changed).
@@ -58,6 +78,7 @@ struct CachedPositions {
 /// Published positions, from the session cache when fresh.
 pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, PersonioError>> {
     let now = now_ms();
+    forget_session_of_others(&settings::credentials().await?).await?;
     if !refresh {
         if let Some(cached) = storage::get::<CachedPositions>(Area::Session, POSITIONS).await? {
             if now.saturating_sub(cached.fetched_at_ms) < POSITIONS_TTL_MS {
