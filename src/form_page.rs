@@ -15,6 +15,7 @@ use crate::bridge;
 use crate::components::candidate_form::{
     CandidateFields, CandidateForm, ProfileDetails, ProfileHeader,
 };
+use crate::components::candidate_notice::NoticeSubject;
 use crate::components::confirm::ConfirmButton;
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
@@ -110,6 +111,14 @@ async fn load_positions() -> Result<Vec<Position>, String> {
         } => Err(t_with("posFeedUnavailable", &[&tried.join(" / ")])),
         PopupResponse::Personio { error } => Err(t_with("posLoadFailed", &[&error.to_string()])),
         other => Err(format!("{other:?}")),
+    }
+}
+
+/// The tags new forms start with (settings or admin policy); none when the background cannot tell.
+async fn default_tags() -> Vec<String> {
+    match bridge::request(&PopupRequest::GetSetup).await {
+        Ok(PopupResponse::Setup { setup }) => setup.settings.default_tags,
+        _ => Vec::new(),
     }
 }
 
@@ -218,6 +227,10 @@ pub fn ApplicationForm(
         }
     });
 
+    // The language the candidate wrote the profile in, for the candidate notice.
+    let profile_language = StoredValue::new(profile.language.clone());
+    // The tags a new form starts with (settings or admin policy), also after "Discard draft".
+    let default_tag_list = StoredValue::new(Vec::<String>::new());
     // After "Discard draft": the fresh prefill, not stored until the recruiter changes something.
     let discarded_as = StoredValue::new(None::<ApplicationDraft>);
     let discarded = RwSignal::new(false);
@@ -230,9 +243,13 @@ pub fn ApplicationForm(
                 .await
                 .ok()
                 .flatten();
-            state.apply(
-                stored.unwrap_or_else(|| ApplicationDraft::from_profile(&profile, url.clone())),
-            );
+            default_tag_list.set_value(default_tags().await);
+            let draft = stored.unwrap_or_else(|| {
+                let mut fresh = ApplicationDraft::from_profile(&profile, url.clone());
+                fresh.tags = default_tag_list.get_value();
+                fresh
+            });
+            state.apply(draft);
             loaded.set(true);
             if let Some(running) = unfinished_job_for(&url).await {
                 job.set(Some(running));
@@ -440,7 +457,8 @@ pub fn ApplicationForm(
         let profile = profile.clone();
         let url = profile_url.clone();
         Callback::new(move |_| {
-            let fresh = ApplicationDraft::from_profile(&profile, url.clone());
+            let mut fresh = ApplicationDraft::from_profile(&profile, url.clone());
+            fresh.tags = default_tag_list.get_value();
             discarded_as.set_value(Some(fresh.clone()));
             state.apply(fresh);
             local_issues.set(Vec::new());
@@ -513,7 +531,13 @@ pub fn ApplicationForm(
 
     view! {
         {move || match done.get() {
-            Some(transferred) => view! { <SuccessView receipt=TransferReceipt::from_transferred(&transferred) on_next=next_profile /> }.into_any(),
+            Some(transferred) => {
+                let notice = NoticeSubject {
+                    profile_language: profile_language.get_value(),
+                    ..notice_subject(&transferred)
+                };
+                view! { <SuccessView receipt=TransferReceipt::from_transferred(&transferred) on_next=next_profile notice=notice /> }.into_any()
+            }
             None => view! {
                 <form class="application" novalidate on:submit=move |ev| {
                     ev.prevent_default();
@@ -599,6 +623,31 @@ pub fn ApplicationForm(
                 </form>
             }.into_any(),
         }}
+    }
+}
+
+/// What the candidate notice of a created application is about.
+fn notice_subject(transferred: &sourcing_core::outbox::Transferred) -> NoticeSubject {
+    let today = || {
+        let now = js_sys::Date::new_0();
+        format!(
+            "{:04}-{:02}-{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        )
+    };
+    NoticeSubject {
+        first_name: transferred
+            .fields
+            .iter()
+            .find(|f| f.field == "first_name")
+            .map(|f| f.value.clone())
+            .unwrap_or_default(),
+        position: transferred.position.name.clone(),
+        profile_url: transferred.profile_url.clone(),
+        sourced_on: transferred.sourced_on.clone().unwrap_or_else(today),
+        profile_language: None,
     }
 }
 

@@ -2,6 +2,9 @@
 //! rights it grants, and the disclaimer's acceptance. Secrets are write-only: the page is only told whether
 //! one is stored, and can remove it ("Remove") or forget the whole connection. The candidate data section
 //! lists how long each kind of data stays in this browser and deletes all of it on request (after asking).
+//! Settings the admin policy locks are read-only with "Set by your administrator" in their description; a
+//! policy default says so and stays editable. The candidate-information section holds the GDPR Art. 14
+//! settings (controller, contact, retention, legal basis, the "inform by" tag).
 
 use crate::bridge;
 use crate::components::confirm::ConfirmButton;
@@ -10,6 +13,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState};
 use sourcing_core::personio::{ApiVersion, ConnectionInfo, PersonioError};
+use sourcing_core::policy::Setting;
+use sourcing_core::privacy::LegalBasis;
 use sourcing_core::retention::{DeletedData, DRAFT_RETENTION_DAYS};
 use sourcing_core::settings::{has_right, Right, SettingsInput, SettingsIssue, StoredSecret};
 use webext::i18n::{t, t_with};
@@ -58,6 +63,39 @@ fn issue_for(notice: &Notice, field: &str) -> Option<String> {
     }
 }
 
+/// How the admin policy sets `setting` on this page: `None`, or whether it is locked.
+fn managed_state(setup: RwSignal<SetupState>, setting: Setting) -> Signal<Option<bool>> {
+    Signal::derive(move || setup.with(|s| s.settings.managed(setting).map(|m| m.locked)))
+}
+
+/// The line under a field the policy sets (its id is part of the field's accessible description).
+#[component]
+fn ManagedNote(
+    /// Input name.
+    name: &'static str,
+    /// `Some(locked)` when the policy sets the field.
+    managed: Signal<Option<bool>>,
+    /// A secret: the locked line says it is not shown.
+    #[prop(default = false)]
+    secret: bool,
+) -> impl IntoView {
+    let id = format!("{name}-managed");
+    view! {
+        <small id=id class="managed" data-managed=move || match managed.get() {
+            Some(true) => "locked",
+            Some(false) => "default",
+            None => "",
+        }>
+            {move || match managed.get() {
+                Some(true) if secret => t("settingsManagedSecret"),
+                Some(true) => t("settingsManagedLocked"),
+                Some(false) => t("settingsManagedDefault"),
+                None => String::new(),
+            }}
+        </small>
+    }
+}
+
 /// One labelled settings input with its inline error.
 #[component]
 fn SettingField(
@@ -74,14 +112,23 @@ fn SettingField(
     placeholder: Signal<String>,
     /// The current notice, for the inline error.
     notice: ReadSignal<Notice>,
+    /// The page's set-up state (whether the policy sets this field).
+    setup: RwSignal<SetupState>,
     /// Secret input.
     #[prop(default = false)]
     secret: bool,
+    /// `inputmode` (e.g. `numeric`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let error = move || notice.with(|n| issue_for(n, name));
+    let managed = Setting::named(name)
+        .map(|s| managed_state(setup, s))
+        .unwrap_or_else(|| Signal::derive(|| None));
+    let locked = move || managed.get() == Some(true);
     let help_id = format!("{name}-help");
     let error_id = format!("{name}-error");
-    let described = format!("{help_id} {error_id}");
+    let described = format!("{name}-managed {help_id} {error_id}");
     view! {
         <div class="field">
             <label for=name>{t(label)}</label>
@@ -89,15 +136,79 @@ fn SettingField(
                 id=name
                 name=name
                 type=if secret { "password" } else { "text" }
+                inputmode=inputmode
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=move || placeholder.get()
+                placeholder=move || if locked() && secret { t("settingsManagedSecret") } else { placeholder.get() }
+                readonly=locked
+                aria-readonly=move || locked().to_string()
                 aria-describedby=described
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 bind:value=value
             />
+            <ManagedNote name=name managed=managed secret=secret />
             <small id=help_id class="help">{t(help)}</small>
             <p id=error_id class="field-error" role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// The legal basis select (GDPR Art. 6(1)).
+#[component]
+fn LegalBasisField(
+    /// Bound value ([`LegalBasis::as_str`], empty for none).
+    value: RwSignal<String>,
+    /// The current notice, for the inline error.
+    notice: ReadSignal<Notice>,
+    /// The page's set-up state.
+    setup: RwSignal<SetupState>,
+) -> impl IntoView {
+    let name = "legal_basis";
+    let managed = managed_state(setup, Setting::LegalBasis);
+    let locked = move || managed.get() == Some(true);
+    let error = move || notice.with(|n| issue_for(n, name));
+    view! {
+        <div class="field">
+            <label for=name>{t("settingsPrivacyLegalBasis")}</label>
+            <select id=name name=name disabled=locked
+                aria-describedby="legal_basis-managed legal_basis-help legal_basis-error"
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))>
+                <option value="" selected=move || value.get().is_empty()>{t("settingsLegalBasisNone")}</option>
+                {LegalBasis::ALL
+                    .into_iter()
+                    .map(|basis| view! {
+                        <option value=basis.as_str() selected=move || value.get() == basis.as_str()>{t(basis.label_key())}</option>
+                    })
+                    .collect_view()}
+            </select>
+            <ManagedNote name=name managed=managed />
+            <small id="legal_basis-help" class="help">{t("settingsPrivacyLegalBasisHelp")}</small>
+            <p id="legal_basis-error" class="field-error" role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// The "tag candidates to be informed" toggle.
+#[component]
+fn InformTagField(
+    /// Bound value.
+    value: RwSignal<bool>,
+    /// The page's set-up state.
+    setup: RwSignal<SetupState>,
+) -> impl IntoView {
+    let managed = managed_state(setup, Setting::InformTag);
+    let locked = move || managed.get() == Some(true);
+    view! {
+        <div class="field checkbox">
+            <input type="checkbox" id="inform_tag" name="inform_tag" disabled=locked
+                aria-describedby="inform_tag-managed inform_tag-help"
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev)) />
+            <label for="inform_tag">{t("settingsInformTag")}</label>
+            <ManagedNote name="inform_tag" managed=managed />
+            <small id="inform_tag-help" class="help">{t("settingsInformTagHelp")}</small>
         </div>
     }
 }
@@ -147,7 +258,12 @@ fn RemoveSecretButton(
     busy: ReadSignal<bool>,
 ) -> impl IntoView {
     move || {
-        setup.with(|s| secret.is_stored(&s.settings)).then(|| {
+        let from_policy = |s: &SetupState| {
+            let setting = Setting::named(secret.field()).expect("a secret is a setting");
+            s.settings.managed(setting).is_some()
+        };
+        // A secret the policy sets cannot be removed here (only a locally saved one could shadow it).
+        setup.with(|s| secret.is_stored(&s.settings) && !from_policy(s)).then(|| {
             view! {
                 <button type="button" class="danger-outline remove-secret" id=format!("remove-{}", secret.field())
                     disabled=move || busy.get() on:click=move |_| on_remove.run(secret)>
@@ -184,6 +300,12 @@ pub fn OptionsPage() -> impl IntoView {
     let company_id = RwSignal::new(String::new());
     let recruiting_token = RwSignal::new(String::new());
     let linkedin_attribute_id = RwSignal::new(String::new());
+    let default_tags = RwSignal::new(String::new());
+    let privacy_controller = RwSignal::new(String::new());
+    let privacy_contact = RwSignal::new(String::new());
+    let retention_months = RwSignal::new(String::new());
+    let legal_basis = RwSignal::new(String::new());
+    let inform_tag = RwSignal::new(false);
     let setup = RwSignal::new(SetupState::default());
     let (notice, set_notice) = signal(Notice::None);
     let (busy, set_busy) = signal(false);
@@ -195,6 +317,23 @@ pub fn OptionsPage() -> impl IntoView {
         client_id.set(state.settings.client_id.clone());
         company_id.set(state.settings.company_id.clone());
         linkedin_attribute_id.set(state.settings.linkedin_attribute_id.clone());
+        default_tags.set(state.settings.default_tags.join(", "));
+        let privacy = &state.settings.privacy;
+        privacy_controller.set(privacy.controller.clone());
+        privacy_contact.set(privacy.contact.clone());
+        retention_months.set(
+            privacy
+                .retention_months
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        );
+        legal_basis.set(
+            privacy
+                .legal_basis
+                .map(|b| b.as_str().to_string())
+                .unwrap_or_default(),
+        );
+        inform_tag.set(privacy.tags_inform_by());
         client_secret.set(String::new());
         recruiting_token.set(String::new());
         setup.set(state);
@@ -218,6 +357,12 @@ pub fn OptionsPage() -> impl IntoView {
             company_id: company_id.get_untracked(),
             recruiting_token: optional(recruiting_token),
             linkedin_attribute_id: linkedin_attribute_id.get_untracked(),
+            default_tags: default_tags.get_untracked(),
+            privacy_controller: privacy_controller.get_untracked(),
+            privacy_contact: privacy_contact.get_untracked(),
+            retention_months: retention_months.get_untracked(),
+            legal_basis: legal_basis.get_untracked(),
+            inform_tag: inform_tag.get_untracked(),
         };
         set_busy.set(true);
         spawn_local(async move {
@@ -318,25 +463,38 @@ pub fn OptionsPage() -> impl IntoView {
                 <fieldset class="plain" disabled=move || !loaded.get() aria-busy=move || (!loaded.get()).to_string()>
                 <section aria-labelledby="company-title">
                     <h2 id="company-title">{t("settingsCompany")}</h2>
-                    <SettingField name="subdomain" label="settingsSubdomain" help="settingsSubdomainHelp" value=subdomain placeholder="acme" notice=notice />
+                    <SettingField name="subdomain" label="settingsSubdomain" help="settingsSubdomainHelp" value=subdomain placeholder="acme" notice=notice setup=setup />
                 </section>
                 <section aria-labelledby="v2-title">
                     <h2 id="v2-title">{t("settingsV2Title")}</h2>
                     <p class="help">{t("settingsV2Help")}</p>
-                    <SettingField name="client_id" label="settingsClientId" help="settingsClientIdHelp" value=client_id placeholder="" notice=notice />
-                    <SettingField name="client_secret" label="settingsClientSecret" help="settingsClientSecretHelp" value=client_secret placeholder=secret_placeholder(|s| s.settings.has_client_secret) notice=notice secret=true />
+                    <SettingField name="client_id" label="settingsClientId" help="settingsClientIdHelp" value=client_id placeholder="" notice=notice setup=setup />
+                    <SettingField name="client_secret" label="settingsClientSecret" help="settingsClientSecretHelp" value=client_secret placeholder=secret_placeholder(|s| s.settings.has_client_secret) notice=notice setup=setup secret=true />
                     <RemoveSecretButton secret=StoredSecret::ClientSecret setup=setup on_remove=remove_secret busy=busy />
                 </section>
                 <section aria-labelledby="v1-title">
                     <h2 id="v1-title">{t("settingsV1Title")}</h2>
                     <p class="help">{t("settingsV1Help")}</p>
-                    <SettingField name="company_id" label="settingsCompanyId" help="settingsCompanyIdHelp" value=company_id placeholder="" notice=notice />
-                    <SettingField name="recruiting_token" label="settingsRecruitingToken" help="settingsRecruitingTokenHelp" value=recruiting_token placeholder=secret_placeholder(|s| s.settings.has_recruiting_token) notice=notice secret=true />
+                    <SettingField name="company_id" label="settingsCompanyId" help="settingsCompanyIdHelp" value=company_id placeholder="" notice=notice setup=setup />
+                    <SettingField name="recruiting_token" label="settingsRecruitingToken" help="settingsRecruitingTokenHelp" value=recruiting_token placeholder=secret_placeholder(|s| s.settings.has_recruiting_token) notice=notice setup=setup secret=true />
                     <RemoveSecretButton secret=StoredSecret::RecruitingToken setup=setup on_remove=remove_secret busy=busy />
                 </section>
                 <section aria-labelledby="mapping-title">
                     <h2 id="mapping-title">{t("settingsMappingTitle")}</h2>
-                    <SettingField name="linkedin_attribute_id" label="settingsLinkedinAttribute" help="settingsLinkedinAttributeHelp" value=linkedin_attribute_id placeholder="custom_attribute_1001" notice=notice />
+                    <SettingField name="linkedin_attribute_id" label="settingsLinkedinAttribute" help="settingsLinkedinAttributeHelp" value=linkedin_attribute_id placeholder="custom_attribute_1001" notice=notice setup=setup />
+                </section>
+                <section aria-labelledby="defaults-title">
+                    <h2 id="defaults-title">{t("settingsDefaultsTitle")}</h2>
+                    <SettingField name="default_tags" label="settingsDefaultTags" help="settingsDefaultTagsHelp" value=default_tags placeholder="linkedin" notice=notice setup=setup />
+                </section>
+                <section aria-labelledby="privacy-title" id="privacy-settings">
+                    <h2 id="privacy-title">{t("settingsPrivacyTitle")}</h2>
+                    <p class="help">{t("settingsPrivacyHelp")}</p>
+                    <SettingField name="privacy_controller" label="settingsPrivacyController" help="settingsPrivacyControllerHelp" value=privacy_controller placeholder="" notice=notice setup=setup />
+                    <SettingField name="privacy_contact" label="settingsPrivacyContact" help="settingsPrivacyContactHelp" value=privacy_contact placeholder="privacy@example.com" notice=notice setup=setup />
+                    <SettingField name="retention_months" label="settingsPrivacyRetention" help="settingsPrivacyRetentionHelp" value=retention_months placeholder="6" notice=notice setup=setup inputmode="numeric" />
+                    <LegalBasisField value=legal_basis notice=notice setup=setup />
+                    <InformTagField value=inform_tag setup=setup />
                 </section>
                 <p class="help">{t("settingsSignInNote")}</p>
                 <div class="actions">

@@ -842,6 +842,8 @@ fn a_receipt_lists_what_reached_personio() {
             size: 10,
         }],
         application_id: Some("77".into()),
+        profile_url: "https://www.linkedin.com/in/ines-duval/".into(),
+        sourced_on: Some("2026-12-02".into()),
     };
     let receipt = TransferReceipt::from_transferred(&transferred);
     assert_eq!(

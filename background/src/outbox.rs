@@ -7,8 +7,9 @@
 use crate::clock::now_ms;
 use crate::personio;
 use crate::serial::Serial;
-use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, SubmitRequest};
+use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, Sourcing, SubmitRequest};
 use sourcing_core::personio::{DocumentSource, SubmissionStatus};
+use sourcing_core::privacy::TextLanguage;
 use std::cell::Cell;
 use webext::storage::{self, Area};
 use webext::{ExtError, ExtResult};
@@ -92,9 +93,17 @@ impl DocumentSource for StoredDocuments {
 /// Queues an application and starts working on it; returns its job (an existing one for the same application).
 pub async fn submit(request: SubmitRequest) -> ExtResult<JobView> {
     let mapping = crate::settings::field_mapping().await?;
+    let privacy = crate::settings::privacy().await?;
     let today = crate::clock::local_date();
-    let enqueued =
-        update(|outbox| outbox.enqueue(request, &mapping, now_ms(), Some(&today))).await?;
+    // The comment's sourcing line (GDPR Art. 14) in the recruiter's UI language.
+    let sourcing = Sourcing {
+        language: TextLanguage::from_tag_or_english(&webext::i18n::ui_language()),
+        privacy: &privacy,
+    };
+    let enqueued = update(|outbox| {
+        outbox.enqueue_sourced(request, &mapping, now_ms(), Some(&today), Some(sourcing))
+    })
+    .await?;
     if let Enqueued::New(_) = &enqueued {
         wasm_bindgen_futures::spawn_local(async {
             drive().await;

@@ -6,6 +6,10 @@
 //! written to `storage.session` after each lease, so a restarted worker neither asks for a new token nor
 //! forgets a cool-down; tokens never touch persistent storage.
 //!
+//! The session state belongs to one company and client: when the credentials in use name another (the
+//! settings page saved others, or the admin policy changed them), tokens, cached positions and statuses are
+//! forgotten before anything is sent.
+//!
 //! A lease must never be held while asking for another one (that would wait forever): code that needs a
 //! helper's Personio call while holding a lease passes its client down (see [`positions_with`]).
 
@@ -14,8 +18,8 @@ use crate::serial::{Serial, Turn};
 use crate::settings;
 use crate::transport::FetchTransport;
 use sourcing_core::personio::{
-    ClientState, ConnectionInfo, DuplicateCheck, Endpoints, PersonQuery, PersonioClient,
-    PersonioError, Position, PositionId,
+    ClientState, ConnectionInfo, Credentials, DuplicateCheck, Endpoints, PersonQuery,
+    PersonioClient, PersonioError, Position, PositionId,
 };
 use std::cell::RefCell;
 use std::ops::{Deref, DerefMut};
@@ -24,6 +28,8 @@ use webext::ExtResult;
 
 const CLIENT_STATE: &str = "personio_client_state";
 const POSITIONS: &str = "positions_cache";
+/// Whose session state is stored: subdomain, client id and Company ID (no secret).
+const SESSION_OWNER: &str = "personio_session_owner";
 /// How long the positions list is reused before asking Personio again.
 const POSITIONS_TTL_MS: u64 = 10 * 60 * 1000;
 
@@ -71,6 +77,7 @@ impl Drop for Lease {
 pub async fn client() -> ExtResult<Lease> {
     let turn = LEASES.with(Serial::turn).await;
     let credentials = settings::credentials().await?;
+    forget_session_of_others(&credentials).await?;
     let endpoints = Endpoints::personio(&credentials.subdomain);
     let state = match CURRENT.with(|current| current.borrow().clone()) {
         Some(state) => state,
@@ -84,10 +91,30 @@ pub async fn client() -> ExtResult<Lease> {
     })
 }
 
+/// Forgets the session state when it was made with another company's or client's credentials (called
+/// with the lease turn held).
+async fn forget_session_of_others(credentials: &Credentials) -> ExtResult<()> {
+    let owner = format!(
+        "{}|{}|{}",
+        credentials.subdomain, credentials.client_id, credentials.company_id
+    );
+    let stored: Option<String> = storage::get(Area::Session, SESSION_OWNER).await?;
+    if stored.as_deref() != Some(owner.as_str()) {
+        clear_session().await?;
+        storage::remove(Area::Session, crate::hris::STATUS_CACHE).await?;
+        storage::set(Area::Session, SESSION_OWNER, &owner).await?;
+    }
+    Ok(())
+}
+
 /// Forgets tokens and cached data (after the credentials changed).
 pub async fn forget_session() -> ExtResult<()> {
     // After the running lease, so it cannot write the old tokens back.
     let _turn = LEASES.with(Serial::turn).await;
+    clear_session().await
+}
+
+async fn clear_session() -> ExtResult<()> {
     CURRENT.with(|current| *current.borrow_mut() = None);
     storage::remove(Area::Session, CLIENT_STATE).await?;
     storage::remove(Area::Session, POSITIONS).await
@@ -111,6 +138,11 @@ struct CachedPositions {
 
 /// Published positions, from the session cache when fresh.
 pub async fn positions(refresh: bool) -> ExtResult<Result<Vec<Position>, PersonioError>> {
+    {
+        // A cache of another company's positions is never shown.
+        let _turn = LEASES.with(Serial::turn).await;
+        forget_session_of_others(&settings::credentials().await?).await?;
+    }
     if !refresh {
         if let Some(cached) = fresh_positions(now_ms()).await? {
             return Ok(Ok(cached));

@@ -1,13 +1,18 @@
-//! Connection settings, secrets and the disclaimer record. Credentials live in `storage.local`, restricted to
-//! the extension's trusted contexts (content scripts cannot read it); pages only ever get a
-//! [`SettingsView`] without secrets. A stored secret can be removed on its own, and "Forget this
-//! connection" removes everything that belongs to the Personio company.
+//! Connection settings, secrets, the privacy settings and the disclaimer record. Credentials live in
+//! `storage.local`, restricted to the extension's trusted contexts (content scripts cannot read it); pages only
+//! ever get a [`SettingsView`] without secrets. The admin policy (`storage.managed`, see
+//! `sourcing_core::policy`) is merged over what is stored every time settings are read, so a policy change
+//! applies at once and a company can roll the extension out with nobody typing a secret. A stored secret can
+//! be removed on its own, and "Forget this connection" removes everything that belongs to the Personio
+//! company (a policy's values stay: only the admin can remove them).
 
 use crate::clock::now_ms;
 use sourcing_core::messages::SetupState;
 use sourcing_core::personio::{ConnectionInfo, Credentials, FieldMapping};
+use sourcing_core::policy::ManagedPolicy;
+use sourcing_core::privacy::PrivacySettings;
 use sourcing_core::settings::{
-    DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
+    DisclaimerAcceptance, LocalSettings, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
     DISCLAIMER_VERSION,
 };
 use webext::storage::{self, Area};
@@ -17,25 +22,74 @@ const CREDENTIALS: &str = "credentials";
 const DISCLAIMER: &str = "disclaimer";
 const CONNECTION: &str = "connection";
 const FIELD_MAPPING: &str = "field_mapping";
+const PRIVACY: &str = "privacy";
+const DEFAULT_TAGS: &str = "default_tags";
 
-/// The stored credentials (empty when never saved).
-pub async fn credentials() -> ExtResult<Credentials> {
+/// The admin policy; none when the browser has none for this extension or the area cannot be read (logged:
+/// the stored settings still work).
+pub async fn policy() -> ManagedPolicy {
+    match storage::managed_items().await {
+        Ok(items) => {
+            let policy = ManagedPolicy::from_json(&items);
+            if !policy.ignored.is_empty() {
+                web_sys::console::warn_1(
+                    &format!("policy: values left out: {}", policy.ignored.join(", ")).into(),
+                );
+            }
+            policy
+        }
+        Err(e) => {
+            web_sys::console::warn_1(&format!("policy: managed storage unreadable: {e}").into());
+            ManagedPolicy::default()
+        }
+    }
+}
+
+/// What the settings page stored in this browser (empty when never saved).
+async fn stored() -> ExtResult<LocalSettings> {
+    Ok(LocalSettings {
+        credentials: stored_credentials().await?,
+        mapping: storage::get(Area::Local, FIELD_MAPPING)
+            .await?
+            .unwrap_or_default(),
+        privacy: storage::get(Area::Local, PRIVACY)
+            .await?
+            .unwrap_or_default(),
+        default_tags: storage::get(Area::Local, DEFAULT_TAGS).await?,
+    })
+}
+
+async fn stored_credentials() -> ExtResult<Credentials> {
     Ok(storage::get(Area::Local, CREDENTIALS)
         .await?
         .unwrap_or_default())
 }
 
-/// How form fields map onto Personio fields (the LinkedIn URL's custom attribute).
+/// The credentials in use: the policy merged over the stored ones.
+pub async fn credentials() -> ExtResult<Credentials> {
+    Ok(policy().await.credentials(&stored_credentials().await?))
+}
+
+/// How form fields map onto Personio fields (the LinkedIn URL's custom attribute), policy merged in.
 pub async fn field_mapping() -> ExtResult<FieldMapping> {
-    Ok(storage::get(Area::Local, FIELD_MAPPING)
+    let stored = storage::get(Area::Local, FIELD_MAPPING)
         .await?
-        .unwrap_or_default())
+        .unwrap_or_default();
+    Ok(policy().await.field_mapping(&stored))
+}
+
+/// The privacy settings in use (GDPR Art. 14: the comment line, the inform tag), policy merged in.
+pub async fn privacy() -> ExtResult<PrivacySettings> {
+    let stored = storage::get(Area::Local, PRIVACY)
+        .await?
+        .unwrap_or_default();
+    Ok(policy().await.privacy(&stored))
 }
 
 /// The set-up state pages may see.
 pub async fn setup_state() -> ExtResult<SetupState> {
     Ok(SetupState {
-        settings: SettingsView::of(&credentials().await?, &field_mapping().await?),
+        settings: SettingsView::effective(&stored().await?, &policy().await),
         disclaimer: storage::get(Area::Local, DISCLAIMER).await?,
         connection: storage::get(Area::Local, CONNECTION).await?,
     })
@@ -44,23 +98,24 @@ pub async fn setup_state() -> ExtResult<SetupState> {
 /// Saves what the admin entered, or returns what is wrong with it. A change of credentials forgets the last
 /// connection check and the cached tokens.
 pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<SettingsIssue>>> {
-    let stored = credentials().await?;
-    let updated = match input.apply_to(&stored) {
-        Ok(c) => c,
+    let before = stored().await?;
+    let saved = match input.apply(&before, &policy().await) {
+        Ok(saved) => saved,
         Err(issues) => return Ok(Err(issues)),
     };
+    let (stored, updated) = (&before.credentials, &saved.credentials);
     // Secrets are only written into a storage area content scripts cannot read.
     if let Err(e) = storage::restrict_local_to_trusted_contexts().await {
         web_sys::console::error_1(&format!("settings: storage lock: {e}").into());
         return Err(ExtError(webext::i18n::t("settingsLockFailed")));
     }
-    storage::set(Area::Local, CREDENTIALS, &updated).await?;
-    storage::set(
-        Area::Local,
-        FIELD_MAPPING,
-        &input.field_mapping().unwrap_or_default(),
-    )
-    .await?;
+    storage::set(Area::Local, CREDENTIALS, updated).await?;
+    storage::set(Area::Local, FIELD_MAPPING, &saved.mapping).await?;
+    storage::set(Area::Local, PRIVACY, &saved.privacy).await?;
+    match &saved.default_tags {
+        Some(tags) => storage::set(Area::Local, DEFAULT_TAGS, tags).await?,
+        None => storage::remove(Area::Local, DEFAULT_TAGS).await?,
+    }
     if updated != stored {
         storage::remove(Area::Local, CONNECTION).await?;
         crate::personio::forget_session().await?;
@@ -70,7 +125,7 @@ pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<Set
 
 /// Deletes one stored secret now; the connection check and the tokens obtained with it go too.
 pub async fn remove_secret(secret: StoredSecret) -> ExtResult<SetupState> {
-    let stored = credentials().await?;
+    let stored = stored_credentials().await?;
     let updated = secret.removed_from(&stored);
     if updated != stored {
         storage::set(Area::Local, CREDENTIALS, &updated).await?;

@@ -1,4 +1,5 @@
-//! What a worker start does, in order: lock `storage.local` to the extension's own contexts, purge expired
+//! What a worker start does, in order: lock `storage.local` and `storage.managed` (the admin policy, which
+//! may hold secrets) to the extension's own contexts, purge expired
 //! candidate data, make sure the daily purge alarm exists, resume the outbox. Every step runs whatever
 //! happened to the one before: a failed lock (Chrome before 140 does not know it for `local`) is logged and
 //! never keeps the outbox from resuming or the purge from running.
@@ -28,6 +29,10 @@ pub fn steps() -> Vec<Step> {
         (
             "storage lock",
             Box::pin(webext::storage::restrict_local_to_trusted_contexts()),
+        ),
+        (
+            "policy lock",
+            Box::pin(webext::storage::restrict_managed_to_trusted_contexts()),
         ),
         ("purge", Box::pin(crate::purge::run())),
         (

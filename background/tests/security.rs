@@ -135,5 +135,14 @@ async fn a_failed_storage_lock_never_keeps_the_purge_or_the_outbox_from_running(
     assert_eq!(failures[0].0, "storage lock");
     // The real start has those steps, in that order (built, not run).
     let names: Vec<&str> = steps().into_iter().map(|(name, _)| name).collect();
-    assert_eq!(names, ["storage lock", "purge", "purge alarm", "outbox"]);
+    assert_eq!(
+        names,
+        [
+            "storage lock",
+            "policy lock",
+            "purge",
+            "purge alarm",
+            "outbox"
+        ]
+    );
 }

@@ -15,6 +15,8 @@ pub mod messages;
 pub mod outbox;
 pub mod page;
 pub mod personio;
+pub mod policy;
+pub mod privacy;
 pub mod profile;
 pub mod retention;
 pub mod settings;

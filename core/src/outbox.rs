@@ -9,6 +9,9 @@ use crate::personio::{
     build_application, CandidateForm, DocumentCategory, DocumentToUpload, FieldMapping, PositionId,
     SubmissionJob, SubmissionStatus,
 };
+use crate::privacy::{
+    inform_tag, sourcing_line, with_sourcing_line, PrivacySettings, TextLanguage,
+};
 use serde::{Deserialize, Serialize};
 
 /// How many finished jobs are kept for the recruiter's history.
@@ -85,6 +88,20 @@ pub struct OutboxEntry {
     pub created_at_ms: u64,
     /// When it last changed (epoch ms).
     pub updated_at_ms: u64,
+    /// The recruiter's calendar date when it was queued (`yyyy-mm-dd`), the sourcing date of the
+    /// candidate notice; `None` for entries queued before it was kept.
+    #[serde(default)]
+    pub sourced_on: Option<String>,
+}
+
+/// What the comment of every application says about where the candidate comes from (GDPR Art. 14):
+/// the sourcing line in the recruiter's UI language and, when the admin turned it on, the "inform by" tag.
+#[derive(Clone, Copy, Debug)]
+pub struct Sourcing<'a> {
+    /// The recruiter's UI language.
+    pub language: TextLanguage,
+    /// The privacy settings in use.
+    pub privacy: &'a PrivacySettings,
 }
 
 /// A transferred field for the success view: the Personio field name and the value sent.
@@ -120,6 +137,12 @@ pub struct Transferred {
     pub documents: Vec<TransferredDocument>,
     /// Personio's application id, when it returned one.
     pub application_id: Option<String>,
+    /// The LinkedIn profile the candidate was sourced from.
+    #[serde(default)]
+    pub profile_url: String,
+    /// When (`yyyy-mm-dd`), if known.
+    #[serde(default)]
+    pub sourced_on: Option<String>,
 }
 
 /// What the UI sees of a job.
@@ -201,6 +224,21 @@ impl Outbox {
         now_ms: u64,
         local_date: Option<&str>,
     ) -> Enqueued {
+        self.enqueue_sourced(request, mapping, now_ms, local_date, None)
+    }
+
+    /// [`Outbox::enqueue`], the application's comment ending with the sourcing line (and its tags with the
+    /// "inform by" tag when turned on) for `local_date`. Composed once, here: the job stores the
+    /// application as it will be sent, so retries and a restarted worker send the same comment, never a
+    /// second line.
+    pub fn enqueue_sourced(
+        &mut self,
+        request: SubmitRequest,
+        mapping: &FieldMapping,
+        now_ms: u64,
+        local_date: Option<&str>,
+        sourcing: Option<Sourcing<'_>>,
+    ) -> Enqueued {
         let id = request.job_id();
         if let Some(existing) = self.get(&id) {
             if !matches!(existing.job.status, SubmissionStatus::Failed { .. }) {
@@ -210,7 +248,21 @@ impl Outbox {
         self.entries.retain(|e| e.job.id != id);
         let mut candidate = request.candidate.clone();
         candidate.job_position_id = request.position.id;
-        let application = build_application(&candidate, mapping, local_date);
+        let mut application = build_application(&candidate, mapping, local_date);
+        if let (Some(sourcing), Some(date)) = (sourcing, local_date) {
+            let line = sourcing_line(
+                sourcing.language,
+                &request.profile_url,
+                date,
+                sourcing.privacy.legal_basis,
+            );
+            application.message = Some(with_sourcing_line(application.message.take(), &line));
+            if let Some(tag) = inform_tag(date).filter(|_| sourcing.privacy.tags_inform_by()) {
+                if !application.tags.contains(&tag) {
+                    application.tags.push(tag);
+                }
+            }
+        }
         let documents = request
             .documents
             .iter()
@@ -229,6 +281,7 @@ impl Outbox {
             request,
             created_at_ms: now_ms,
             updated_at_ms: now_ms,
+            sourced_on: local_date.map(str::to_string),
         });
         self.prune();
         Enqueued::New(id)
@@ -362,6 +415,8 @@ impl OutboxEntry {
             tags: app.tags.clone(),
             documents,
             application_id: application_id.clone(),
+            profile_url: self.request.profile_url.clone(),
+            sourced_on: self.sourced_on.clone(),
         })
     }
 }
@@ -537,5 +592,118 @@ mod tests {
         assert_eq!(transferred.tags, vec!["linkedin".to_string()]);
         assert_eq!(transferred.documents[0].category, DocumentCategory::Cv);
         assert_eq!(transferred.application_id.as_deref(), Some("77"));
+    }
+
+    #[test]
+    fn every_sourced_application_carries_the_line_and_the_inform_tag_once() {
+        use crate::privacy::LegalBasis;
+        let privacy = PrivacySettings {
+            legal_basis: Some(LegalBasis::LegitimateInterest),
+            inform_tag: Some(true),
+            ..PrivacySettings::default()
+        };
+        let sourcing = Sourcing {
+            language: TextLanguage::De,
+            privacy: &privacy,
+        };
+        let mut sent = request("maren@example.com");
+        sent.candidate.message = Some("Stark in Rust".into());
+        let mut outbox = Outbox::default();
+        let id = outbox
+            .enqueue_sourced(
+                sent.clone(),
+                &FieldMapping::default(),
+                1,
+                Some("2026-12-02"),
+                Some(sourcing),
+            )
+            .id()
+            .clone();
+        let line = "Über LinkedIn gefunden (https://www.linkedin.com/in/maren-okafor-4b2a1c/) am 2. Dezember \
+                    2026 mit der Sourcing-Erweiterung; Rechtsgrundlage: berechtigtes Interesse, Art. 6 Abs. 1 \
+                    lit. f DSGVO.";
+        let message = |outbox: &Outbox| {
+            outbox
+                .get(&id)
+                .unwrap()
+                .job
+                .application
+                .message
+                .clone()
+                .unwrap()
+        };
+        assert!(
+            message(&outbox).starts_with("Stark in Rust\n\n"),
+            "{}",
+            message(&outbox)
+        );
+        assert!(message(&outbox).ends_with(line), "{}", message(&outbox));
+        assert_eq!(
+            outbox.get(&id).unwrap().job.application.tags,
+            vec!["linkedin".to_string(), "inform-by-2027-01-02".to_string()]
+        );
+        // Sent again while queued: the same job, unchanged. Failed and sent again: composed anew from the
+        // recruiter's own comment, still one line and one tag.
+        outbox.enqueue_sourced(
+            sent.clone(),
+            &FieldMapping::default(),
+            2,
+            Some("2026-12-02"),
+            Some(sourcing),
+        );
+        assert_eq!(
+            message(&outbox).matches("Über LinkedIn gefunden").count(),
+            1
+        );
+        outbox.get_mut(&id).unwrap().job.status = SubmissionStatus::Failed {
+            error: crate::personio::PersonioError::NotPublished,
+        };
+        outbox.enqueue_sourced(
+            sent,
+            &FieldMapping::default(),
+            3,
+            Some("2026-12-02"),
+            Some(sourcing),
+        );
+        assert_eq!(
+            message(&outbox).matches("Über LinkedIn gefunden").count(),
+            1
+        );
+        let entry = outbox.get(&id).unwrap();
+        assert_eq!(
+            entry
+                .job
+                .application
+                .tags
+                .iter()
+                .filter(|t| t.starts_with("inform-by-"))
+                .count(),
+            1
+        );
+        assert_eq!(entry.sourced_on.as_deref(), Some("2026-12-02"));
+        // Without the toggle: the line, no tag.
+        let off = PrivacySettings::default();
+        let mut other = Outbox::default();
+        let id = other
+            .enqueue_sourced(
+                request("x@example.com"),
+                &FieldMapping::default(),
+                1,
+                Some("2026-12-02"),
+                Some(Sourcing {
+                    language: TextLanguage::En,
+                    privacy: &off,
+                }),
+            )
+            .id()
+            .clone();
+        let job = &other.get(&id).unwrap().job;
+        assert_eq!(job.application.tags, vec!["linkedin".to_string()]);
+        assert!(job
+            .application
+            .message
+            .as_deref()
+            .unwrap()
+            .ends_with("through the sourcing extension."));
     }
 }

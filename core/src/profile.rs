@@ -216,6 +216,11 @@ pub struct Profile {
     /// How the page was matched to the profile in the URL before anything was read.
     #[serde(default)]
     pub verified_by: Option<IdentityEvidence>,
+    /// The language the member wrote the profile in (`primaryLocale` of LinkedIn's embedded data for this
+    /// profile, ISO 639-1), when the page carries it; the candidate notice defaults to it. Not the viewer's
+    /// UI language (`<html lang>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// A rule of the name policy that changed or qualified the first / last name split.

@@ -8,6 +8,8 @@
 use crate::personio::{
     parse_subdomain, CompanySubdomain, Credentials, FieldMapping, SubdomainError,
 };
+use crate::policy::{clean_tags, ManagedPolicy, ManagedSetting, Setting};
+use crate::privacy::{is_contact, LegalBasis, PrivacySettings, MAX_RETENTION_MONTHS};
 use serde::{Deserialize, Serialize};
 
 /// The disclaimer's current version; a new version must be accepted again.
@@ -30,6 +32,37 @@ pub struct SettingsInput {
     /// appended to the comment instead.
     #[serde(default)]
     pub linkedin_attribute_id: String,
+    /// The tags every new form starts with, comma-separated as typed.
+    #[serde(default)]
+    pub default_tags: String,
+    /// The controller's name (GDPR Art. 14 notice).
+    #[serde(default)]
+    pub privacy_controller: String,
+    /// The privacy contact: an e-mail address or an `https://` URL.
+    #[serde(default)]
+    pub privacy_contact: String,
+    /// The retention in months, as typed.
+    #[serde(default)]
+    pub retention_months: String,
+    /// The legal basis ([`LegalBasis::as_str`]), empty when not chosen.
+    #[serde(default)]
+    pub legal_basis: String,
+    /// Tag applications with `inform-by-<date>`.
+    #[serde(default)]
+    pub inform_tag: bool,
+}
+
+/// Everything the settings page stores in the browser (the policy is merged over it when read).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalSettings {
+    /// Connection credentials.
+    pub credentials: Credentials,
+    /// Field mapping.
+    pub mapping: FieldMapping,
+    /// Privacy settings.
+    pub privacy: PrivacySettings,
+    /// The default tags; `None` when never saved (a policy default then applies).
+    pub default_tags: Option<Vec<String>>,
 }
 
 /// A problem with one settings field (field name as in [`SettingsInput`], i18n key).
@@ -188,11 +221,172 @@ impl StoredSecret {
 }
 
 impl SettingsInput {
-    /// Merges the input into the stored credentials (keeping secrets left empty), or lists what is wrong.
+    /// Merges the input into the stored credentials (keeping secrets left empty), or lists what is wrong;
+    /// without a policy.
     pub fn apply_to(&self, stored: &Credentials) -> Result<Credentials, Vec<SettingsIssue>> {
+        let stored = LocalSettings {
+            credentials: stored.clone(),
+            ..LocalSettings::default()
+        };
+        self.apply(&stored, &ManagedPolicy::default())
+            .map(|local| local.credentials)
+    }
+
+    /// The input with the policy applied: a locked setting keeps its stored value (the page cannot change
+    /// it), a value equal to the policy's default is stored as "not set" (it keeps following the policy).
+    fn under_policy(&self, stored: &LocalSettings, policy: &ManagedPolicy) -> SettingsInput {
+        let mut input = self.clone();
+        let stored_text = |s: Setting| -> String {
+            let c = &stored.credentials;
+            match s {
+                Setting::Subdomain => c.subdomain.to_string(),
+                Setting::ClientId => c.client_id.clone(),
+                Setting::CompanyId => c.company_id.clone(),
+                Setting::LinkedinAttributeId => stored
+                    .mapping
+                    .linkedin_attribute_id
+                    .clone()
+                    .unwrap_or_default(),
+                Setting::DefaultTags => stored
+                    .default_tags
+                    .as_ref()
+                    .map(|t| t.join(", "))
+                    .unwrap_or_default(),
+                Setting::PrivacyController => stored.privacy.controller.clone(),
+                Setting::PrivacyContact => stored.privacy.contact.clone(),
+                Setting::RetentionMonths => stored
+                    .privacy
+                    .retention_months
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+                Setting::LegalBasis => stored
+                    .privacy
+                    .legal_basis
+                    .map(|b| b.as_str().to_string())
+                    .unwrap_or_default(),
+                Setting::ClientSecret | Setting::RecruitingToken | Setting::InformTag => {
+                    String::new()
+                }
+            }
+        };
+        for setting in Setting::ALL {
+            if !policy.sets(setting) {
+                continue;
+            }
+            let locked = policy.is_locked(setting);
+            let field = match setting {
+                Setting::Subdomain => &mut input.subdomain,
+                Setting::ClientId => &mut input.client_id,
+                Setting::CompanyId => &mut input.company_id,
+                Setting::LinkedinAttributeId => &mut input.linkedin_attribute_id,
+                Setting::DefaultTags => &mut input.default_tags,
+                Setting::PrivacyController => &mut input.privacy_controller,
+                Setting::PrivacyContact => &mut input.privacy_contact,
+                Setting::RetentionMonths => &mut input.retention_months,
+                Setting::LegalBasis => &mut input.legal_basis,
+                Setting::ClientSecret | Setting::RecruitingToken => {
+                    let secret = if setting == Setting::ClientSecret {
+                        &mut input.client_secret
+                    } else {
+                        &mut input.recruiting_token
+                    };
+                    if locked
+                        || secret
+                            .as_deref()
+                            .is_some_and(|s| policy.secret_is(setting, s))
+                    {
+                        *secret = None;
+                    }
+                    continue;
+                }
+                Setting::InformTag => continue,
+            };
+            if locked {
+                *field = stored_text(setting);
+            } else if policy.shown_value(setting).as_deref() == Some(field.trim())
+                || (setting == Setting::DefaultTags
+                    && policy.shown_value(setting) == Some(clean_tags(field.split(',')).join(", ")))
+            {
+                field.clear();
+            }
+        }
+        input
+    }
+
+    /// The privacy settings entered (`None` for the inform-tag toggle when it repeats the policy's value).
+    fn privacy(
+        &self,
+        stored: &LocalSettings,
+        policy: &ManagedPolicy,
+        issues: &mut Vec<SettingsIssue>,
+    ) -> PrivacySettings {
+        let retention = self.retention_months.trim();
+        let retention_months = if retention.is_empty() {
+            None
+        } else {
+            match retention.parse::<u32>() {
+                Ok(m) if (1..=MAX_RETENTION_MONTHS).contains(&m) => Some(m),
+                _ => {
+                    issues.push(SettingsIssue {
+                        field: "retention_months".into(),
+                        key: "settingsRetentionInvalid".into(),
+                        args: vec![MAX_RETENTION_MONTHS.to_string()],
+                    });
+                    None
+                }
+            }
+        };
+        let basis = self.legal_basis.trim();
+        let legal_basis = if basis.is_empty() {
+            None
+        } else {
+            let parsed = LegalBasis::parse(basis);
+            if parsed.is_none() {
+                issues.push(SettingsIssue::new(
+                    "legal_basis",
+                    "settingsLegalBasisInvalid",
+                ));
+            }
+            parsed
+        };
+        let contact = self.privacy_contact.trim();
+        if !contact.is_empty() && !is_contact(contact) {
+            issues.push(SettingsIssue::new(
+                "privacy_contact",
+                "settingsPrivacyContactInvalid",
+            ));
+        }
+        let inform_tag = if policy.is_locked(Setting::InformTag) {
+            stored.privacy.inform_tag
+        } else if policy.shown_value(Setting::InformTag) == Some(self.inform_tag.to_string()) {
+            None
+        } else {
+            Some(self.inform_tag)
+        };
+        PrivacySettings {
+            controller: self.privacy_controller.trim().to_string(),
+            contact: contact.to_string(),
+            retention_months,
+            legal_basis,
+            inform_tag,
+        }
+    }
+
+    /// Merges the input into what is stored (keeping secrets left empty, and every setting the policy
+    /// locks), or lists what is wrong. The credentials are checked as they will be used: with the policy's
+    /// values merged in, so a secret given by the policy completes a client id typed here.
+    pub fn apply(
+        &self,
+        stored: &LocalSettings,
+        policy: &ManagedPolicy,
+    ) -> Result<LocalSettings, Vec<SettingsIssue>> {
+        let input = self.under_policy(stored, policy);
         let mut issues = Vec::new();
-        let subdomain = match parse_subdomain(&self.subdomain) {
+        let subdomain = match parse_subdomain(&input.subdomain) {
             Ok(s) => s,
+            Err(SubdomainError::Empty) if policy.sets(Setting::Subdomain) => {
+                CompanySubdomain::default()
+            }
             Err(e) => {
                 let key = match e {
                     SubdomainError::Empty => "settingsSubdomainMissing",
@@ -205,9 +399,9 @@ impl SettingsInput {
         };
         // What is typed travels in headers and form bodies: visible ASCII only, checked here.
         let typed = [
-            ("client_id", Some(self.client_id.as_str())),
-            ("client_secret", self.client_secret.as_deref()),
-            ("recruiting_token", self.recruiting_token.as_deref()),
+            ("client_id", Some(input.client_id.as_str())),
+            ("client_secret", input.client_secret.as_deref()),
+            ("recruiting_token", input.recruiting_token.as_deref()),
         ];
         for (field, value) in typed {
             if let Err(problem) = check_credential(value.unwrap_or_default()) {
@@ -218,18 +412,23 @@ impl SettingsInput {
             Some(v) if !v.trim().is_empty() => v.trim().to_string(),
             _ => old.to_string(),
         };
-        let credentials = Credentials {
+        let stored_credentials = &stored.credentials;
+        let local = Credentials {
             subdomain,
-            client_id: self.client_id.trim().to_string(),
-            client_secret: keep(&self.client_secret, &stored.client_secret),
-            company_id: self.company_id.trim().to_string(),
-            recruiting_token: keep(&self.recruiting_token, &stored.recruiting_token),
+            client_id: input.client_id.trim().to_string(),
+            client_secret: keep(&input.client_secret, &stored_credentials.client_secret),
+            company_id: input.company_id.trim().to_string(),
+            recruiting_token: keep(
+                &input.recruiting_token,
+                &stored_credentials.recruiting_token,
+            ),
         };
-        if !self.company_id.trim().is_empty()
-            && !self.company_id.trim().chars().all(|c| c.is_ascii_digit())
+        if !input.company_id.trim().is_empty()
+            && !input.company_id.trim().chars().all(|c| c.is_ascii_digit())
         {
             issues.push(SettingsIssue::new("company_id", "settingsCompanyIdDigits"));
         }
+        let credentials = policy.credentials(&local);
         if !credentials.client_id.is_empty() && credentials.client_secret.is_empty() {
             issues.push(SettingsIssue::new("client_secret", "settingsSecretMissing"));
         }
@@ -245,17 +444,32 @@ impl SettingsInput {
         if credentials.company_id.is_empty() && !credentials.recruiting_token.is_empty() {
             issues.push(SettingsIssue::new("company_id", "settingsCompanyIdMissing"));
         }
-        if self.field_mapping().is_none() {
+        let mapping = input.field_mapping();
+        if mapping.is_none() {
             issues.push(SettingsIssue::new(
                 "linkedin_attribute_id",
                 "settingsAttributeFormat",
             ));
         }
+        let privacy = input.privacy(stored, policy, &mut issues);
         if issues.is_empty() && !credentials.has_oauth() && !credentials.has_recruiting_token() {
             issues.push(SettingsIssue::new("client_id", "settingsNoCredentials"));
         }
+        let default_tags = if policy.is_locked(Setting::DefaultTags) {
+            stored.default_tags.clone()
+        } else if input.default_tags.trim().is_empty() && policy.sets(Setting::DefaultTags) {
+            // Cleared, or the policy's own list again: follow the policy.
+            None
+        } else {
+            Some(clean_tags(input.default_tags.split(',')))
+        };
         if issues.is_empty() {
-            Ok(credentials)
+            Ok(LocalSettings {
+                credentials: local,
+                mapping: mapping.unwrap_or_default(),
+                privacy,
+                default_tags,
+            })
         } else {
             Err(issues)
         }
@@ -292,6 +506,15 @@ pub struct SettingsView {
     /// The custom attribute receiving the LinkedIn profile URL, empty when none.
     #[serde(default)]
     pub linkedin_attribute_id: String,
+    /// The tags new forms start with.
+    #[serde(default)]
+    pub default_tags: Vec<String>,
+    /// The privacy settings in use (no secret among them).
+    #[serde(default)]
+    pub privacy: PrivacySettings,
+    /// The settings the admin policy sets, and whether each is locked.
+    #[serde(default)]
+    pub managed: Vec<ManagedSetting>,
 }
 
 impl SettingsView {
@@ -304,7 +527,26 @@ impl SettingsView {
             has_client_secret: !credentials.client_secret.is_empty(),
             company_id: credentials.company_id.clone(),
             has_recruiting_token: !credentials.recruiting_token.is_empty(),
+            ..SettingsView::default()
         }
+    }
+
+    /// The view of the settings in use: what is stored with the policy merged in.
+    pub fn effective(local: &LocalSettings, policy: &ManagedPolicy) -> Self {
+        SettingsView {
+            default_tags: policy.default_tags(local.default_tags.as_deref()),
+            privacy: policy.privacy(&local.privacy),
+            managed: policy.managed(),
+            ..SettingsView::of(
+                &policy.credentials(&local.credentials),
+                &policy.field_mapping(&local.mapping),
+            )
+        }
+    }
+
+    /// How the policy sets `setting`: `None` when it does not.
+    pub fn managed(&self, setting: Setting) -> Option<ManagedSetting> {
+        self.managed.iter().copied().find(|m| m.setting == setting)
     }
 
     /// True when some usable credentials are stored.
@@ -412,6 +654,7 @@ mod tests {
             company_id: "".into(),
             recruiting_token: None,
             linkedin_attribute_id: String::new(),
+            ..SettingsInput::default()
         }
     }
 
@@ -442,6 +685,7 @@ mod tests {
             company_id: "12a".into(),
             recruiting_token: None,
             linkedin_attribute_id: "linkedin".into(),
+            ..SettingsInput::default()
         }
         .apply_to(&Credentials::default())
         .unwrap_err();
@@ -600,5 +844,125 @@ mod tests {
         let json = serde_json::to_string(&view).unwrap();
         assert!(!json.contains("s3cr3t-value"), "{json}");
         assert!(view.is_configured());
+    }
+
+    fn managed() -> ManagedPolicy {
+        ManagedPolicy::from_json(&serde_json::json!({
+            "subdomain": "acme",
+            "client_id": "papi-client",
+            "client_secret": "policy-secret",
+            "privacy_controller": "Acme Robotics GmbH",
+            "privacy_contact": "privacy@acme.example",
+            "retention_months": 6,
+            "default_tags": ["linkedin"],
+            "inform_tag": true,
+            "locked": ["subdomain", "client_id", "client_secret", "privacy_controller", "inform_tag"]
+        }))
+    }
+
+    #[test]
+    fn a_save_never_changes_a_locked_setting_and_a_repeated_default_keeps_following_the_policy() {
+        let policy = managed();
+        let stored = LocalSettings::default();
+        let saved = SettingsInput {
+            subdomain: "evil".into(),
+            client_id: "typed".into(),
+            client_secret: Some("typed-secret".into()),
+            privacy_controller: "Someone Else".into(),
+            privacy_contact: "privacy@acme.example".into(),
+            retention_months: "12".into(),
+            legal_basis: "consent".into(),
+            default_tags: "linkedin".into(),
+            inform_tag: false,
+            ..SettingsInput::default()
+        }
+        .apply(&stored, &policy)
+        .unwrap();
+        assert_eq!(saved.credentials, Credentials::default());
+        assert_eq!(saved.privacy.controller, "");
+        // Equal to the policy's default: stored as not set.
+        assert_eq!(saved.privacy.contact, "");
+        assert_eq!(saved.default_tags, None);
+        assert_eq!(saved.privacy.inform_tag, None);
+        // Changed: stored.
+        assert_eq!(saved.privacy.retention_months, Some(12));
+        assert_eq!(saved.privacy.legal_basis, Some(LegalBasis::Consent));
+        let view = SettingsView::effective(&saved, &policy);
+        assert!(view.is_configured());
+        assert_eq!(view.subdomain.as_str(), "acme");
+        assert_eq!(view.privacy.controller, "Acme Robotics GmbH");
+        assert_eq!(view.privacy.retention_months, Some(12));
+        assert!(view.privacy.tags_inform_by());
+        assert_eq!(view.default_tags, vec!["linkedin".to_string()]);
+        assert_eq!(
+            view.managed(Setting::ClientSecret),
+            Some(ManagedSetting {
+                setting: Setting::ClientSecret,
+                locked: true
+            })
+        );
+        assert_eq!(view.managed(Setting::CompanyId), None);
+        let json = serde_json::to_string(&view).unwrap();
+        assert!(!json.contains("policy-secret"), "{json}");
+    }
+
+    #[test]
+    fn a_policy_secret_completes_a_client_id_and_an_empty_page_saves() {
+        let policy = ManagedPolicy::from_json(&serde_json::json!({
+            "subdomain": "acme", "client_secret": "policy-secret"
+        }));
+        let saved = SettingsInput {
+            client_id: "mine".into(),
+            ..SettingsInput::default()
+        }
+        .apply(&LocalSettings::default(), &policy)
+        .unwrap();
+        assert_eq!(saved.credentials.client_secret, "");
+        assert_eq!(
+            policy.credentials(&saved.credentials).client_secret,
+            "policy-secret"
+        );
+        // Nothing at all: the credentials are still missing.
+        let issues = SettingsInput::default()
+            .apply(&LocalSettings::default(), &ManagedPolicy::default())
+            .unwrap_err();
+        assert_eq!(issues[0].key, "settingsSubdomainMissing");
+    }
+
+    #[test]
+    fn privacy_fields_are_checked() {
+        let issues = SettingsInput {
+            retention_months: "0".into(),
+            legal_basis: "vibes".into(),
+            privacy_contact: "call us".into(),
+            ..input()
+        }
+        .apply(&LocalSettings::default(), &ManagedPolicy::default())
+        .unwrap_err();
+        let keys: Vec<_> = issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.key.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                ("retention_months", "settingsRetentionInvalid"),
+                ("legal_basis", "settingsLegalBasisInvalid"),
+                ("privacy_contact", "settingsPrivacyContactInvalid"),
+            ]
+        );
+        assert_eq!(issues[0].args, vec!["120".to_string()]);
+        let saved = SettingsInput {
+            default_tags: " linkedin, sourcing,,linkedin ".into(),
+            inform_tag: true,
+            ..input()
+        }
+        .apply(&LocalSettings::default(), &ManagedPolicy::default())
+        .unwrap();
+        assert_eq!(
+            saved.default_tags,
+            Some(vec!["linkedin".into(), "sourcing".into()])
+        );
+        assert_eq!(saved.privacy.inform_tag, Some(true));
     }
 }

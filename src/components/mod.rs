@@ -1,6 +1,7 @@
 //! The popup's components, each in its own module.
 
 pub mod candidate_form;
+pub mod candidate_notice;
 pub mod confirm;
 pub mod disclaimer;
 pub mod documents;

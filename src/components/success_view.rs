@@ -1,6 +1,8 @@
 //! What the recruiter sees after sending: exactly what was transferred to Personio (position, each field,
-//! tags, each document with its category and size), links to the result, and a way on to the next profile.
+//! tags, each document with its category and size), links to the result, "Copy candidate notice" (GDPR
+//! Art. 14) and a way on to the next profile.
 
+use crate::components::candidate_notice::{CandidateNotice, NoticeSubject};
 use crate::components::documents::human_size;
 use leptos::prelude::*;
 use sourcing_core::draft::DocumentCategory;
@@ -88,6 +90,9 @@ pub fn SuccessView(
     receipt: TransferReceipt,
     /// Called by the "Next profile" button (e.g. close the popup or reset the form).
     on_next: Callback<()>,
+    /// What the candidate notice is about; without it the view offers none.
+    #[prop(optional)]
+    notice: Option<NoticeSubject>,
 ) -> impl IntoView {
     let title = NodeRef::<leptos::html::H2>::new();
     // Move the focus to the title so that screen readers announce the result, and keyboard users start here.
@@ -180,6 +185,7 @@ pub fn SuccessView(
                         </p>
                     }
                 })}
+            {notice.map(|subject| view! { <CandidateNotice subject=subject /> })}
             <button type="button" class="primary" on:click=move |_| on_next.run(())>
                 {t("successNext")}
             </button>

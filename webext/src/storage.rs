@@ -1,7 +1,8 @@
 //! `chrome.storage`: typed get/set/remove of JSON records in the `local` and `session` areas.
 //!
 //! `local` persists across browser restarts and is not readable by content scripts unless the extension
-//! widens its access level (it never does). `session` lives in memory until the browser closes.
+//! widens its access level (it never does). `session` lives in memory until the browser closes. `managed`
+//! (read-only) is the admin policy.
 
 use crate::json::{from_js, to_js};
 use crate::ExtResult;
@@ -134,5 +135,35 @@ extern "C" {
 pub async fn restrict_local_to_trusted_contexts() -> ExtResult<()> {
     let options = js_sys::JSON::parse(r#"{"accessLevel":"TRUSTED_CONTEXTS"}"#)?;
     JsFuture::from(local_set_access_level(&options)?).await?;
+    Ok(())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "managed"], js_name = get, catch)]
+    fn managed_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Every item of `chrome.storage.managed`: the admin policy Chrome hands the extension (enterprise policy
+/// `3rdparty.extensions.<id>`, validated against the manifest's `storage.managed_schema`). Read-only for the
+/// extension; `{}` when no policy is set. Chrome lets content scripts read this area by default: the worker
+/// locks it at start ([`restrict_managed_to_trusted_contexts`]), and the content script never reads storage.
+pub async fn managed_items() -> ExtResult<serde_json::Value> {
+    let items = JsFuture::from(managed_get(&JsValue::NULL)?).await?;
+    from_js(&items)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "managed"], js_name = setAccessLevel, catch)]
+    fn managed_set_access_level(options: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Makes `storage.managed` (the admin policy, possibly with secrets) readable only by the extension's own
+/// contexts, as [`restrict_local_to_trusted_contexts`] does for `local`; Debian's Chromium accepts it for this
+/// area (checked by `tests/e2e/policy.test.mjs`). A failure is the caller's to log.
+pub async fn restrict_managed_to_trusted_contexts() -> ExtResult<()> {
+    let options = js_sys::JSON::parse(r#"{"accessLevel":"TRUSTED_CONTEXTS"}"#)?;
+    JsFuture::from(managed_set_access_level(&options)?).await?;
     Ok(())
 }

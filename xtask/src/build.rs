@@ -16,7 +16,7 @@ pub const WASM_PARTS: [(&str, &str, &str); 3] = [
 ];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
-const STATIC_FILES: [(&str, &str); 12] = [
+const STATIC_FILES: [(&str, &str); 13] = [
     ("manifest.json", "manifest.json"),
     ("background/worker.js", "worker.js"),
     ("content-script/content.js", "content.js"),
@@ -26,6 +26,8 @@ const STATIC_FILES: [(&str, &str); 12] = [
     ("static/popup.js", "popup.js"),
     ("static/popup.css", "popup.css"),
     ("static/cv.js", "cv.js"),
+    // The admin policy's schema (`storage.managed_schema` in the manifest).
+    ("static/managed_schema.json", "managed_schema.json"),
     // The CV's fonts (fetched by cv.js) with their licence, which must travel with them.
     ("static/fonts/Inter-Regular.ttf", "fonts/Inter-Regular.ttf"),
     ("static/fonts/Inter-Bold.ttf", "fonts/Inter-Bold.ttf"),

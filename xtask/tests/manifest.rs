@@ -124,3 +124,31 @@ fn host_permissions_are_the_personio_hosts_only() {
         assert!(manifest.get(absent).is_none(), "{absent} is set");
     }
 }
+
+/// The admin policy's schema ships, is valid JSON, and lists exactly the settings the core merges
+/// (`sourcing_core::policy::Setting`), each lockable.
+#[test]
+fn the_managed_schema_ships_and_names_every_lockable_setting() {
+    let path = manifest()["storage"]["managed_schema"]
+        .as_str()
+        .expect("storage.managed_schema")
+        .to_string();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("static").join(&path)).unwrap())
+            .unwrap();
+    let properties: BTreeSet<String> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|k| *k != "locked")
+        .cloned()
+        .collect();
+    let lockable: BTreeSet<String> = schema["properties"]["locked"]["items"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(properties, lockable);
+    // That these are the settings the core merges: `core/src/policy.rs` tests.
+}

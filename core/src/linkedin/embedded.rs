@@ -39,6 +39,8 @@ pub struct EmbeddedProfile {
     pub skills: Vec<String>,
     /// Languages.
     pub languages: Vec<Language>,
+    /// `primaryLocale.language`: the language the member wrote the profile in (ISO 639-1, e.g. `de`).
+    pub primary_language: Option<String>,
 }
 
 /// One parsed `bpr-guid` body with the request that produced it.
@@ -289,6 +291,10 @@ fn read_profile(p: &Value, all: &[&Value], urns: &HashMap<&str, &Value>) -> Embe
                 })
             })
             .collect(),
+        primary_language: p
+            .get("primaryLocale")
+            .and_then(|l| s(l, "language"))
+            .filter(|l| l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphabetic())),
     }
 }
 
@@ -305,6 +311,7 @@ fn merge(into: &mut EmbeddedProfile, other: EmbeddedProfile) {
     take(&mut into.summary, other.summary);
     take(&mut into.location, other.location);
     take(&mut into.photo_url, other.photo_url);
+    take(&mut into.primary_language, other.primary_language);
     if into.skills.is_empty() {
         into.skills = other.skills;
     }

@@ -326,6 +326,7 @@ fn layer(page: &PageKind, visible: Visible, embedded: Option<EmbeddedProfile>) -
         missing: Vec::new(),
         name_flags,
         verified_by: None,
+        language: e.primary_language.clone(),
     };
     profile.missing = missing(&profile);
     profile

@@ -34,8 +34,8 @@ pub mod submission;
 pub mod wire;
 
 pub use application::{
-    build_application, Attribute, CandidateForm, DocumentCategory, FieldMapping, FileReference,
-    NewApplication, Phase, UnknownCategory, UploadedFile,
+    build_application, is_iso_date, Attribute, CandidateForm, DocumentCategory, FieldMapping,
+    FileReference, NewApplication, Phase, UnknownCategory, UploadedFile,
 };
 pub use budget::{Backoff, RecruitingBudget, RECRUITING_LIMIT, RECRUITING_WINDOW_MS};
 pub use client::{CachedToken, ClientState, ConnectionInfo, PersonioClient};
