@@ -35,6 +35,7 @@ pub async fn save_state(client: &PersonioClient<FetchTransport>) -> ExtResult<()
 /// Forgets tokens and cached data (after the credentials changed).
 pub async fn forget_session() -> ExtResult<()> {
     storage::remove(Area::Session, CLIENT_STATE).await?;
+    crate::lookup::forget_all().await?;
     storage::remove(Area::Session, POSITIONS).await
 }
 

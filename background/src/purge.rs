@@ -93,6 +93,7 @@ pub async fn delete_all() -> ExtResult<DeletedData> {
     storage::remove_all(Area::Local, &local_keys).await?;
     let mut session_keys = storage::keys_with_prefix(Area::Session, TAB_STATES).await?;
     session_keys.push(STATUS_CACHE.to_string());
+    session_keys.push(crate::lookup::LOOKUP_CACHE.to_string());
     storage::remove_all(Area::Session, &session_keys).await?;
     let files = webext::idb::clear().await?;
     Ok(DeletedData {

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod disclaimer;
 pub mod documents;
 pub mod field_error;
+pub mod known_candidate;
 pub mod outbox_list;
 pub mod personio_lookup;
 pub mod position_picker;
