@@ -235,6 +235,8 @@ test('credentials that may not read candidates (403) or v1 credentials hide the 
   assert.equal((await badge(tabId)).text, '');
   assert.deepEqual(await axeViolations(popup), [], 'the form with the hidden panel');
   await popup.close();
+  // v1 only: the stored client secret goes first (as *Remove* on the settings page does).
+  assert.equal((await session.request({ type: 'remove_secret', secret: 'client_secret' })).type, 'setup');
   await connect({
     subdomain: personio.seed.subdomain, client_id: '', client_secret: null,
     company_id: personio.seed.company_id, recruiting_token: personio.seed.recruiting_token,
@@ -244,6 +246,7 @@ test('credentials that may not read candidates (403) or v1 credentials hide the 
   assert.equal(await v1.getAttribute('#known-hidden', 'data-reason'), 'needs_v2');
   assert.match(await v1.textContent('#known-hidden'), /needs API v2 credentials/);
   await v1.close();
+  assert.equal((await session.request({ type: 'remove_secret', secret: 'recruiting_token' })).type, 'setup');
   await connect();
   await tab.close();
 });
