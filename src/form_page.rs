@@ -3,7 +3,9 @@
 //! IndexedDB); "Create application", which queues the application in the background's outbox; then the
 //! job's progress, waits (429, offline, 5xx: kept in the outbox, retried automatically), errors shown at the
 //! field they concern, and the success view listing exactly what was transferred. "Discard draft" deletes
-//! the draft and its files and starts again from the profile.
+//! the draft and its files and starts again from the profile. At the top, "Already in Personio?"
+//! ([`KnownCandidate`]): the candidate Personio holds for this profile or the typed e-mail; "Add to another
+//! position" puts their e-mail into the form and marks the positions they applied to in the picker.
 
 use crate::bridge;
 use crate::components::candidate_form::{
