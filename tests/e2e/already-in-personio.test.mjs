@@ -112,6 +112,7 @@ test('a candidate Personio knows by the LinkedIn profile is shown before any typ
   assert.equal(await link.getAttribute('target'), '_blank');
   // What the lookup asked: the company's candidates (no LinkedIn filter exists), the application by id.
   const asked = (await exchanges()).filter((e) => e.path.startsWith('/v2/recruiting/'));
+  console.log(`first open on the profile: ${asked.length} recruiting reads (${asked.map((e) => e.path).join(', ')})`);
   assert.ok(asked.some((e) => e.path === '/v2/recruiting/candidates' && !/email=/.test(e.query ?? '')), 'candidates scanned');
   assert.ok(asked.some((e) => e.path === '/v2/recruiting/applications/400002'), 'the application read by id');
   assert.deepEqual(await axeViolations(popup), [], 'the form with the panel');
