@@ -75,10 +75,14 @@ async fn cached_or_new(key: &str, person: PersonQuery) -> ExtResult<CandidateLoo
     if let Some(entry) = load(now_ms()).await?.entries.get(key) {
         return Ok(entry.lookup.clone());
     }
-    let mut client = personio::client().await?;
     let now = now_ms();
-    let lookup = client.find_candidate(&person, now).await;
-    personio::save_state(&client).await?;
+    // The client only for the lookup itself: the cache below needs no Personio call.
+    let lookup = {
+        let mut client = personio::client().await?;
+        let lookup = client.find_candidate(&person, now).await;
+        personio::save_state(&client).await?;
+        lookup
+    };
     if lookup.is_cacheable() {
         // Re-read: another lookup may have finished meanwhile.
         let mut cache = load(now).await?;
