@@ -3,7 +3,9 @@
 //! IndexedDB); "Create application", which queues the application in the background's outbox; then the
 //! job's progress, waits (429, offline, 5xx: kept in the outbox, retried automatically), errors shown at the
 //! field they concern, and the success view listing exactly what was transferred. "Discard draft" deletes
-//! the draft and its files and starts again from the profile.
+//! the draft and its files and starts again from the profile. At the top, "Already in Personio?"
+//! ([`KnownCandidate`]): the candidate Personio holds for this profile or the typed e-mail; "Add to another
+//! position" puts their e-mail into the form and marks the positions they applied to in the picker.
 //!
 //! The CV made from the profile ([`crate::made_cv`]) is made on "Create application" when the recruiter
 //! keeps it on (Documents tab), stored like an attached file and queued with the recruiter's own files; if it
@@ -20,6 +22,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::documents::Documents;
 use crate::components::field_error::FieldMessage;
 use crate::components::made_cv_option::MadeCvOption;
+use crate::components::known_candidate::{adds_to, applied_positions, KnownCandidate};
 use crate::components::personio_lookup::DuplicateNotice;
 use crate::components::position_picker::{PositionOption, PositionPicker};
 use crate::components::success_view::{SuccessView, TransferReceipt};
@@ -32,7 +35,7 @@ use sourcing_core::draft::{storage_key, ApplicationDraft, DraftDocument};
 use sourcing_core::messages::{PopupRequest, PopupResponse};
 use sourcing_core::outbox::{JobView, SubmitRequest};
 use sourcing_core::personio::{
-    DuplicateCheck, PersonioError, Position, PositionId, SubmissionStatus,
+    CandidateLookup, DuplicateCheck, PersonioError, Position, PositionId, SubmissionStatus,
 };
 use sourcing_core::profile::Profile;
 use webext::i18n::{t, t_with};
@@ -42,6 +45,8 @@ use webext::storage::{self, Area};
 const POLL_MS: u32 = 400;
 /// The duplicate check waits this long after the last change of the e-mail or the position.
 const DUPLICATE_DEBOUNCE_MS: u32 = 400;
+/// "Already in Personio?" looks the typed e-mail up this long after its last change.
+const LOOKUP_DEBOUNCE_MS: u32 = 600;
 
 /// The form's editable state, as signals.
 #[derive(Clone, Copy)]
@@ -318,6 +323,86 @@ pub fn ApplicationForm(
         });
     });
 
+    // "Already in Personio?": by this LinkedIn profile as soon as the draft is in, then by the typed e-mail
+    // (the background answers from its session cache when it can).
+    let lookup = RwSignal::new(None::<CandidateLookup>);
+    let lookup_email = StoredValue::new(None::<Option<String>>);
+    Effect::new(move |_| {
+        let email = state.fields.email.get();
+        if !loaded.get() {
+            return;
+        }
+        let email = sourcing_core::validation::email(&email)
+            .is_ok()
+            .then(|| email.trim().to_string());
+        if lookup_email.get_value().as_ref() == Some(&email) {
+            return;
+        }
+        let first = lookup_email.get_value().is_none();
+        let unchanged = {
+            let email = email.clone();
+            move || {
+                let now = state.fields.email.get_untracked();
+                let now = sourcing_core::validation::email(&now)
+                    .is_ok()
+                    .then(|| now.trim().to_string());
+                now == email
+            }
+        };
+        spawn_local(async move {
+            if !first {
+                webext::timer::sleep(LOOKUP_DEBOUNCE_MS).await;
+                if !unchanged() {
+                    return;
+                }
+            }
+            lookup_email.set_value(Some(email.clone()));
+            let request = PopupRequest::FindCandidate {
+                tab_id: bridge::target_tab_id().await.ok(),
+                linkedin_url: state.profile_url.get_value(),
+                email,
+            };
+            if let Ok(PopupResponse::CandidateLookup { lookup: found }) =
+                bridge::request(&request).await
+            {
+                if unchanged() {
+                    lookup.set(Some(found));
+                }
+            }
+        });
+    });
+    let adding = Signal::derive(move || {
+        lookup.with(|l| state.fields.email.with(|e| adds_to(l.as_ref(), e)))
+    });
+    let applied = Signal::derive(move || lookup.with(|l| applied_positions(l.as_ref())));
+    let typed_email = StoredValue::new(String::new());
+    let add_to_position = Callback::new(move |email: String| {
+        typed_email.set_value(state.fields.email.get_untracked());
+        state.fields.email.set(email);
+        // A position they already applied to is not where the next application goes.
+        if let Some(current) = state.position.get_untracked() {
+            if applied.with_untracked(|a| a.iter().any(|(p, _)| *p == current)) {
+                state.position.set(None);
+            }
+        }
+        tab.set(0);
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("position-input"))
+        {
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+        }
+    });
+    let new_candidate = Callback::new(move |_| {
+        state.fields.email.set(typed_email.get_value());
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("email"))
+        {
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+        }
+    });
+
     let position_options = Signal::derive(move || PositionOption::from_positions(&positions.get()));
     let server_errors = Signal::derive(move || {
         let mut errors = local_issues.get();
@@ -544,6 +629,7 @@ pub fn ApplicationForm(
                     submit(true);
                 }>
                     <ProfileHeader profile=profile.clone() />
+                    <KnownCandidate lookup=lookup positions=positions adding=adding on_add=add_to_position on_new=new_candidate />
                     {move || duplicate.get().map(|check| view! { <DuplicateNotice check=check /> })}
                     // Disabled until the saved draft is in, so nothing typed is overwritten by it.
                     <fieldset class="plain" disabled=move || !loaded.get()>
@@ -576,6 +662,7 @@ pub fn ApplicationForm(
                         <PositionPicker
                             positions=position_options
                             selected=state.position
+                            applied=applied
                             loading=positions_loading
                             load_error=MaybeProp::derive(move || positions_error.get())
                             error=MaybeProp::derive(move || position_error.get())
@@ -611,7 +698,13 @@ pub fn ApplicationForm(
                     {move || job.get().map(|view| view! { <JobStatus job=view on_retry=Callback::new(move |_| retry(job)) /> })}
                     <div class="actions sticky">
                         <button type="submit" class="primary" id="create-application" disabled=busy aria-busy=move || busy.get().to_string()>
-                            {move || if busy.get() { t("createBusy") } else { t("createApplication") }}
+                            {move || if busy.get() {
+                                t("createBusy")
+                            } else if adding.get() {
+                                t("createForExisting")
+                            } else {
+                                t("createApplication")
+                            }}
                         </button>
                         <ConfirmButton id="discard-draft" label="formDiscardDraft" question="formDiscardQuestion"
                             confirm="formDiscardConfirm" on_confirm=discard disabled=busy />

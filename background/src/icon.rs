@@ -1,9 +1,12 @@
-//! The toolbar icon's state for a page: blue and enabled on a candidate profile, gray and disabled elsewhere.
+//! The toolbar icon's state for a page: blue and enabled on a candidate profile, gray and disabled elsewhere;
+//! on a profile already in Personio (what the session's lookups found, [`crate::lookup::profile_known`]) a
+//! dot on the badge and a title saying so.
 //!
 //! Several events can ask for a tab's icon at once (the document starting to load, the content script's
-//! report, a tab switch). Each request takes a new generation number and stops issuing Chrome calls as soon
-//! as a newer request for the same tab exists, so the calls of the latest request are always the last ones
-//! Chrome receives: icon, title and enabled state never disagree.
+//! report, a finished lookup). Each request takes a new generation number *before* it reads anything it
+//! decides on, and stops issuing Chrome calls as soon as a newer request for the same tab exists, so the
+//! calls of the latest request are always the last ones Chrome receives: icon, title, badge and enabled state
+//! never disagree, and a lookup that ends after the tab moved to another profile never marks that one.
 
 use sourcing_core::linkedin::PageKind;
 use std::cell::RefCell;
@@ -36,16 +39,38 @@ pub fn state_for(page: &PageKind) -> IconState {
     }
 }
 
-/// Applies the state for `page` to `tab_id`, with a localised tooltip (abandoned when a newer request for
-/// the tab comes in).
-pub async fn apply(tab_id: i32, page: &PageKind) -> webext::ExtResult<()> {
+/// Applies the state for `page` at `url` to `tab_id`, with a localised tooltip (abandoned when a newer request
+/// for the tab comes in). Callers store the tab's state first, then call this.
+pub async fn apply(tab_id: i32, page: &PageKind, url: &str) -> webext::ExtResult<()> {
     let generation = next_generation(tab_id);
+    issue(tab_id, generation, page, url).await
+}
+
+/// Re-applies the icon of `tab_id` from its stored state (a lookup changed what is known). The generation is
+/// taken before the state is read: a navigation stored after that read takes a newer one and wins.
+pub async fn refresh(tab_id: i32) -> webext::ExtResult<()> {
+    let generation = next_generation(tab_id);
+    let Some(state) = crate::tab_state::load(tab_id).await? else {
+        return Ok(());
+    };
+    issue(tab_id, generation, &state.page, &state.url).await
+}
+
+async fn issue(tab_id: i32, generation: u64, page: &PageKind, url: &str) -> webext::ExtResult<()> {
     let state = state_for(page);
+    let known = state == IconState::Active && crate::lookup::profile_known(url).await?;
+    if !is_latest(tab_id, generation) {
+        return Ok(());
+    }
     let title = match state {
+        IconState::Active if known => webext::i18n::t("actionTitleKnown"),
         IconState::Active => webext::i18n::t("actionTitleActive"),
         IconState::Inactive => webext::i18n::t("actionTitleInactive"),
     };
-    webext::action::apply(tab_id, state, &title, || is_latest(tab_id, generation)).await
+    webext::action::apply(tab_id, state, &title, known, || {
+        is_latest(tab_id, generation)
+    })
+    .await
 }
 
 /// Forgets a closed tab's generation counter.

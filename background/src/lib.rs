@@ -7,6 +7,7 @@
 mod clock;
 mod hris;
 mod icon;
+mod lookup;
 mod messages;
 mod outbox;
 mod personio;
@@ -33,13 +34,14 @@ pub fn on_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
 
 /// `chrome.tabs.onUpdated`: `url` is known only for hosts the extension may read (never LinkedIn: its URLs come
 /// from the content script). A document starting to load with an unknown URL is not a profile until the
-/// content script says otherwise, so the tab turns gray right away when the recruiter leaves LinkedIn.
+/// content script says otherwise, so the tab turns gray right away when the recruiter leaves LinkedIn; its
+/// stored state goes, so a popup opened before the content script reports asks the page itself.
 #[wasm_bindgen]
 pub fn on_tab_updated(tab_id: i32, url: Option<String>, status: Option<String>) -> js_sys::Promise {
     future_to_promise(async move {
         let result = match (url, status.as_deref()) {
             (Some(url), _) => tab_state::url_changed(tab_id, url).await,
-            (None, Some("loading")) => tab_state::url_changed(tab_id, String::new()).await,
+            (None, Some("loading")) => tab_state::loading(tab_id).await,
             _ => Ok(()),
         };
         result.map_err(|e| JsValue::from_str(&e.0))?;

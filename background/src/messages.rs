@@ -4,7 +4,7 @@
 //! ([`MAX_URL_CHARS`], [`MAX_SNAPSHOT_CHARS`]) before it is parsed.
 
 use crate::sender::{self, Sender, SenderInfo};
-use crate::{hris, outbox, personio, purge, settings, tab_state};
+use crate::{hris, lookup, outbox, personio, purge, settings, tab_state};
 use sourcing_core::messages::{
     BackgroundToContent, ContentToBackground, PopupRequest, PopupResponse, TabState,
     MAX_SNAPSHOT_CHARS, MAX_URL_CHARS,
@@ -116,6 +116,13 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
         } => PopupResponse::Duplicate {
             check: personio::duplicate_check(&email, linkedin_url, job_position_id).await?,
         },
+        PopupRequest::FindCandidate {
+            tab_id,
+            linkedin_url,
+            email,
+        } => PopupResponse::CandidateLookup {
+            lookup: lookup::find(tab_id, &linkedin_url, email.as_deref()).await?,
+        },
         PopupRequest::Submit { request } => PopupResponse::Job {
             job: Box::new(outbox::submit(request).await?),
         },
@@ -145,20 +152,24 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> 
     })
 }
 
-/// The tab's state, with a fresh snapshot of the page when (and only when) the tab's stored classification
-/// is a candidate profile: the feed, messaging and every other page are never asked for their markup (the
-/// content script would refuse too). A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over
-/// [`MAX_URL_CHARS`] is refused with the message returned as `Err`, unparsed.
+/// The tab's state, with a fresh snapshot of the page when the tab's stored classification is a candidate
+/// profile, or when nothing is stored for the tab yet (the popup opened before the content script reported
+/// the URL, or the document is still loading): the content script answers only on a candidate URL, so the
+/// feed, messaging and every other page never hand over their markup. A page stored as "not a profile" is
+/// not asked. A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused with
+/// the message returned as `Err`, unparsed.
 async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
-    let stored = tab_state::load(tab_id).await?;
-    match stored {
-        Some(state) if state.page.is_candidate() => {}
-        Some(state) => return Ok(Ok(state)),
-        None => return Ok(Ok(tab_state::unknown(tab_id))),
-    }
+    let reported = match tab_state::load(tab_id).await? {
+        Some(state) if !state.page.is_candidate() => return Ok(Ok(state)),
+        // A candidate page, or not reported yet: ask the page.
+        Some(_) => true,
+        None => false,
+    };
     let asked = crate::clock::precise_ms();
     let answer = match webext::tabs::send_value(tab_id, &BackgroundToContent::TakeSnapshot).await {
         Ok(answer) if answer.is_object() => answer,
+        // Nothing reported and no answer (no content script, or not yet): unknown, asked again next time.
+        _ if !reported => return Ok(Ok(tab_state::unknown(tab_id))),
         // No content script (left LinkedIn, extension updated) or it refused: not a profile now.
         _ => {
             tab_state::url_changed(tab_id, String::new()).await?;

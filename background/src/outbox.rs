@@ -206,6 +206,7 @@ async fn run_due_jobs() -> ExtResult<()> {
                 &sourcing_core::draft::storage_key(&request.profile_url),
             )
             .await?;
+            crate::lookup::forget(&request.profile_url, &request.candidate.email).await?;
         }
     }
 }

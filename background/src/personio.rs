@@ -117,6 +117,7 @@ pub async fn forget_session() -> ExtResult<()> {
 async fn clear_session() -> ExtResult<()> {
     CURRENT.with(|current| *current.borrow_mut() = None);
     storage::remove(Area::Session, CLIENT_STATE).await?;
+    crate::lookup::forget_all().await?;
     storage::remove(Area::Session, POSITIONS).await
 }
 

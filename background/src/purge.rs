@@ -96,6 +96,8 @@ async fn delete_everything() -> ExtResult<DeletedData> {
     let mut local_keys = drafts.clone();
     local_keys.extend([OUTBOX, KEPT_CVS, EXPORTS, UNREFERENCED].map(String::from));
     storage::remove_all(Area::Local, &local_keys).await?;
+    // The lookups go first, while the tab states still say which badges to clear.
+    crate::lookup::forget_all().await?;
     let mut session_keys = storage::keys_with_prefix(Area::Session, TAB_STATES).await?;
     session_keys.push(STATUS_CACHE.to_string());
     storage::remove_all(Area::Session, &session_keys).await?;

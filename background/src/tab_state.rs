@@ -48,11 +48,11 @@ pub fn unknown(tab_id: i32) -> TabState {
     }
 }
 
-/// The tab navigated (full load or in-app): reclassify, reset the icon, drop an extraction of another URL.
+/// The tab navigated (full load or in-app): reclassify, drop an extraction of another URL, then reset the
+/// icon (after the state is stored, so an icon refresh that reads the state sees this navigation).
 pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
     let page = classify_url(&url);
     let url = retained(&page, url);
-    icon::apply(tab_id, &page).await?;
     let previous = load(tab_id).await?;
     let kept = previous.filter(|p| p.url == url);
     let state = match kept {
@@ -68,7 +68,16 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
             snapshot_us: None,
         },
     };
-    store(&state).await
+    store(&state).await?;
+    icon::apply(tab_id, &state.page, &state.url).await
+}
+
+/// A document started loading in the tab and its URL is not visible to the extension: the icon turns gray
+/// and the stored state goes (the tab's page is unknown until its content script reports, or answers the
+/// popup's request for a snapshot).
+pub async fn loading(tab_id: i32) -> ExtResult<()> {
+    storage::remove(Area::Session, &key(tab_id)).await?;
+    icon::apply(tab_id, &PageKind::NotProfile, "").await
 }
 
 fn micros(from_ms: f64, to_ms: f64) -> Option<u64> {
@@ -88,7 +97,6 @@ pub async fn snapshot_received(
         url_changed(tab_id, String::new()).await?;
         return Ok(load(tab_id).await?.unwrap_or_else(|| unknown(tab_id)));
     }
-    icon::apply(tab_id, &page).await?;
     let started = precise_ms();
     let markup = Document::parse(&snapshot.markup);
     let parsed = precise_ms();
@@ -107,6 +115,7 @@ pub async fn snapshot_received(
         snapshot_us,
     };
     store(&state).await?;
+    icon::apply(tab_id, &state.page, &state.url).await?;
     Ok(state)
 }
 

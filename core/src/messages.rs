@@ -11,7 +11,9 @@
 use crate::hris::{CandidateList, ExportRefusal, ExportReport, PositionPipeline};
 use crate::linkedin::{Extraction, PageKind};
 use crate::outbox::{JobId, JobView, SubmitRequest};
-use crate::personio::{ConnectionInfo, DuplicateCheck, PersonioError, Position, PositionId};
+use crate::personio::{
+    CandidateLookup, ConnectionInfo, DuplicateCheck, PersonioError, Position, PositionId,
+};
 use crate::retention::DeletedData;
 use crate::settings::{
     DisclaimerAcceptance, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
@@ -116,6 +118,19 @@ pub enum PopupRequest {
         #[serde(default)]
         linkedin_url: Option<String>,
     },
+    /// "Already in Personio?": the candidate of this LinkedIn profile (or, once typed, this e-mail) with
+    /// their applications; cached per profile and e-mail for the session. Marks the tab's toolbar icon
+    /// when found. (Needs API v2 credentials.)
+    FindCandidate {
+        /// The tab showing the profile (its icon gets the badge); `None` from a page without one.
+        #[serde(default)]
+        tab_id: Option<i32>,
+        /// The LinkedIn profile the form is about.
+        linkedin_url: String,
+        /// The e-mail typed in the form, once it looks like one.
+        #[serde(default)]
+        email: Option<String>,
+    },
     /// "Discard draft": delete the profile's draft and the files only it lists.
     DiscardDraft {
         /// The draft's profile URL.
@@ -210,6 +225,11 @@ pub enum PopupResponse {
     Duplicate {
         /// The check's result.
         check: DuplicateCheck,
+    },
+    /// Answer to [`PopupRequest::FindCandidate`].
+    CandidateLookup {
+        /// Found (with the applications), not found, unavailable, or hidden and why.
+        lookup: CandidateLookup,
     },
     /// Answer to [`PopupRequest::ListJobs`].
     Jobs {
@@ -322,6 +342,31 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&answer).unwrap(),
             r#"{"type":"candidate_data_deleted","deleted":{"drafts":1,"files":2,"applications":3}}"#
+        );
+    }
+
+    #[test]
+    fn candidate_lookup_json_shapes() {
+        let req: PopupRequest = serde_json::from_str(
+            r#"{"type":"find_candidate","tab_id":3,"linkedin_url":"https://www.linkedin.com/in/a/"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            req,
+            PopupRequest::FindCandidate {
+                tab_id: Some(3),
+                linkedin_url: "https://www.linkedin.com/in/a/".into(),
+                email: None
+            }
+        );
+        let hidden = PopupResponse::CandidateLookup {
+            lookup: CandidateLookup::Hidden {
+                reason: crate::personio::LookupHidden::NoReadRight,
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&hidden).unwrap(),
+            r#"{"type":"candidate_lookup","lookup":{"result":"hidden","reason":"no_read_right"}}"#
         );
     }
 

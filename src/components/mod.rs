@@ -7,6 +7,7 @@ pub mod disclaimer;
 pub mod documents;
 pub mod field_error;
 pub mod made_cv_option;
+pub mod known_candidate;
 pub mod outbox_list;
 pub mod personio_lookup;
 pub mod position_picker;

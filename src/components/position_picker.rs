@@ -4,7 +4,8 @@
 //!
 //! Typing filters by name, department and office, ignoring case and accents; ArrowDown / ArrowUp / Home / End
 //! move through the open list, Enter picks, Escape closes, a click picks. The committed id is in a hidden input
-//! `name="job_position_id"` (and in the combobox's `data-value`).
+//! `name="job_position_id"` (and in the combobox's `data-value`). Positions the candidate already applied to
+//! are marked in the list ("already applied · <stage>", `data-applied`).
 
 use crate::components::field_error::{error_id, FieldError, FieldMessage};
 use leptos::prelude::*;
@@ -114,6 +115,9 @@ pub fn PositionPicker(
     positions: Signal<Vec<PositionOption>>,
     /// The committed position id; written when the recruiter picks, cleared when the input is emptied.
     selected: RwSignal<Option<PositionId>>,
+    /// Positions the candidate already applied to, with the stage label of each: marked in the list.
+    #[prop(optional, into)]
+    applied: Signal<Vec<(PositionId, String)>>,
     /// True while the positions are being loaded.
     #[prop(optional, into)]
     loading: Signal<bool>,
@@ -299,6 +303,10 @@ pub fn PositionPicker(
                             .map(|(index, option)| {
                                 let position = option.id;
                                 let picked = option.clone();
+                                let applied_stage = applied.with(|a| {
+                                    a.iter().find(|(p, _)| *p == position).map(|(_, stage)| stage.clone())
+                                });
+                                let is_applied = applied_stage.is_some();
                                 view! {
                                     <li
                                         id=option_id(position)
@@ -307,12 +315,16 @@ pub fn PositionPicker(
                                         class:active=move || active.get() == Some(index)
                                         aria-selected=move || (selected.get() == Some(position)).to_string()
                                         data-value=position.to_string()
+                                        data-applied=is_applied.then_some("true")
                                         // Keep the focus in the input: the click below picks.
                                         on:mousedown=|ev| ev.prevent_default()
                                         on:click=move |_| pick(picked.clone())
                                     >
                                         <span class="option-name">{option.name}</span>
                                         <span class="option-detail">{option.detail}</span>
+                                        {applied_stage.map(|stage| view! {
+                                            <span class="option-applied">{t_with("posApplied", &[&stage])}</span>
+                                        })}
                                     </li>
                                 }
                             })

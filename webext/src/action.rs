@@ -1,4 +1,5 @@
-//! `chrome.action`: the toolbar icon's per-tab state (blue and enabled on a profile, gray and disabled elsewhere).
+//! `chrome.action`: the toolbar icon's per-tab state (blue and enabled on a profile, gray and disabled elsewhere,
+//! a dot on the badge for a profile already in Personio).
 
 use crate::ExtResult;
 use wasm_bindgen::prelude::*;
@@ -14,6 +15,22 @@ extern "C" {
     fn set_icon_raw(details: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setTitle, catch)]
     fn set_title_raw(details: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setBadgeText, catch)]
+    fn set_badge_text_raw(details: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "action"], js_name = setBadgeBackgroundColor, catch)]
+    fn set_badge_background_color_raw(details: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The badge text of a profile already in Personio: a dot.
+pub const KNOWN_BADGE_TEXT: &str = "\u{25CF}";
+/// Its background colour (dark green; the white dot on it has a contrast ratio above 4.5:1).
+pub const KNOWN_BADGE_COLOR: &str = "#1b6e3a";
+
+fn tab_details(tab_id: i32, key: &str, value: &JsValue) -> Result<JsValue, JsValue> {
+    let details = js_sys::Object::new();
+    js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
+    js_sys::Reflect::set(&details, &key.into(), value)?;
+    Ok(details.into())
 }
 
 /// The two icon states.
@@ -35,12 +52,14 @@ impl IconState {
     }
 }
 
-/// Applies `state` to `tab_id`: icon, tooltip, then the enabled flag. `still_wanted` is asked before each
-/// call; when it says no, the remaining calls are not issued (a newer state is being applied).
+/// Applies `state` to `tab_id`: icon, tooltip, the badge (a dot when `known`, else none), then the enabled
+/// flag. `still_wanted` is asked before each call; when it says no, the remaining calls are not issued (a
+/// newer state is being applied).
 pub async fn apply(
     tab_id: i32,
     state: IconState,
     title: &str,
+    known: bool,
     still_wanted: impl Fn() -> bool,
 ) -> ExtResult<()> {
     let path = js_sys::Object::new();
@@ -62,6 +81,22 @@ pub async fn apply(
     js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
     js_sys::Reflect::set(&details, &"title".into(), &title.into())?;
     JsFuture::from(set_title_raw(&details)?).await?;
+    if !still_wanted() {
+        return Ok(());
+    }
+    if known {
+        let color = tab_details(tab_id, "color", &KNOWN_BADGE_COLOR.into())?;
+        JsFuture::from(set_badge_background_color_raw(&color)?).await?;
+        if !still_wanted() {
+            return Ok(());
+        }
+    }
+    let text = tab_details(
+        tab_id,
+        "text",
+        &(if known { KNOWN_BADGE_TEXT } else { "" }).into(),
+    )?;
+    JsFuture::from(set_badge_text_raw(&text)?).await?;
     if !still_wanted() {
         return Ok(());
     }

@@ -62,7 +62,8 @@ impl PersonQuery {
         email.map(|e| e.trim().eq_ignore_ascii_case(self.email.trim()))
     }
 
-    fn linkedin_matches(&self, candidate: &Candidate, slug: &str) -> bool {
+    /// True when `candidate` holds the profile `slug` (`linkedin_profile` or our custom attribute).
+    pub(crate) fn linkedin_matches(&self, candidate: &Candidate, slug: &str) -> bool {
         let by_field = candidate
             .linkedin_profile
             .as_deref()

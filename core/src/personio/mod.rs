@@ -7,7 +7,8 @@
 //! * [`client`]: [`PersonioClient`] and its persisted [`ClientState`] (tokens, budget, backoff).
 //! * [`application`]: the draft, the form → Personio field mapping, local checks.
 //! * [`recruiting`], [`positions`], [`lookups`], [`employees`]: the endpoint families;
-//!   [`duplicates`]: "already applied?" on top of the lookups.
+//!   [`duplicates`]: "already applied?" on top of the lookups; [`existing`]: "already in
+//!   Personio?", the candidate of a LinkedIn profile or e-mail with their applications.
 //! * [`wire`]: the raw shapes of the v2 answers; [`ids`]: v2 string ids ↔ integer
 //!   `job_position_id`; [`date`]: dates and Personio's date-times.
 //! * [`submission`]: the resumable [`SubmissionJob`].
@@ -25,6 +26,7 @@ pub mod duplicates;
 pub mod employees;
 pub mod encode;
 pub mod error;
+pub mod existing;
 pub mod http;
 pub mod ids;
 pub mod lookups;
@@ -47,6 +49,7 @@ pub use date::PersonioDateTime;
 pub use duplicates::{DuplicateCheck, JobApplications, LinkedinCoverage, MatchedBy, PersonQuery};
 pub use employees::{DocumentCategoryInfo, Employee, EmployeeCreated, NewEmployee};
 pub use error::{FieldError, MissingRight, PersonioError};
+pub use existing::{candidate_web_url, CandidateLookup, ExistingCandidate, LookupHidden};
 pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
 pub use ids::{PositionId, V2Id};
 pub use lookups::{

@@ -46,6 +46,8 @@ pub fn seed_json(app: &App) -> Value {
         "client_secret": seed::CLIENT_SECRET,
         "readonly_client_id": seed::READONLY_CLIENT_ID,
         "readonly_client_secret": seed::READONLY_CLIENT_SECRET,
+        "writeonly_client_id": seed::WRITEONLY_CLIENT_ID,
+        "writeonly_client_secret": seed::WRITEONLY_CLIENT_SECRET,
         "disabled_company_id": seed::DISABLED_COMPANY_ID,
         "disabled_recruiting_token": seed::DISABLED_RECRUITING_TOKEN,
         "linkedin_attribute": seed::LINKEDIN_ATTRIBUTE,

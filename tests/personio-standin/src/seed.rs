@@ -20,6 +20,11 @@ pub const CLIENT_SECRET: &str = "standin-client-secret";
 pub const READONLY_CLIENT_ID: &str = "standin-readonly-id";
 /// Its secret.
 pub const READONLY_CLIENT_SECRET: &str = "standin-readonly-secret";
+/// Write-only API client (`personio:recruiting:write`): creates applications but may read no candidate
+/// or application (every v2 recruiting read answers `403` "Insufficient access scope").
+pub const WRITEONLY_CLIENT_ID: &str = "standin-writeonly-id";
+/// Its secret.
+pub const WRITEONLY_CLIENT_SECRET: &str = "standin-writeonly-secret";
 /// Subdomain the seeded company answers for.
 pub const SUBDOMAIN: &str = "acme";
 /// Custom attribute seeded for the LinkedIn profile URL.
@@ -377,6 +382,13 @@ pub fn seed() -> Seed {
                 company_id: COMPANY_ID.into(),
                 scopes: s(&["personio:recruiting:read"]),
                 personnel_rights: s(&["employees:read"]),
+            },
+            ApiClient {
+                client_id: WRITEONLY_CLIENT_ID.into(),
+                client_secret: WRITEONLY_CLIENT_SECRET.into(),
+                company_id: COMPANY_ID.into(),
+                scopes: s(&["personio:recruiting:write"]),
+                personnel_rights: vec![],
             },
         ],
         departments: s(&["Engineering", "People", "Design", "Marketing", "Finance"]),
