@@ -432,3 +432,100 @@ async fn permanent_failures_name_the_field() {
     assert_eq!(job.status, SubmissionStatus::Pending);
     fx.finish();
 }
+
+/// Runs the job's steps until it finishes (at most `limit` steps).
+async fn run_to_end(
+    job: &mut SubmissionJob,
+    c: &mut Client,
+    store: &BTreeMap<String, Vec<u8>>,
+    now: u64,
+    limit: usize,
+) -> (Vec<StepOutcome>, StepOutcome) {
+    let mut seen = Vec::new();
+    for _ in 0..limit {
+        let outcome = step(job, c, store, now).await;
+        if job.is_finished() {
+            return (seen, outcome);
+        }
+        seen.push(outcome);
+    }
+    panic!("not finished after {limit} steps: {seen:?}");
+}
+
+#[tokio::test]
+async fn a_first_create_refused_as_existing_is_ours_when_made_after_arming() {
+    // The browser resent our POST by itself after a reused connection broke: Personio holds the
+    // application and refuses the resend as existing. The job must not call its own application a duplicate.
+    let fx = Fixture::new();
+    let mut c = fx.v2();
+    let store = BTreeMap::new();
+    let mut job = SubmissionJob::new("resent", draft("resent@example.com", 1002), Vec::new());
+    let now = fx.now();
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::DuplicateChecked)
+    );
+    assert_eq!(
+        step(&mut job, &mut c, &store, now).await,
+        StepOutcome::Progress(Step::CreateArmed)
+    );
+    let first = fx
+        .v2()
+        .create_application(&job.application, &[], now)
+        .await
+        .expect("the resent create");
+    let (steps, end) = run_to_end(&mut job, &mut c, &store, now, 4).await;
+    assert_eq!(
+        steps,
+        vec![StepOutcome::Progress(Step::CreateRefusedAsExisting)]
+    );
+    assert_eq!(
+        end,
+        StepOutcome::Done {
+            application_id: first.id.clone()
+        }
+    );
+    let received = fx.standin.received();
+    let candidate = received["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == "resent@example.com")
+        .expect("the candidate")["id"]
+        .clone();
+    let ours = received["applications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["candidate_id"] == candidate)
+        .count();
+    assert_eq!(ours, 1, "one application, ours");
+    fx.finish();
+}
+
+#[tokio::test]
+async fn a_first_create_refused_as_existing_is_a_duplicate_when_the_application_is_older() {
+    // Somebody else's application, made long before our create was armed (the duplicate check before could
+    // not see it): a duplicate, with the existing application named.
+    let fx = Fixture::new();
+    let mut c = fx.v2();
+    let store = BTreeMap::new();
+    let mut job = SubmissionJob::new("older", draft("older@example.com", 1003), Vec::new());
+    // The browser's clock is an hour past Personio's creation of the other application.
+    let later = fx.now() + 60 * 60 * 1000;
+    assert_eq!(
+        step(&mut job, &mut c, &store, later).await,
+        StepOutcome::Progress(Step::DuplicateChecked)
+    );
+    let theirs = fx
+        .v2()
+        .create_application(&job.application, &[], fx.now())
+        .await
+        .expect("the other recruiter's application");
+    let (_, end) = run_to_end(&mut job, &mut c, &store, later, 5).await;
+    match end {
+        StepOutcome::Duplicate { existing: Some(a) } => assert_eq!(Some(a.id), theirs.id),
+        other => panic!("{other:?}"),
+    }
+    fx.finish();
+}

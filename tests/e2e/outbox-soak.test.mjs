@@ -4,7 +4,9 @@
 // A submit whose answer is lost with the worker is sent again, as the popup would: the same application must
 // come back as the same job. In the end the stand-in holds each application exactly once, and every job says
 // done. (The native `cargo xtask soak` runs the same under a virtual clock at 1,000 applications; a browser has
-// a real clock, so this run avoids 429s, whose wait is a real minute.)
+// a real clock, so this run avoids 429s, whose wait is a real minute.) This test found that Chromium resends a POST
+// by itself when a reused connection breaks before the answer: Personio then refuses our own create as existing,
+// which the job must recognise as its own (see `SubmissionJob`, step 4).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, eventually } from './lib/browser.mjs';

@@ -25,6 +25,10 @@ use super::error::{FieldError, PersonioError};
 use super::http::Transport;
 use super::lookups::ApplicationSummary;
 
+/// How far Personio's clock may be behind the browser's when an application's creation time is compared
+/// with the moment our create was armed.
+pub const CLOCK_SKEW_MS: i64 = 10 * 60 * 1000;
+
 /// An outbox job: one application the recruiter asked to create (also the key of the candidate it
 /// became: kept CVs, export records and the candidates pages use it). Derived from the application
 /// ([`crate::outbox::SubmitRequest::job_id`]), so the same application always has the same id.
@@ -138,6 +142,9 @@ pub enum Step {
     /// Personio refused the recruiter's local `application_date` as in the future (its time zone is
     /// behind the recruiter's): the date is left out and the create sent again.
     ApplicationDateDropped,
+    /// Personio said the application already exists on our first create: the next step looks whether it is
+    /// ours (made after the create was armed).
+    CreateRefusedAsExisting,
 }
 
 /// Result of [`SubmissionJob::advance`].
@@ -194,6 +201,10 @@ pub struct SubmissionJob {
     /// A create may have reached Personio without its answer arriving: look it up before resending.
     #[serde(default)]
     pub create_uncertain: bool,
+    /// When the create was first armed (epoch ms): an application of the same e-mail on the position created
+    /// before this (less [`CLOCK_SKEW_MS`]) is somebody else's, not a create of ours whose answer was lost.
+    #[serde(default)]
+    pub armed_at_ms: Option<u64>,
     /// The LinkedIn profile URL, for the duplicate check by profile.
     #[serde(default)]
     pub linkedin_url: Option<String>,
@@ -226,6 +237,7 @@ impl SubmissionJob {
             create_attempts: 0,
             create_armed: false,
             create_uncertain: false,
+            armed_at_ms: None,
             linkedin_url: None,
             linkedin_attribute: None,
             duplicate_check: None,
@@ -401,7 +413,9 @@ impl SubmissionJob {
                 Err(e) => self.error(reindex_file_error(e, i)),
             };
         }
-        // 4. A create whose answer was lost: if the application exists now, it is ours.
+        // 4. A create whose answer was lost (or that Personio refused as already existing: a browser resends a
+        //    POST by itself when a reused connection breaks before the answer): if the application exists now
+        //    and was made after the create was armed, it is ours; an older one is somebody else's.
         if self.create_uncertain {
             self.create_uncertain = false;
             if client.credentials().has_oauth() {
@@ -413,14 +427,25 @@ impl SubmissionJob {
                     .applications_on_position(&person, self.application.job_position_id, now_ms)
                     .await
                 {
-                    let ours = found
+                    let by_email: Vec<ApplicationSummary> = found
                         .found
                         .into_iter()
                         .filter(|(_, by)| *by == MatchedBy::Email)
-                        .max_by_key(|(a, _)| a.created_ms());
-                    if let Some((application, _)) = ours {
+                        .map(|(application, _)| application)
+                        .collect();
+                    let armed = self.armed_at_ms.unwrap_or(0) as i64 - CLOCK_SKEW_MS;
+                    let ours = by_email
+                        .iter()
+                        .filter(|a| a.created_ms().is_none_or(|created| created >= armed))
+                        .max_by_key(|a| a.created_ms());
+                    if let Some(application) = ours {
                         return self.finish(SubmissionStatus::Done {
-                            application_id: Some(application.id),
+                            application_id: Some(application.id.clone()),
+                        });
+                    }
+                    if let Some(older) = by_email.into_iter().max_by_key(|a| a.created_ms()) {
+                        return self.finish(SubmissionStatus::Duplicate {
+                            existing: Some(Box::new(older)),
                         });
                     }
                 }
@@ -428,6 +453,7 @@ impl SubmissionJob {
         }
         // 5. Arm the create (persisted before it is sent).
         if !self.create_armed {
+            self.armed_at_ms.get_or_insert(now_ms);
             self.create_armed = true;
             self.create_attempted = true;
             self.create_attempts += 1;
@@ -457,6 +483,12 @@ impl SubmissionJob {
                 self.finish(SubmissionStatus::Done {
                     application_id: None,
                 })
+            }
+            // Our first create, refused as existing: with v2 reads, look first (see step 4).
+            Err(PersonioError::AlreadyExists) if client.credentials().has_oauth() => {
+                self.create_armed = false;
+                self.create_uncertain = true;
+                self.progress(Step::CreateRefusedAsExisting)
             }
             Err(PersonioError::AlreadyExists) => {
                 self.finish(SubmissionStatus::Duplicate { existing: None })
