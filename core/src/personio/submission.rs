@@ -205,6 +205,10 @@ pub struct SubmissionJob {
     /// before this (less [`CLOCK_SKEW_MS`]) is somebody else's, not a create of ours whose answer was lost.
     #[serde(default)]
     pub armed_at_ms: Option<u64>,
+    /// Personio refused our first create as already existing: the lookup decides between ours (made after
+    /// arming) and somebody else's; when it cannot tell, the job ends as a duplicate, never re-sent.
+    #[serde(default)]
+    pub refused_as_existing: bool,
     /// The LinkedIn profile URL, for the duplicate check by profile.
     #[serde(default)]
     pub linkedin_url: Option<String>,
@@ -238,6 +242,7 @@ impl SubmissionJob {
             create_armed: false,
             create_uncertain: false,
             armed_at_ms: None,
+            refused_as_existing: false,
             linkedin_url: None,
             linkedin_attribute: None,
             duplicate_check: None,
@@ -423,10 +428,21 @@ impl SubmissionJob {
                     linkedin_url: None,
                     ..self.person()
                 };
-                if let Ok(found) = client
+                let looked = client
                     .applications_on_position(&person, self.application.job_position_id, now_ms)
-                    .await
-                {
+                    .await;
+                if let Err(e) = &looked {
+                    if self.refused_as_existing {
+                        if e.is_transient() {
+                            self.create_uncertain = true;
+                        }
+                        return match e.retry_at_ms() {
+                            Some(_) => self.error(e.clone()),
+                            None => self.finish(SubmissionStatus::Duplicate { existing: None }),
+                        };
+                    }
+                }
+                if let Ok(found) = looked {
                     let by_email: Vec<ApplicationSummary> = found
                         .found
                         .into_iter()
@@ -434,18 +450,24 @@ impl SubmissionJob {
                         .map(|(application, _)| application)
                         .collect();
                     let armed = self.armed_at_ms.unwrap_or(0) as i64 - CLOCK_SKEW_MS;
+                    // Without a creation time, a lost answer's application is ours; a refusal's cannot be told.
+                    let unknown_is_ours = !self.refused_as_existing;
                     let ours = by_email
                         .iter()
-                        .filter(|a| a.created_ms().is_none_or(|created| created >= armed))
+                        .filter(|a| {
+                            a.created_ms()
+                                .map_or(unknown_is_ours, |created| created >= armed)
+                        })
                         .max_by_key(|a| a.created_ms());
                     if let Some(application) = ours {
                         return self.finish(SubmissionStatus::Done {
                             application_id: Some(application.id.clone()),
                         });
                     }
-                    if let Some(older) = by_email.into_iter().max_by_key(|a| a.created_ms()) {
+                    let older = by_email.into_iter().max_by_key(|a| a.created_ms());
+                    if older.is_some() || self.refused_as_existing {
                         return self.finish(SubmissionStatus::Duplicate {
-                            existing: Some(Box::new(older)),
+                            existing: older.map(Box::new),
                         });
                     }
                 }
@@ -488,6 +510,7 @@ impl SubmissionJob {
             Err(PersonioError::AlreadyExists) if client.credentials().has_oauth() => {
                 self.create_armed = false;
                 self.create_uncertain = true;
+                self.refused_as_existing = true;
                 self.progress(Step::CreateRefusedAsExisting)
             }
             Err(PersonioError::AlreadyExists) => {
