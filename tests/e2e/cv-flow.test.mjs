@@ -13,10 +13,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, DIST } from './lib/browser.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
-import { startPersonio } from './lib/personio.mjs';
+import { startPersonio, recruitersComment } from './lib/personio.mjs';
 import { pdf, sha256 } from './lib/files.mjs';
 import { axeViolations } from './lib/axe.mjs';
 import { message, readPdf } from './lib/cv.mjs';
+
 
 const FIXTURES = resolve('tests/fixtures/linkedin');
 const PROFILES = ['large-profile', 'name-non-latin', 'profile-2026-en'];
@@ -131,7 +132,7 @@ test('Create application uploads a CV made from what the form shows, next to the
   assert.ok(text.includes(message('en', 'cvMadeFrom', today)), `"made from LinkedIn on ${today}" in the UI language`);
   assert.equal(info.Title, `${name} – CV`);
   assert.equal(info.Language.slice(0, 2), 'en');
-  assert.equal(app.fields.message ?? '', '', 'nothing added to the comment when the CV shows everything');
+  assert.equal(recruitersComment(app.fields.message), '', 'nothing added to the comment when the CV shows everything');
   await popup.close();
   await tab.close();
 });

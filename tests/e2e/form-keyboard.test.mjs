@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension } from './lib/browser.mjs';
 import { startLinkedInSite } from './lib/linkedin-site.mjs';
-import { startPersonio } from './lib/personio.mjs';
+import { startPersonio, recruitersComment } from './lib/personio.mjs';
 import { axeViolations } from './lib/axe.mjs';
 import { message } from './lib/cv.mjs';
+
 
 const FIXTURES = resolve('tests/fixtures/linkedin');
 const NAME = 'profile-2026-en';
@@ -140,7 +141,7 @@ test('Ctrl+Enter validates first, then creates exactly one application, pressed 
   await popup.waitForSelector('.success', { timeout: 30_000 });
   const apps = await applications('keyboard@example.org');
   assert.equal(apps.length, 1, 'exactly one application');
-  assert.equal(apps[0].fields.message, 'Sent from the keyboard.', 'Ctrl+Enter adds no line break to the comment');
+  assert.equal(recruitersComment(apps[0].fields.message), 'Sent from the keyboard.', 'Ctrl+Enter adds no line break to the comment');
   assert.equal(apps[0].job_position_id, 1001);
   await popup.close();
   await tab.close();

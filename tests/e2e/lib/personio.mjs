@@ -101,3 +101,8 @@ export async function startPersonio(args = []) {
     },
   };
 }
+
+/** The comment as the recruiter wrote it: without the sourcing line (GDPR Art. 14) the extension always ends it with. */
+export function recruitersComment(comment) {
+  return (comment ?? '').replace(/(?:\n\n)?Sourced from LinkedIn \([^)]*\) on [^\n]* through the sourcing extension[^\n]*$/, '');
+}
