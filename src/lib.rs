@@ -23,8 +23,9 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// Entry point: mounts the popup into `#app` or the settings page into `#options` (tests mount components
-/// themselves).
+/// Entry point: mounts the popup into `#app`, the settings page into `#options` or the candidates page into
+/// `#candidates`, as far as this build carries them (features `form-page`, `admin-pages`: the extension
+/// ships one wasm per page group, see `xtask/src/build.rs`); tests mount components themselves.
 #[wasm_bindgen(start)]
 pub fn start() {
     if let Some(html) = web_sys::window()
@@ -33,9 +34,13 @@ pub fn start() {
     {
         let _ = html.set_attribute("lang", &webext::i18n::ui_language());
     }
+    #[cfg(feature = "form-page")]
     if let Some(root) = element("app") {
         leptos::mount::mount_to(root, app::App).forget();
-    } else if let Some(root) = element("options") {
+        return;
+    }
+    #[cfg(feature = "admin-pages")]
+    if let Some(root) = element("options") {
         leptos::mount::mount_to(root, options::OptionsPage).forget();
     } else if let Some(root) = element("candidates") {
         leptos::mount::mount_to(root, candidates::CandidatesPage).forget();

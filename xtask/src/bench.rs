@@ -45,7 +45,8 @@ fn sizes(dist: &Path) -> XResult<Vec<String>> {
         "{:<12} {:>12} {:>12} {:>12} {:>12}  target",
         "part", "wasm bytes", "wasm gzip", "js bytes", "js gzip"
     );
-    for (_, stem, folder) in WASM_PARTS {
+    for part in &WASM_PARTS {
+        let (stem, folder) = (part.name, part.name);
         let pkg = dist.join("pkg").join(folder);
         let wasm = read(&pkg.join(format!("{stem}_bg.wasm")))?;
         let js = read(&pkg.join(format!("{stem}.js")))?;
@@ -95,12 +96,14 @@ fn sizes(dist: &Path) -> XResult<Vec<String>> {
 /// Where each wasm part's bytes go, by crate: `twiggy` over the `wasm-bindgen` output before `wasm-opt` (which
 /// strips the names). Informational: a missing tool or a failure prints a note and does not stop the bench.
 fn breakdown() {
-    for (_, stem, folder) in WASM_PARTS {
-        let wasm = root().join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"));
+    for part in &WASM_PARTS {
+        let (stem, folder) = (part.name, part.name);
+        let wasm = part.built();
         let out = std::env::temp_dir().join(format!("bench-twiggy-{folder}"));
         let bindgen = output(
             cmd("wasm-bindgen")
-                .args(["--target", "web", "--no-typescript", "--out-dir"])
+                .args(["--target", "web", "--no-typescript", "--out-name", stem])
+                .arg("--out-dir")
                 .arg(&out)
                 .arg(&wasm),
         );

@@ -7,16 +7,62 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The wasm parts of the extension: (cargo package, wasm file stem, output folder under `dist/pkg/`). The CV
-/// engine is a part of its own: `cv.js` imports it only when a CV is made.
-pub const WASM_PARTS: [(&str, &str, &str); 3] = [
-    ("background", "background", "background"),
-    ("popup", "popup", "popup"),
-    ("cv", "cv", "cv"),
+/// One wasm module of the extension: which package it is built from and with which features, and the name
+/// it gets under `dist/pkg/<name>/<name>_bg.wasm`.
+pub struct WasmPart {
+    /// The cargo package.
+    pub package: &'static str,
+    /// `Some(features)`: built alone with `--no-default-features --features <features>` (the popup crate
+    /// is built once per page group, so a page never carries another page's code); `None`: defaults.
+    pub features: Option<&'static str>,
+    /// The module's name (folder and file stem under `dist/pkg/`).
+    pub name: &'static str,
+}
+
+impl WasmPart {
+    /// The built module, as cargo leaves it (one file per package, overwritten by the next build of it).
+    fn cargo_output(&self) -> PathBuf {
+        root().join(format!(
+            "target/wasm32-unknown-unknown/release/{}.wasm",
+            self.package.replace('-', "_")
+        ))
+    }
+
+    /// Where the build keeps this part's module before `wasm-bindgen` (also the input of the bench's size
+    /// breakdown, which needs the names `wasm-opt` strips).
+    pub fn built(&self) -> PathBuf {
+        root().join(format!("target/wasm-parts/{}.wasm", self.name))
+    }
+}
+
+/// The wasm parts: the worker; the toolbar popup and side panel (the form only); the settings and candidates
+/// pages, which only admins and the HRIS export open; the CV engine, which `cv.js` imports only when a CV is
+/// made.
+pub const WASM_PARTS: [WasmPart; 4] = [
+    WasmPart {
+        package: "background",
+        features: None,
+        name: "background",
+    },
+    WasmPart {
+        package: "popup",
+        features: Some("form-page"),
+        name: "popup",
+    },
+    WasmPart {
+        package: "popup",
+        features: Some("admin-pages"),
+        name: "pages",
+    },
+    WasmPart {
+        package: "cv",
+        features: None,
+        name: "cv",
+    },
 ];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
-const STATIC_FILES: [(&str, &str); 13] = [
+const STATIC_FILES: [(&str, &str); 14] = [
     ("manifest.json", "manifest.json"),
     ("background/worker.js", "worker.js"),
     ("content-script/content.js", "content.js"),
@@ -24,6 +70,7 @@ const STATIC_FILES: [(&str, &str); 13] = [
     ("static/options.html", "options.html"),
     ("static/candidates.html", "candidates.html"),
     ("static/popup.js", "popup.js"),
+    ("static/pages.js", "pages.js"),
     ("static/popup.css", "popup.css"),
     ("static/cv.js", "cv.js"),
     // The admin policy's schema (`storage.managed_schema` in the manifest).
@@ -38,17 +85,28 @@ const STATIC_FILES: [(&str, &str); 13] = [
 pub fn release() -> XResult<PathBuf> {
     let dist = root().join("dist");
     check_manifest_version()?;
+    let shared: Vec<&WasmPart> = WASM_PARTS.iter().filter(|p| p.features.is_none()).collect();
     let mut cargo = cmd("cargo");
     cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
-    for (package, _, _) in WASM_PARTS {
-        cargo.args(["-p", package]);
+    for part in &shared {
+        cargo.args(["-p", part.package]);
     }
     run(&mut cargo)?;
+    for part in &shared {
+        keep_built(part)?;
+    }
+    for part in WASM_PARTS.iter().filter(|p| p.features.is_some()) {
+        run(cmd("cargo")
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+            .args(["-p", part.package, "--no-default-features", "--features"])
+            .arg(part.features.unwrap_or_default()))?;
+        keep_built(part)?;
+    }
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clean dist/: {e}"))?;
     }
-    for (_, stem, folder) in WASM_PARTS {
-        bindgen_and_optimise(stem, folder, &dist)?;
+    for part in &WASM_PARTS {
+        bindgen_and_optimise(part, &dist)?;
     }
     copy_static(&dist)?;
     let zip = zip_dist(&dist)?;
@@ -78,13 +136,25 @@ fn check_manifest_version() -> XResult<()> {
     Ok(())
 }
 
-fn bindgen_and_optimise(stem: &str, folder: &str, dist: &Path) -> XResult<()> {
-    let out = dist.join("pkg").join(folder);
-    let wasm = root().join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"));
+/// Copies a part's module out of cargo's output, which the next build of the same package overwrites.
+fn keep_built(part: &WasmPart) -> XResult<()> {
+    copy(&part.cargo_output(), &part.built())
+}
+
+fn bindgen_and_optimise(part: &WasmPart, dist: &Path) -> XResult<()> {
+    let stem = part.name;
+    let out = dist.join("pkg").join(stem);
     run(cmd("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            stem,
+            "--out-dir",
+        ])
         .arg(&out)
-        .arg(&wasm))?;
+        .arg(part.built()))?;
     let bg = out.join(format!("{stem}_bg.wasm"));
     run(cmd(&root()
         .join("node_modules/.bin/wasm-opt")

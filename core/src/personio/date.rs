@@ -208,52 +208,47 @@ pub struct PersonioDateTime {
     pub timezone: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateTimeWire {
-    Text(String),
-    Object {
-        #[serde(rename = "date-time", alias = "date", alias = "date_time", default)]
-        date_time: Option<String>,
-        #[serde(default)]
-        timezone: Option<String>,
-    },
+/// A date-time as Personio writes it: the ISO text, or `{date-time | date | date_time, timezone}`.
+fn date_time_of(value: serde_json::Value) -> Option<PersonioDateTime> {
+    use serde_json::Value;
+    match value {
+        Value::String(date_time) => Some(PersonioDateTime {
+            date_time,
+            timezone: None,
+        }),
+        Value::Object(mut object) => {
+            let date_time =
+                ["date-time", "date", "date_time"].iter().find_map(|key| {
+                    match object.remove(*key) {
+                        Some(Value::String(text)) => Some(text),
+                        _ => None,
+                    }
+                })?;
+            let timezone = match object.remove("timezone") {
+                Some(Value::String(zone)) => Some(zone),
+                _ => None,
+            };
+            Some(PersonioDateTime {
+                date_time,
+                timezone,
+            })
+        }
+        _ => None,
+    }
 }
 
+// Read through `serde_json::Value`, not an `untagged` enum: see the size note in `wire.rs`.
 impl<'de> Deserialize<'de> for PersonioDateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match DateTimeWire::deserialize(deserializer)? {
-            DateTimeWire::Text(date_time) => Ok(PersonioDateTime {
-                date_time,
-                timezone: None,
-            }),
-            DateTimeWire::Object {
-                date_time: Some(date_time),
-                timezone,
-            } => Ok(PersonioDateTime {
-                date_time,
-                timezone,
-            }),
-            DateTimeWire::Object {
-                date_time: None, ..
-            } => Err(serde::de::Error::custom("date-time object without a date")),
-        }
+        date_time_of(serde_json::Value::deserialize(deserializer)?)
+            .ok_or_else(|| serde::de::Error::custom("not a date-time"))
     }
 }
 
 /// Deserializes an optional date-time, treating an unreadable value as absent (the field is then
 /// reported as missing by the code that needs it, instead of failing the whole answer).
 pub fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PersonioDateTime>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Maybe {
-        Date(PersonioDateTime),
-        Other(serde::de::IgnoredAny),
-    }
-    Ok(match Option::<Maybe>::deserialize(d)? {
-        Some(Maybe::Date(date)) => Some(date),
-        _ => None,
-    })
+    serde_json::Value::deserialize(d).map(date_time_of)
 }
 
 impl PersonioDateTime {

@@ -298,15 +298,24 @@ struct InvalidParam {
 }
 
 /// `error` is an object (personnel) or a code (OAuth2).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 enum ErrorField {
-    Object {
-        #[serde(default, deserialize_with = "lenient_text")]
-        message: Option<String>,
-    },
+    Object { message: Option<String> },
     Code(String),
-    Other(serde::de::IgnoredAny),
+    Other,
+}
+
+// Read through `serde_json::Value`, not an `untagged` enum: see the size note in `wire.rs`.
+impl<'de> Deserialize<'de> for ErrorField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(code) => ErrorField::Code(code),
+            serde_json::Value::Object(mut object) => ErrorField::Object {
+                message: object.remove("message").and_then(super::wire::text_of),
+            },
+            _ => ErrorField::Other,
+        })
+    }
 }
 
 /// A Personio reason code (`errors.…`) in a text: the text itself, a URI fragment or last path
@@ -357,7 +366,7 @@ pub fn parse_error_body(body: &[u8]) -> ParsedErrorBody {
     if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return out;
     }
-    let Ok(b) = serde_json::from_slice::<ErrorBody>(body) else {
+    let Ok(b) = super::http::json_of::<ErrorBody>(body) else {
         return out;
     };
     out.trace_id = b.personio_trace_id.clone().or(b.trace_id.clone());

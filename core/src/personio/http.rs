@@ -93,13 +93,20 @@ impl HttpResponse {
 
     /// Parses the body as JSON.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
-        serde_json::from_slice(&self.body)
+        json_of(&self.body)
     }
 
     /// The body as (lossy) UTF-8 text.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
+}
+
+/// Parses a JSON body into `T` through a `serde_json::Value`: every Personio answer type is then read by
+/// `Value`'s deserializer alone, so the wasm carries one deserializer per type instead of one per reader
+/// (bytes, text, `Value`); the lenient readers of `wire.rs` take `Value`s too.
+pub fn json_of<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    T::deserialize(serde_json::from_slice::<serde_json::Value>(body)?)
 }
 
 fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

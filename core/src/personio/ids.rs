@@ -81,40 +81,34 @@ pub fn parse_integer_id(text: &str) -> Option<i64> {
     t.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum IdWire {
-    Text(String),
-    Integer(i64),
-    Unsigned(u64),
-    Float(f64),
-    Other(serde::de::IgnoredAny),
+/// An id as Personio writes it: a string, or an integral number (`1001`, `1001.0`).
+fn id_of(value: serde_json::Value) -> Option<V2Id> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if !s.trim().is_empty() => Some(V2Id(s.trim().to_string())),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Some(V2Id(i.to_string())),
+            (None, Some(u), _) => Some(V2Id(u.to_string())),
+            (None, None, Some(f)) if f.fract() == 0.0 && f.is_finite() => {
+                Some(V2Id(format!("{f:.0}")))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
+// Read through `serde_json::Value`, not an `untagged` enum: see the size note in `wire.rs`.
 impl<'de> Deserialize<'de> for V2Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match IdWire::deserialize(d)? {
-            IdWire::Text(s) if !s.trim().is_empty() => Ok(V2Id(s.trim().to_string())),
-            IdWire::Integer(i) => Ok(V2Id(i.to_string())),
-            IdWire::Unsigned(u) => Ok(V2Id(u.to_string())),
-            IdWire::Float(f) if f.fract() == 0.0 && f.is_finite() => Ok(V2Id(format!("{f:.0}"))),
-            _ => Err(serde::de::Error::custom("not an id")),
-        }
+        id_of(serde_json::Value::deserialize(d)?)
+            .ok_or_else(|| serde::de::Error::custom("not an id"))
     }
 }
 
 /// Deserializes an optional id, treating `null`, `""` and unreadable values as absent.
 pub fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<V2Id>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Maybe {
-        Id(V2Id),
-        Other(serde::de::IgnoredAny),
-    }
-    Ok(match Option::<Maybe>::deserialize(d)? {
-        Some(Maybe::Id(id)) => Some(id),
-        _ => None,
-    })
+    serde_json::Value::deserialize(d).map(id_of)
 }
 
 #[cfg(test)]

@@ -6,30 +6,34 @@
 //! Where each field comes from (official file, reference page, public client) is listed in
 //! `tests/personio-standin/README.md`.
 
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use super::date::{lenient as lenient_date, PersonioDateTime};
 use super::ids::{lenient as lenient_id, V2Id};
 
+// Size: every lenient reader below takes the value as a `serde_json::Value` and decides by hand. serde's
+// `untagged` enums would buffer each value into serde's private `Content` and instantiate every wire type's
+// deserializer a second time for it, nested once per level; that was the largest item of the worker's wasm.
+// With `Value`, each wire type is deserialized by one deserializer only (`Value`'s, see `http::json`).
+
+/// A JSON scalar as text: strings (blank → absent), numbers and booleans; objects and lists → absent.
+pub(crate) fn text_of(value: Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s).filter(|s| !s.trim().is_empty()),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Some(i.to_string()),
+            None => n.as_f64().map(|f| f.to_string()),
+        },
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 /// A string field that may also come as a number; anything else (object, list) reads as absent.
 pub(crate) fn lenient_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Maybe {
-        Text(String),
-        Integer(i64),
-        Float(f64),
-        Bool(bool),
-        Other(IgnoredAny),
-    }
-    Ok(match Option::<Maybe>::deserialize(d)? {
-        Some(Maybe::Text(s)) => Some(s).filter(|s| !s.trim().is_empty()),
-        Some(Maybe::Integer(i)) => Some(i.to_string()),
-        Some(Maybe::Float(f)) => Some(f.to_string()),
-        Some(Maybe::Bool(b)) => Some(b.to_string()),
-        _ => None,
-    })
+    Value::deserialize(d).map(text_of)
 }
 
 /// A text field whose presence matters: absent → `None` (via `default`), present → `Some(value)`.
@@ -37,46 +41,53 @@ fn present_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>
     lenient_text(d).map(Some)
 }
 
+/// `value` read as a `T`, or `None` when it is not one (`null`, another type, a shape `T` refuses).
+pub(crate) fn read_as<T: DeserializeOwned>(value: Value) -> Option<T> {
+    if value.is_null() {
+        return None;
+    }
+    T::deserialize(value).ok()
+}
+
 /// A nested object that may be absent, `null` or of an unexpected type (then absent).
 pub(crate) fn lenient_object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Maybe<T> {
-        Object(T),
-        Other(IgnoredAny),
-    }
-    Ok(match Option::<Maybe<T>>::deserialize(d)? {
-        Some(Maybe::Object(o)) => Some(o),
-        _ => None,
-    })
+    Value::deserialize(d).map(read_as)
 }
 
 /// A list that may be absent, `null` or not a list (then absent); its items parse leniently.
 pub(crate) fn lenient_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
 ) -> Result<Option<Vec<Lenient<T>>>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Maybe<T> {
-        List(Vec<Lenient<T>>),
-        Other(IgnoredAny),
-    }
-    Ok(match Option::<Maybe<T>>::deserialize(d)? {
-        Some(Maybe::List(l)) => Some(l),
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => Some(items.into_iter().map(Lenient::of).collect()),
         _ => None,
     })
 }
 
 /// A list item: parsed, or kept as unreadable.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(crate) enum Lenient<T> {
     /// The item in a shape we know.
     Item(T),
     /// Something else.
-    Unreadable(IgnoredAny),
+    Unreadable,
+}
+
+impl<T: DeserializeOwned> Lenient<T> {
+    fn of(value: Value) -> Self {
+        match T::deserialize(value) {
+            Ok(item) => Lenient::Item(item),
+            Err(_) => Lenient::Unreadable,
+        }
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d).map(Lenient::of)
+    }
 }
 
 /// One page of a v2 list: `{_data: [...], _meta: {links: {next: {href}}}}` (`data` / `meta` are
@@ -122,14 +133,25 @@ pub(crate) struct Link {
 }
 
 /// A single resource: wrapped in `_data` (as public clients unwrap it) or bare.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(crate) enum One<T> {
-    Wrapped {
-        #[serde(rename = "_data", alias = "data")]
-        data: T,
-    },
+    Wrapped { data: T },
     Bare(T),
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for One<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut value = Value::deserialize(d)?;
+        let wrapped = value
+            .as_object_mut()
+            .and_then(|o| o.remove("_data").or_else(|| o.remove("data")));
+        if let Some(data) = wrapped.and_then(read_as) {
+            return Ok(One::Wrapped { data });
+        }
+        T::deserialize(value)
+            .map(One::Bare)
+            .map_err(D::Error::custom)
+    }
 }
 
 impl<T> One<T> {
@@ -148,12 +170,20 @@ pub(crate) struct Named {
 }
 
 /// A reference written either as `{id, name}` or as the bare name (jobs' `category`).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(crate) enum NamedOrText {
     Named(Named),
     Text(String),
-    Other(IgnoredAny),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for NamedOrText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::String(text) => NamedOrText::Text(text),
+            other => read_as(other).map_or(NamedOrText::Other, NamedOrText::Named),
+        })
+    }
 }
 
 impl NamedOrText {
@@ -161,7 +191,7 @@ impl NamedOrText {
         match self {
             NamedOrText::Named(n) => n.name.clone(),
             NamedOrText::Text(t) => Some(t.clone()).filter(|t| !t.trim().is_empty()),
-            NamedOrText::Other(_) => None,
+            NamedOrText::Other => None,
         }
     }
 }
@@ -226,12 +256,23 @@ pub(crate) struct ApplicationRef {
 }
 
 /// A custom attribute value: text or a list of texts.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(crate) enum AttributeValue {
     Text(String),
     List(Vec<String>),
-    Other(IgnoredAny),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for AttributeValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::String(text) => AttributeValue::Text(text),
+            list @ Value::Array(_) => {
+                read_as(list).map_or(AttributeValue::Other, AttributeValue::List)
+            }
+            _ => AttributeValue::Other,
+        })
+    }
 }
 
 /// A custom attribute (shape of the v2 common component `CustomAttribute`; Personio says the
@@ -309,7 +350,7 @@ pub(crate) fn split<T>(items: Vec<Lenient<T>>) -> (Vec<T>, usize) {
     for item in items {
         match item {
             Lenient::Item(t) => ok.push(t),
-            Lenient::Unreadable(_) => unreadable += 1,
+            Lenient::Unreadable => unreadable += 1,
         }
     }
     (ok, unreadable)
@@ -318,6 +359,29 @@ pub(crate) fn split<T>(items: Vec<Lenient<T>>) -> (Vec<T>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scalars_read_as_text_like_personio_writes_them() {
+        let text = |json: &str| text_of(serde_json::from_str(json).unwrap());
+        assert_eq!(text(r#""Anna""#).as_deref(), Some("Anna"));
+        assert_eq!(text(r#""  ""#), None);
+        assert_eq!(text("1001").as_deref(), Some("1001"));
+        assert_eq!(text("-3").as_deref(), Some("-3"));
+        assert_eq!(text("1.5").as_deref(), Some("1.5"));
+        assert_eq!(
+            text("18446744073709551615").as_deref(),
+            Some("18446744073709552000")
+        );
+        assert_eq!(text("true").as_deref(), Some("true"));
+        assert_eq!(text("null"), None);
+        assert_eq!(text(r#"{"name":"x"}"#), None);
+        assert_eq!(text(r#"["x"]"#), None);
+        let attribute = |json: &str| serde_json::from_str::<AttributeValue>(json).unwrap();
+        assert!(matches!(attribute(r#""a""#), AttributeValue::Text(t) if t == "a"));
+        assert!(matches!(attribute(r#"["a","b"]"#), AttributeValue::List(l) if l.len() == 2));
+        assert!(matches!(attribute(r#"["a",1]"#), AttributeValue::Other));
+        assert!(matches!(attribute("7"), AttributeValue::Other));
+    }
 
     #[test]
     fn public_client_shapes_parse_and_odd_items_are_counted() {
