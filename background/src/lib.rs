@@ -15,6 +15,7 @@ mod purge;
 pub mod sender;
 pub mod serial;
 mod settings;
+pub mod snapshot;
 pub mod start;
 mod tab_state;
 pub mod transport;

@@ -186,7 +186,7 @@ async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
     if text_len(&answer, "url") > MAX_URL_CHARS {
         return Ok(Err(t("tabUrlTooLong")));
     }
-    let snapshot: PageSnapshot = from_js(&answer)?;
+    let snapshot: PageSnapshot = crate::snapshot::read(&answer)?;
     // The hand-over: the page's serialisation, the message hop and the JSON decoding.
     let took_us = ((crate::clock::precise_ms() - asked) * 1000.0).max(0.0) as u64;
     Ok(Ok(tab_state::snapshot_received(
