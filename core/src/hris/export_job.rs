@@ -1,9 +1,11 @@
 //! "Export to Personio" of one hired candidate as a resumable job, like [`crate::personio::SubmissionJob`]:
 //! re-read the status → look for an employee with the e-mail → read the position and plan the employee →
 //! create it → pick the CV's document category → attach the kept CV → done (or refused). Each
-//! [`ExportJob::advance`] runs one step with one Personio call (the status re-read is read-only: the tenant's
-//! stages, the application and, for a hired one, its transitions); the caller persists the job after every
-//! step ([`ExportLog`], one job per candidate, finished ones included so nothing is exported twice).
+//! [`ExportJob::advance`] runs one step with one Personio call and never more than one write (the status
+//! re-read takes the read-only GETs it needs: the tenant's stages, the application and, for a hired one, its
+//! transitions; a create that may already have been sent is looked up in the step that sends it again); the
+//! caller persists the job after every step ([`ExportLog`], one job per candidate, finished ones included so
+//! nothing is exported twice).
 //!
 //! * The create is armed before it is sent (`create_sent`, persisted with the plan): an employee found
 //!   afterwards with the candidate's e-mail is the one this export created (its answer was lost), not
