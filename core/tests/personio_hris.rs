@@ -605,3 +605,55 @@ async fn v1_auth_endpoint_rules() {
     assert_eq!(statuses[60], 429);
     fx.finish();
 }
+
+#[tokio::test]
+async fn a_create_refused_for_sure_is_no_longer_armed() {
+    let fx = Fixture::new();
+    let mut c = fx.v2();
+    let now = fx.now();
+    let who = candidate(&fx, &mut c, "refused@example.com", "accepted").await;
+    let store = BTreeMap::new();
+    let ctx = context(&who, None);
+    let mut job = ExportJob::new(who.job_id.clone());
+    advance_to(&mut job, &mut c, &ctx, &store, now, "create").await;
+    assert!(job.create_sent, "armed before it is sent");
+    fx.standin.set_faults(Faults {
+        fail_next: 1,
+        fail_status: Some(403),
+        path_prefix: Some("/v1/company/employees".into()),
+        ..Default::default()
+    });
+    let step = job.advance(&mut c, &ctx, &store, now).await;
+    assert!(
+        matches!(&step, ExportStep::Failed(e) if !e.is_transient()),
+        "{step:?}"
+    );
+    assert!(!job.create_sent, "nothing was created");
+    assert_eq!(
+        job.state,
+        ExportState::ReadStatus,
+        "the next Export starts again"
+    );
+    assert!(employees_with(&fx, "refused@example.com").is_empty());
+    // Somebody creates the employee meanwhile: the next export refuses instead of taking it as ours.
+    let mut other = fx.v2();
+    other
+        .create_employee(
+            &NewEmployee {
+                supervisor_id: None,
+                ..hire("refused@example.com")
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let (step, _) = run(&mut job, &mut c, &ctx, &store, now).await;
+    assert!(
+        matches!(
+            step,
+            ExportStep::Refused(ExportRefusal::EmployeeExists { .. })
+        ),
+        "{step:?}"
+    );
+    fx.finish();
+}
