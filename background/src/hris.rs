@@ -2,11 +2,13 @@
 //! Personio (v2 recruiting lookups; unknown with v1-only credentials), and "Export to Personio", which
 //! creates the employee (v1 personnel API) and attaches the kept CV.
 //!
-//! Nothing is exported twice: an export first re-reads the candidate's status (only hired candidates), then
-//! refuses when Personio already has an employee with that e-mail, and every export is remembered in
-//! `storage.local` (`hris_exports`), including one interrupted after the employee was created (a second
-//! "Export" then only attaches the CV) and a create whose answer was lost (a second "Export" that finds the
-//! employee continues with it instead of refusing). One export per candidate runs at a time.
+//! The export is core's resumable [`ExportJob`]; this module only drives it: the candidate's job is loaded
+//! from `storage.local` (`hris_exports`, one job per candidate, finished ones included), resumed where it
+//! stopped, advanced one step per client lease and saved after every step. So nothing is exported twice:
+//! the job re-reads the candidate's status (only hired candidates), refuses when Personio already has an
+//! employee with that e-mail, a job interrupted after the employee was created only attaches the CV on the
+//! next "Export", and a create whose answer was lost (or whose worker stopped) is found by e-mail and
+//! continued with instead of refused or sent again. One export per candidate runs at a time.
 //!
 //! CV retention: when an application is created the outbox keeps the bytes of its CV documents
 //! (IndexedDB) and records them here (`hris_kept_cvs`); they are deleted after a successful export, or
@@ -15,17 +17,15 @@
 
 use crate::clock::now_ms;
 use crate::personio as api;
+use crate::serial::Serial;
 use crate::transport::FetchTransport;
 use sourcing_core::hris::{
-    self, CandidateList, CandidateRow, CandidateStatus, CompanyCoverage, ExistingEmployee,
-    ExportLog, ExportRecord, ExportRefusal, ExportReport, ImportedCandidate, KeptCvs,
-    PositionPipeline, StatusSource, CV_CATEGORY_HINT,
+    self, CandidateList, CandidateRow, CandidateStatus, CompanyCoverage, CvStore, ExportContext,
+    ExportJob, ExportLog, ExportRefusal, ExportReport, ExportStep, ImportedCandidate, KeptCvs,
+    PositionPipeline, StatusSource,
 };
 use sourcing_core::outbox::{JobId, OutgoingDocument};
-use sourcing_core::personio::{
-    ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioError, PositionId,
-    StageOutcome, StageVocabulary,
-};
+use sourcing_core::personio::{PersonioClient, PersonioError, PositionId, StageVocabulary};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use webext::storage::{self, Area};
@@ -42,7 +42,10 @@ const STATUS_TTL_MS: u64 = 60_000;
 const PIPELINE_PAGES: usize = 10;
 
 thread_local! {
+    /// The candidates whose export is running in this worker.
     static EXPORTING: RefCell<HashSet<JobId>> = RefCell::new(HashSet::new());
+    /// Every read-modify-write of the stored export log takes this turn.
+    static LOG_WRITES: Serial = Serial::default();
 }
 
 /// True for the documents whose bytes stay after the application was created (the CVs).
@@ -92,57 +95,6 @@ struct StatusCache {
     statuses: BTreeMap<JobId, CandidateStatus>,
 }
 
-/// The status of one candidate: its application by id when the create answer gave one, else found
-/// by e-mail on its position; the stage transitions only for a hired one (the hire date).
-async fn status_of(
-    client: &mut PersonioClient<FetchTransport>,
-    candidate: &ImportedCandidate,
-    vocabulary: &StageVocabulary,
-    now: u64,
-) -> Result<CandidateStatus, PersonioError> {
-    let by_id = match &candidate.application_id {
-        Some(id) => client.application(id, now).await?,
-        None => None,
-    };
-    let (applications, gap): (Vec<ApplicationSummary>, Option<LookupGap>) = match by_id {
-        Some(app) => (vec![app], None),
-        None => {
-            let person = PersonQuery {
-                email: candidate.email.clone(),
-                ..PersonQuery::default()
-            };
-            let found = client
-                .applications_on_position(&person, candidate.position.id, now)
-                .await?;
-            (
-                found.found.into_iter().map(|(a, _)| a).collect(),
-                found.email_gap,
-            )
-        }
-    };
-    let status = hris::status_from_lookups(candidate, &applications, gap.clone(), &[], vocabulary);
-    let CandidateStatus::Known {
-        application_id,
-        outcome: StageOutcome::Hired,
-        ..
-    } = &status
-    else {
-        return Ok(status);
-    };
-    // The hired transition's date becomes the hire date; without it, the recruiter's today is used.
-    let transitions = match client.stage_transitions(application_id, now).await {
-        Ok(listed) => listed.items,
-        Err(_) => Vec::new(),
-    };
-    Ok(hris::status_from_lookups(
-        candidate,
-        &applications,
-        gap,
-        &transitions,
-        vocabulary,
-    ))
-}
-
 /// The status of each candidate (same order) and where they come from.
 async fn read_statuses(
     client: &mut PersonioClient<FetchTransport>,
@@ -159,7 +111,7 @@ async fn read_statuses(
     let vocabulary = client.stage_vocabulary(now).await.unwrap_or_default();
     let mut out = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        match status_of(client, candidate, &vocabulary, now).await {
+        match hris::read_status(client, candidate, &vocabulary, now).await {
             Ok(status) => out.push(status),
             Err(error) => {
                 return (
@@ -218,7 +170,7 @@ pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
         .into_iter()
         .zip(statuses)
         .map(|(candidate, status)| CandidateRow {
-            export: log.get(&candidate.job_id).cloned(),
+            export: log.record(&candidate.job_id),
             cv_kept: kept.for_job(&candidate.job_id).is_some(),
             candidate,
             status,
@@ -304,6 +256,8 @@ pub async fn export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     result
 }
 
+/// Drives the candidate's [`ExportJob`]: loaded from the log (resumed where it stopped), one step per
+/// client lease, saved after every step.
 async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     let Some(candidate) = candidates()
         .await?
@@ -312,171 +266,72 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     else {
         return Ok(ExportOutcome::Refused(ExportRefusal::UnknownCandidate));
     };
-    let mut log: ExportLog = storage::get(Area::Local, EXPORTS)
+    let mut job = load_log()
         .await?
-        .unwrap_or_default();
-    let mut client = api::client().await?;
-    let now = now_ms();
-    let record = match log.get(job_id).cloned() {
-        Some(done) if done.complete => {
-            return Ok(ExportOutcome::Refused(ExportRefusal::AlreadyExported {
-                report: done.report,
-            }))
-        }
-        // The employee was created by an earlier, interrupted export: only the CV is left to attach.
-        Some(partial) => partial,
-        None => {
-            let (statuses, source) =
-                read_statuses(&mut client, std::slice::from_ref(&candidate), now).await;
-            let status = statuses
-                .into_iter()
-                .next()
-                .unwrap_or(CandidateStatus::UNKNOWN);
-            match source {
-                StatusSource::Personio => {}
-                StatusSource::NeedsV2 => {
-                    return Ok(ExportOutcome::Refused(ExportRefusal::StatusUnknown));
+        .get(job_id)
+        .cloned()
+        .unwrap_or_else(|| ExportJob::new(job_id.clone()));
+    job.on_resume();
+    let today = crate::clock::local_date();
+    let language = webext::i18n::ui_language();
+    let language = language.get(..2).unwrap_or("en");
+    loop {
+        let kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+            .await?
+            .unwrap_or_default();
+        let positions = api::fresh_positions(now_ms()).await?;
+        let context = ExportContext {
+            candidate: &candidate,
+            cv: kept.for_job(job_id),
+            today: &today,
+            positions: positions.as_deref(),
+            language,
+        };
+        let mut client = api::client().await?;
+        let step = job
+            .advance(&mut client, &context, &StoredCvs, now_ms())
+            .await;
+        // The next lease (a lookup waiting, or the next step) starts from the state this step left.
+        drop(client);
+        save_job(&job).await?;
+        match step {
+            ExportStep::Continue => {}
+            ExportStep::Exported(report) => {
+                // Exported: the kept CV is no longer needed.
+                let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+                    .await?
+                    .unwrap_or_default();
+                for cv in kept.take_job(job_id) {
+                    webext::idb::delete(&cv.document_id).await?;
                 }
-                StatusSource::Failed { error } => {
-                    return Ok(ExportOutcome::Personio(error));
-                }
+                storage::set(Area::Local, KEPT_CVS, &kept).await?;
+                return Ok(ExportOutcome::Exported(report));
             }
-            if !hris::is_hired(&status) {
-                return Ok(ExportOutcome::Refused(ExportRefusal::NotHired {
-                    status: status.key(),
-                }));
-            }
-            let adopted = match client.find_employee_by_email(&candidate.email, now).await {
-                Ok(Some(existing)) => match log.on_existing_employee(job_id) {
-                    // An earlier attempt created it, but its answer was lost.
-                    ExistingEmployee::Adopt => Some(existing.id),
-                    ExistingEmployee::Refuse => {
-                        return Ok(ExportOutcome::Refused(ExportRefusal::EmployeeExists {
-                            employee_id: existing.id,
-                            email: existing.email,
-                        }));
-                    }
-                },
-                Ok(None) => None,
-                Err(error) => {
-                    return Ok(ExportOutcome::Personio(error));
-                }
-            };
-            let positions = api::positions_with(&mut client).await?.unwrap_or_default();
-            let position = positions.iter().find(|p| p.id == candidate.position.id);
-            let plan =
-                hris::plan_export(&candidate, &status, position, &crate::clock::local_date());
-            let (employee_id, warnings) = match adopted {
-                Some(id) => (id, Vec::new()),
-                None => {
-                    log.mark_creating(job_id);
-                    storage::set(Area::Local, EXPORTS, &log).await?;
-                    match client.create_employee(&plan.employee, now).await {
-                        Ok(created) => (created.id, created.warnings),
-                        Err(error) => {
-                            if !error.is_transient() {
-                                // Refused for sure: nothing was created.
-                                log.clear_creating(job_id);
-                                storage::set(Area::Local, EXPORTS, &log).await?;
-                            }
-                            return Ok(ExportOutcome::Personio(error));
-                        }
-                    }
-                }
-            };
-            let report = plan.report(&candidate, employee_id, &warnings, None, now);
-            let record = ExportRecord {
-                job_id: job_id.clone(),
-                employee_id,
-                complete: false,
-                report,
-            };
-            log.put(record.clone());
-            storage::set(Area::Local, EXPORTS, &log).await?;
-            record
+            ExportStep::Refused(refusal) => return Ok(ExportOutcome::Refused(refusal)),
+            ExportStep::Failed(error) => return Ok(ExportOutcome::Personio(error)),
         }
-    };
-    let outcome = attach_cv(&mut client, &candidate, record, &mut log).await;
-    outcome
+    }
 }
 
-/// Attaches the kept CV to the created employee and completes the record.
-async fn attach_cv(
-    client: &mut PersonioClient<FetchTransport>,
-    candidate: &ImportedCandidate,
-    mut record: ExportRecord,
-    log: &mut ExportLog,
-) -> ExtResult<ExportOutcome> {
-    let now = now_ms();
-    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
+async fn load_log() -> ExtResult<ExportLog> {
+    Ok(storage::get(Area::Local, EXPORTS)
         .await?
-        .unwrap_or_default();
-    let cv = match kept.for_job(&candidate.job_id).cloned() {
-        Some(cv) => webext::idb::get(&cv.document_id)
-            .await?
-            .map(|bytes| (cv, bytes)),
-        None => None,
-    };
-    if let Some((cv, bytes)) = &cv {
-        let categories = match client.document_categories(now).await {
-            Ok(c) => c,
-            Err(error) => return Ok(ExportOutcome::Personio(error)),
-        };
-        let Some(category) = categories
-            .iter()
-            .find(|c| c.name.to_ascii_lowercase().contains(CV_CATEGORY_HINT))
-            .or(categories.first())
-        else {
-            return Ok(ExportOutcome::Personio(PersonioError::NotFound {
-                what: "document category".into(),
-                trace_id: None,
-            }));
-        };
-        let title = format!("CV {}", candidate.name());
-        if let Err(error) = client
-            .upload_employee_document(
-                record.employee_id,
-                category.id,
-                &title,
-                &cv.name,
-                bytes,
-                now,
-            )
-            .await
-        {
-            return Ok(ExportOutcome::Personio(error));
-        }
-        if let Some(doc) = record
-            .report
-            .not_exported
-            .iter()
-            .position(|n| n.field == "document")
-        {
-            record.report.not_exported.remove(doc);
-        }
-        record.report.exported.push(hris::ExportedField {
-            field: "document".into(),
-            value: cv.name.clone(),
-        });
-    } else if !record
-        .report
-        .not_exported
-        .iter()
-        .any(|n| n.field == "document")
-    {
-        record.report.not_exported.push(hris::NotExported {
-            field: "document".into(),
-            value: candidate.cv_name.clone(),
-            reason: hris::NotExportedReason::CvNotKept,
-        });
+        .unwrap_or_default())
+}
+
+/// Stores `job` in the log; exports of other candidates save theirs in turn, never over each other.
+async fn save_job(job: &ExportJob) -> ExtResult<()> {
+    let _turn = LOG_WRITES.with(Serial::turn).await;
+    let mut log = load_log().await?;
+    log.put(job.clone());
+    storage::set(Area::Local, EXPORTS, &log).await
+}
+
+/// Reads kept CVs from IndexedDB.
+struct StoredCvs;
+
+impl CvStore for StoredCvs {
+    async fn cv_bytes(&self, document_id: &str) -> Result<Option<Vec<u8>>, String> {
+        webext::idb::get(document_id).await.map_err(|e| e.0)
     }
-    record.complete = true;
-    record.report.exported_at_ms = now;
-    log.put(record.clone());
-    storage::set(Area::Local, EXPORTS, &*log).await?;
-    for cv in kept.take_job(&candidate.job_id) {
-        webext::idb::delete(&cv.document_id).await?;
-    }
-    storage::set(Area::Local, KEPT_CVS, &kept).await?;
-    Ok(ExportOutcome::Exported(record.report))
 }

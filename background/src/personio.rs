@@ -163,7 +163,8 @@ pub async fn positions_with(
     }
 }
 
-async fn fresh_positions(now: u64) -> ExtResult<Option<Vec<Position>>> {
+/// The published positions from the session cache, when fresh (no call).
+pub(crate) async fn fresh_positions(now: u64) -> ExtResult<Option<Vec<Position>>> {
     Ok(storage::get::<CachedPositions>(Area::Session, POSITIONS)
         .await?
         .filter(|cached| now.saturating_sub(cached.fetched_at_ms) < POSITIONS_TTL_MS)

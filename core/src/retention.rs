@@ -56,7 +56,7 @@ pub struct StoredData {
 }
 
 /// What to delete and what to store back.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PurgePlan {
     /// Storage keys of the drafts to delete.
     pub drafts: Vec<String>,
@@ -155,8 +155,7 @@ pub fn plan(data: &StoredData, now_ms: u64) -> PurgePlan {
     }
 
     let mut exports = data.exports.clone();
-    exports.entries.retain(|r| in_outbox(&r.job_id));
-    exports.creating.retain(|j| in_outbox(j));
+    exports.entries.retain(|job| in_outbox(&job.job_id));
     if exports != data.exports {
         out.exports = Some(exports);
     }
@@ -210,7 +209,7 @@ pub fn plan(data: &StoredData, now_ms: u64) -> PurgePlan {
 mod tests {
     use super::*;
     use crate::draft::DraftDocument;
-    use crate::hris::{ExportRecord, KeptCv};
+    use crate::hris::{ExportJob, ExportState, KeptCv};
     use crate::outbox::{OutgoingDocument, PositionChoice, SubmitRequest};
     use crate::personio::{
         CandidateForm, DocumentCategory, FieldMapping, PersonioError, PositionId,
@@ -381,18 +380,23 @@ mod tests {
             application_id: Some("app-1".into()),
         };
         let kept_job = queue(&mut outbox, "k@example.com", &[], done);
-        let record = |job_id: &JobId| ExportRecord {
-            job_id: job_id.clone(),
-            employee_id: 1,
-            complete: true,
-            report: crate::hris::ExportReport {
-                job_id: job_id.clone(),
-                candidate_name: "Ines Duval".into(),
-                employee_id: 1,
-                exported: vec![],
-                not_exported: vec![],
-                exported_at_ms: NOW,
+        let record = |job_id: &JobId| ExportJob {
+            state: ExportState::Done {
+                report: crate::hris::ExportReport {
+                    job_id: job_id.clone(),
+                    candidate_name: "Ines Duval".into(),
+                    employee_id: 1,
+                    exported: vec![],
+                    not_exported: vec![],
+                    exported_at_ms: NOW,
+                },
             },
+            ..ExportJob::new(job_id.clone())
+        };
+        // A create armed without a known outcome goes with its outbox entry too.
+        let armed = ExportJob {
+            create_sent: true,
+            ..ExportJob::new("job-armed".into())
         };
         let cv = |job_id: &JobId, document_id: &str| KeptCv {
             job_id: job_id.clone(),
@@ -410,8 +414,7 @@ mod tests {
                 ],
             },
             exports: ExportLog {
-                entries: vec![record(&kept_job), record(&"job-pruned".into())],
-                creating: vec!["job-pruned".into()],
+                entries: vec![record(&kept_job), record(&"job-pruned".into()), armed],
             },
             files: files(&["kept-cv", "pruned-cv"]),
             ..StoredData::default()
@@ -424,7 +427,6 @@ mod tests {
         let exports = plan.exports.unwrap();
         assert_eq!(exports.entries.len(), 1);
         assert_eq!(exports.entries[0].job_id, kept_job);
-        assert!(exports.creating.is_empty());
     }
 
     #[test]

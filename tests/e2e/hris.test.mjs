@@ -475,11 +475,13 @@ for (const { name, modes } of FILTER_MODES) {
       const email = 'lou.lost@example.org';
       const jobId = await createApplication({ first: 'Lou', last: 'Lost', email, position: 1001, cv });
       await moveTo(email, 'accepted');
-      // What a dropped answer leaves behind: the create is marked as sent, and Personio has the employee.
+      // What a dropped answer leaves behind: the candidate's export job with its create armed (sent), back at
+      // the status re-read, and Personio has the employee.
       const worker = await session.worker();
       await worker.evaluate(async (job) => {
         const { hris_exports: log = { entries: [] } } = await chrome.storage.local.get('hris_exports');
-        await chrome.storage.local.set({ hris_exports: { ...log, creating: [...(log.creating ?? []), job] } });
+        const entries = [...log.entries.filter((e) => e.job_id !== job), { job_id: job, create_sent: true, state: { state: 'read_status' } }];
+        await chrome.storage.local.set({ hris_exports: { entries } });
       }, jobId);
       const auth = await (await fetch(`${personio.base}/v1/auth`, {
         method: 'POST', headers: { 'content-type': 'application/json' },

@@ -1,6 +1,7 @@
-//! HRIS export over v1 Personnel Data: find an employee by e-mail, create one from a hired
+//! The v1 Personnel Data calls of the HRIS export: find an employee by e-mail, create one from a hired
 //! candidate (`{"employee": …}`), list document categories and attach the CV
-//! (`POST /v1/company/documents`). All calls use the `/v1/auth` token.
+//! (`POST /v1/company/documents`). All calls use the `/v1/auth` token; the export itself, one call per
+//! step, is [`crate::hris::ExportJob`].
 
 use std::collections::BTreeMap;
 
@@ -54,7 +55,7 @@ pub struct NewEmployee {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supervisor_id: Option<i64>,
     /// `dynamic_<id>` → value.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub custom_attributes: BTreeMap<String, String>,
 }
 
@@ -73,17 +74,13 @@ pub struct Employee {
     pub status: Option<String>,
 }
 
-/// Result of creating (or finding) an employee.
+/// Result of creating an employee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployeeCreated {
     /// Employee id.
     pub id: i64,
-    /// False when an employee with this e-mail already existed.
-    pub created: bool,
     /// Personio's notes on ignored values (unknown department / office / subcompany).
     pub warnings: Vec<String>,
-    /// Id of the uploaded CV document, when one was attached.
-    pub document_id: Option<i64>,
 }
 
 /// A personnel document category.
@@ -302,12 +299,7 @@ impl<T: Transport> PersonioClient<T> {
             .ok_or_else(|| unexpected(&resp, "no data.id"))?;
         // Personio's notes on ignored values are free text (strings in the official example).
         let warnings = split(answer.meta.and_then(|m| m.errors).unwrap_or_default()).0;
-        Ok(EmployeeCreated {
-            id,
-            created: true,
-            warnings,
-            document_id: None,
-        })
+        Ok(EmployeeCreated { id, warnings })
     }
 
     /// `GET /v1/company/document-categories`.
@@ -355,44 +347,5 @@ impl<T: Transport> PersonioClient<T> {
         let resp = self.execute(req, Self::personnel_call(), now_ms).await?;
         let answer: Created = resp.json().map_err(|e| unexpected(&resp, e))?;
         personnel_id(answer.data.and_then(|d| d.id)).ok_or_else(|| unexpected(&resp, "no data.id"))
-    }
-
-    /// Idempotent HRIS export of a hired candidate: reuses the employee with this e-mail when one
-    /// exists, otherwise creates it; then attaches `cv` (file name, bytes) under the category whose
-    /// name contains `cv_category_hint` (case-insensitive), or the first category.
-    pub async fn export_hired_candidate(
-        &mut self,
-        employee: &NewEmployee,
-        cv: Option<(&str, &[u8])>,
-        cv_category_hint: &str,
-        now_ms: u64,
-    ) -> Result<EmployeeCreated, PersonioError> {
-        let mut result = match self.find_employee_by_email(&employee.email, now_ms).await? {
-            Some(e) => EmployeeCreated {
-                id: e.id,
-                created: false,
-                warnings: vec![],
-                document_id: None,
-            },
-            None => self.create_employee(employee, now_ms).await?,
-        };
-        if let Some((name, bytes)) = cv {
-            let cats = self.document_categories(now_ms).await?;
-            let hint = cv_category_hint.to_ascii_lowercase();
-            let cat = cats
-                .iter()
-                .find(|c| !hint.is_empty() && c.name.to_ascii_lowercase().contains(&hint))
-                .or(cats.first())
-                .ok_or_else(|| PersonioError::NotFound {
-                    what: "document category".into(),
-                    trace_id: None,
-                })?;
-            let title = format!("CV {} {}", employee.first_name, employee.last_name);
-            result.document_id = Some(
-                self.upload_employee_document(result.id, cat.id, &title, name, bytes, now_ms)
-                    .await?,
-            );
-        }
-        Ok(result)
     }
 }
