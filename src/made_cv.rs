@@ -84,9 +84,7 @@ pub async fn make(profile: &Profile, draft: &ApplicationDraft) -> Result<MadeCv,
         .ok_or_else(|| CvFailed("no PDF in the engine's answer".into()))?;
     let not_shown = Reflect::get(&made, &"notShown".into())
         .ok()
-        .and_then(|n| js_sys::JSON::stringify(&n).ok())
-        .and_then(|n| n.as_string())
-        .and_then(|n| serde_json::from_str::<Vec<NotShown>>(&n).ok())
+        .and_then(|n| webext::json::from_js::<Vec<NotShown>>(&n).ok())
         .unwrap_or_default();
     let name = core_cv::file_name(&input.name, &input.labels.document, |name| {
         t_with("cvFileName", &[name])
