@@ -26,15 +26,13 @@ use sourcing_core::personio::{
     ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioError, PositionId,
     StageOutcome, StageVocabulary,
 };
+use sourcing_core::session_cache::StatusCache;
+use sourcing_core::storage_keys::{EXPORTS, KEPT_CVS, STATUS_CACHE};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
-use webext::storage::{self, Area};
+use std::collections::HashSet;
+use webext::storage;
 use webext::ExtResult;
 
-pub(crate) const KEPT_CVS: &str = "hris_kept_cvs";
-pub(crate) const EXPORTS: &str = "hris_exports";
-/// Session cache of the statuses (`_v2`: the status shape of the v2 reads as live tenants answer).
-pub(crate) const STATUS_CACHE: &str = "hris_status_cache_v2";
 /// How long statuses read from Personio are reused when the page does not ask for fresh ones.
 const STATUS_TTL_MS: u64 = 60_000;
 /// Pages of the company's applications read for a pipeline (100 each: the 1 000 most recently
@@ -55,21 +53,17 @@ pub fn is_kept(document: &OutgoingDocument) -> bool {
 /// Records the CVs of the created application `job_id` as kept for the export (the outbox leaves their
 /// bytes in IndexedDB).
 pub async fn keep_cvs(job_id: &JobId, documents: &[OutgoingDocument]) -> ExtResult<()> {
-    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let mut kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let now = now_ms();
     for document in hris::documents_to_keep(documents) {
         kept.keep(job_id, document, now);
     }
-    storage::set(Area::Local, KEPT_CVS, &kept).await
+    storage::set(&KEPT_CVS, &kept).await
 }
 
 /// Deletes the CVs kept longer than the retention period (worker start).
 pub async fn purge_expired_cvs() -> ExtResult<()> {
-    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let mut kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let expired = kept.take_expired(now_ms());
     if expired.is_empty() {
         return Ok(());
@@ -77,19 +71,12 @@ pub async fn purge_expired_cvs() -> ExtResult<()> {
     for cv in &expired {
         webext::idb::delete(&cv.document_id).await?;
     }
-    storage::set(Area::Local, KEPT_CVS, &kept).await
+    storage::set(&KEPT_CVS, &kept).await
 }
 
 async fn candidates() -> ExtResult<Vec<ImportedCandidate>> {
     let outbox = crate::outbox::load().await?;
     Ok(hris::imported_candidates(&outbox))
-}
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct StatusCache {
-    fetched_at_ms: u64,
-    source: StatusSource,
-    statuses: BTreeMap<JobId, CandidateStatus>,
 }
 
 /// The status of one candidate: its application by id when the create answer gave one, else found
@@ -176,7 +163,7 @@ async fn read_statuses(
 pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
     let candidates = candidates().await?;
     let now = now_ms();
-    let cached: Option<StatusCache> = storage::get(Area::Session, STATUS_CACHE).await?;
+    let cached = storage::get(&STATUS_CACHE).await?;
     let fresh_cache = cached.filter(|c| {
         !refresh_status
             && now.saturating_sub(c.fetched_at_ms) < STATUS_TTL_MS
@@ -204,16 +191,12 @@ pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
                     .map(|(c, s)| (c.job_id.clone(), s.clone()))
                     .collect(),
             };
-            storage::set(Area::Session, STATUS_CACHE, &cache).await?;
+            storage::set(&STATUS_CACHE, &cache).await?;
             (statuses, source)
         }
     };
-    let log: ExportLog = storage::get(Area::Local, EXPORTS)
-        .await?
-        .unwrap_or_default();
-    let kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let log: ExportLog = storage::get_or_default(&EXPORTS).await?;
+    let kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let rows = candidates
         .into_iter()
         .zip(statuses)
@@ -300,7 +283,7 @@ pub async fn export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     let result = run_export(job_id).await;
     EXPORTING.with(|e| e.borrow_mut().remove(job_id));
     // Statuses and exports changed: the next list reads them again.
-    storage::remove(Area::Session, STATUS_CACHE).await?;
+    storage::remove(&STATUS_CACHE).await?;
     result
 }
 
@@ -312,9 +295,7 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     else {
         return Ok(ExportOutcome::Refused(ExportRefusal::UnknownCandidate));
     };
-    let mut log: ExportLog = storage::get(Area::Local, EXPORTS)
-        .await?
-        .unwrap_or_default();
+    let mut log: ExportLog = storage::get_or_default(&EXPORTS).await?;
     let mut client = api::client().await?;
     let now = now_ms();
     let record = match log.get(job_id).cloned() {
@@ -370,14 +351,14 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
                 Some(id) => (id, Vec::new()),
                 None => {
                     log.mark_creating(job_id);
-                    storage::set(Area::Local, EXPORTS, &log).await?;
+                    storage::set(&EXPORTS, &log).await?;
                     match client.create_employee(&plan.employee, now).await {
                         Ok(created) => (created.id, created.warnings),
                         Err(error) => {
                             if !error.is_transient() {
                                 // Refused for sure: nothing was created.
                                 log.clear_creating(job_id);
-                                storage::set(Area::Local, EXPORTS, &log).await?;
+                                storage::set(&EXPORTS, &log).await?;
                             }
                             return Ok(ExportOutcome::Personio(error));
                         }
@@ -392,7 +373,7 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
                 report,
             };
             log.put(record.clone());
-            storage::set(Area::Local, EXPORTS, &log).await?;
+            storage::set(&EXPORTS, &log).await?;
             record
         }
     };
@@ -408,9 +389,7 @@ async fn attach_cv(
     log: &mut ExportLog,
 ) -> ExtResult<ExportOutcome> {
     let now = now_ms();
-    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let mut kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let cv = match kept.for_job(&candidate.job_id).cloned() {
         Some(cv) => webext::idb::get(&cv.document_id)
             .await?
@@ -473,10 +452,10 @@ async fn attach_cv(
     record.complete = true;
     record.report.exported_at_ms = now;
     log.put(record.clone());
-    storage::set(Area::Local, EXPORTS, &*log).await?;
+    storage::set(&EXPORTS, &*log).await?;
     for cv in kept.take_job(&candidate.job_id) {
         webext::idb::delete(&cv.document_id).await?;
     }
-    storage::set(Area::Local, KEPT_CVS, &kept).await?;
+    storage::set(&KEPT_CVS, &kept).await?;
     Ok(ExportOutcome::Exported(record.report))
 }
