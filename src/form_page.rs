@@ -31,15 +31,16 @@ use crate::job_status::{field_errors, JobStatus};
 use crate::made_cv;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sourcing_core::draft::{storage_key, ApplicationDraft, DraftDocument};
+use sourcing_core::draft::{ApplicationDraft, DraftDocument};
 use sourcing_core::messages::{PopupRequest, PopupResponse};
 use sourcing_core::outbox::{JobView, SubmitRequest};
 use sourcing_core::personio::{
     CandidateLookup, DuplicateCheck, PersonioError, Position, PositionId, SubmissionStatus,
 };
 use sourcing_core::profile::Profile;
+use sourcing_core::storage_keys::DRAFTS;
 use webext::i18n::{t, t_with};
-use webext::storage::{self, Area};
+use webext::storage;
 
 /// How often the form asks the background about a running job.
 const POLL_MS: u32 = 400;
@@ -102,7 +103,7 @@ impl FormState {
             message: self.fields.message.get(),
             tags: self.tags.get(),
             documents: self.documents.get(),
-            updated_at_ms: js_sys::Date::now() as u64,
+            updated_at_ms: webext::clock::now_ms(),
         }
     }
 }
@@ -244,10 +245,7 @@ pub fn ApplicationForm(
         let profile = profile.clone();
         let url = profile_url.clone();
         spawn_local(async move {
-            let stored: Option<ApplicationDraft> = storage::get(Area::Local, &storage_key(&url))
-                .await
-                .ok()
-                .flatten();
+            let stored = storage::get(&DRAFTS.key(&url)).await.ok().flatten();
             default_tag_list.set_value(default_tags().await);
             let draft = stored.unwrap_or_else(|| {
                 let mut fresh = ApplicationDraft::from_profile(&profile, url.clone());
@@ -277,9 +275,9 @@ pub fn ApplicationForm(
         }
         discarded_as.set_value(None);
         if loaded.get() {
-            let key = storage_key(&draft.profile_url);
+            let key = DRAFTS.key(&draft.profile_url);
             spawn_local(async move {
-                let _ = storage::set(Area::Local, &key, &draft).await;
+                let _ = storage::set(&key, &draft).await;
             });
         }
     });
@@ -721,15 +719,6 @@ pub fn ApplicationForm(
 
 /// What the candidate notice of a created application is about.
 fn notice_subject(transferred: &sourcing_core::outbox::Transferred) -> NoticeSubject {
-    let today = || {
-        let now = js_sys::Date::new_0();
-        format!(
-            "{:04}-{:02}-{:02}",
-            now.get_full_year(),
-            now.get_month() + 1,
-            now.get_date()
-        )
-    };
     NoticeSubject {
         first_name: transferred
             .fields
@@ -739,7 +728,10 @@ fn notice_subject(transferred: &sourcing_core::outbox::Transferred) -> NoticeSub
             .unwrap_or_default(),
         position: transferred.position.name.clone(),
         profile_url: transferred.profile_url.clone(),
-        sourced_on: transferred.sourced_on.clone().unwrap_or_else(today),
+        sourced_on: transferred
+            .sourced_on
+            .clone()
+            .unwrap_or_else(webext::clock::local_date),
         profile_language: None,
     }
 }

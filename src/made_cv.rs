@@ -5,16 +5,15 @@
 //! recruiter wants it, remembered in `storage.local` (a preference of this browser profile, not of a draft).
 
 use js_sys::{Reflect, Uint8Array};
-use sourcing_core::cv::{
-    self as core_cv, CvField, CvInput, CvLabels, NotShown, PeriodStyle, CHOICE_STORAGE_KEY,
-};
+use sourcing_core::cv::{self as core_cv, CvField, CvInput, CvLabels, NotShown, PeriodStyle};
 use sourcing_core::draft::{ApplicationDraft, DocumentCategory};
 use sourcing_core::outbox::{OutgoingDocument, SubmitRequest};
 use sourcing_core::profile::Profile;
+use sourcing_core::storage_keys::CV_ATTACH_MADE;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use webext::i18n::{t, t_with, ui_language};
-use webext::storage::{self, Area};
+use webext::storage;
 
 #[wasm_bindgen(inline_js = "export function make_cv(json) { \
     return import('/cv.js').then((engine) => engine.makeCv(json)); }")]
@@ -169,7 +168,7 @@ const PREVIEW_URL_MS: u32 = 60_000;
 
 /// Whether the recruiter wants the CV attached: on unless turned off in this browser.
 pub async fn wanted() -> bool {
-    storage::get::<bool>(Area::Local, CHOICE_STORAGE_KEY)
+    storage::get(&CV_ATTACH_MADE)
         .await
         .ok()
         .flatten()
@@ -178,5 +177,5 @@ pub async fn wanted() -> bool {
 
 /// Remembers the recruiter's choice.
 pub async fn remember(attach: bool) {
-    let _ = storage::set(Area::Local, CHOICE_STORAGE_KEY, &attach).await;
+    let _ = storage::set(&CV_ATTACH_MADE, &attach).await;
 }

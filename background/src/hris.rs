@@ -26,15 +26,13 @@ use sourcing_core::hris::{
 };
 use sourcing_core::outbox::{JobId, OutgoingDocument};
 use sourcing_core::personio::{PersonioClient, PersonioError, PositionId, StageVocabulary};
+use sourcing_core::session_cache::StatusCache;
+use sourcing_core::storage_keys::{EXPORTS, KEPT_CVS, STATUS_CACHE};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
-use webext::storage::{self, Area};
+use std::collections::HashSet;
+use webext::storage;
 use webext::ExtResult;
 
-pub(crate) const KEPT_CVS: &str = "hris_kept_cvs";
-pub(crate) const EXPORTS: &str = "hris_exports";
-/// Session cache of the statuses (`_v2`: the status shape of the v2 reads as live tenants answer).
-pub(crate) const STATUS_CACHE: &str = "hris_status_cache_v2";
 /// How long statuses read from Personio are reused when the page does not ask for fresh ones.
 const STATUS_TTL_MS: u64 = 60_000;
 /// Pages of the company's applications read for a pipeline (100 each: the 1 000 most recently
@@ -58,21 +56,17 @@ pub fn is_kept(document: &OutgoingDocument) -> bool {
 /// Records the CVs of the created application `job_id` as kept for the export (the outbox leaves their
 /// bytes in IndexedDB).
 pub async fn keep_cvs(job_id: &JobId, documents: &[OutgoingDocument]) -> ExtResult<()> {
-    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let mut kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let now = now_ms();
     for document in hris::documents_to_keep(documents) {
         kept.keep(job_id, document, now);
     }
-    storage::set(Area::Local, KEPT_CVS, &kept).await
+    storage::set(&KEPT_CVS, &kept).await
 }
 
 /// Deletes the CVs kept longer than the retention period (worker start).
 pub async fn purge_expired_cvs() -> ExtResult<()> {
-    let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let mut kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let expired = kept.take_expired(now_ms());
     if expired.is_empty() {
         return Ok(());
@@ -80,19 +74,12 @@ pub async fn purge_expired_cvs() -> ExtResult<()> {
     for cv in &expired {
         webext::idb::delete(&cv.document_id).await?;
     }
-    storage::set(Area::Local, KEPT_CVS, &kept).await
+    storage::set(&KEPT_CVS, &kept).await
 }
 
 async fn candidates() -> ExtResult<Vec<ImportedCandidate>> {
     let outbox = crate::outbox::load().await?;
     Ok(hris::imported_candidates(&outbox))
-}
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct StatusCache {
-    fetched_at_ms: u64,
-    source: StatusSource,
-    statuses: BTreeMap<JobId, CandidateStatus>,
 }
 
 /// The status of each candidate (same order) and where they come from.
@@ -128,7 +115,7 @@ async fn read_statuses(
 pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
     let candidates = candidates().await?;
     let now = now_ms();
-    let cached: Option<StatusCache> = storage::get(Area::Session, STATUS_CACHE).await?;
+    let cached: Option<StatusCache> = storage::get(&STATUS_CACHE).await?;
     let fresh_cache = cached.filter(|c| {
         !refresh_status
             && now.saturating_sub(c.fetched_at_ms) < STATUS_TTL_MS
@@ -156,16 +143,12 @@ pub async fn list(refresh_status: bool) -> ExtResult<CandidateList> {
                     .map(|(c, s)| (c.job_id.clone(), s.clone()))
                     .collect(),
             };
-            storage::set(Area::Session, STATUS_CACHE, &cache).await?;
+            storage::set(&STATUS_CACHE, &cache).await?;
             (statuses, source)
         }
     };
-    let log: ExportLog = storage::get(Area::Local, EXPORTS)
-        .await?
-        .unwrap_or_default();
-    let kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-        .await?
-        .unwrap_or_default();
+    let log: ExportLog = storage::get_or_default(&EXPORTS).await?;
+    let kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
     let rows = candidates
         .into_iter()
         .zip(statuses)
@@ -252,7 +235,7 @@ pub async fn export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     let result = run_export(job_id).await;
     EXPORTING.with(|e| e.borrow_mut().remove(job_id));
     // Statuses and exports changed: the next list reads them again.
-    storage::remove(Area::Session, STATUS_CACHE).await?;
+    storage::remove(&STATUS_CACHE).await?;
     result
 }
 
@@ -276,9 +259,7 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
     let language = webext::i18n::ui_language();
     let language = language.get(..2).unwrap_or("en");
     loop {
-        let kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-            .await?
-            .unwrap_or_default();
+        let kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
         let positions = api::fresh_positions(now_ms()).await?;
         let context = ExportContext {
             candidate: &candidate,
@@ -298,13 +279,11 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
             ExportStep::Continue => {}
             ExportStep::Exported(report) => {
                 // Exported: the kept CV is no longer needed.
-                let mut kept: KeptCvs = storage::get(Area::Local, KEPT_CVS)
-                    .await?
-                    .unwrap_or_default();
+                let mut kept: KeptCvs = storage::get_or_default(&KEPT_CVS).await?;
                 for cv in kept.take_job(job_id) {
                     webext::idb::delete(&cv.document_id).await?;
                 }
-                storage::set(Area::Local, KEPT_CVS, &kept).await?;
+                storage::set(&KEPT_CVS, &kept).await?;
                 return Ok(ExportOutcome::Exported(report));
             }
             ExportStep::Refused(refusal) => return Ok(ExportOutcome::Refused(refusal)),
@@ -314,9 +293,7 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
 }
 
 async fn load_log() -> ExtResult<ExportLog> {
-    Ok(storage::get(Area::Local, EXPORTS)
-        .await?
-        .unwrap_or_default())
+    Ok(storage::get_or_default(&EXPORTS).await?)
 }
 
 /// Stores `job` in the log; exports of other candidates save theirs in turn, never over each other.
@@ -324,7 +301,7 @@ async fn save_job(job: &ExportJob) -> ExtResult<()> {
     let _turn = LOG_WRITES.with(Serial::turn).await;
     let mut log = load_log().await?;
     log.put(job.clone());
-    storage::set(Area::Local, EXPORTS, &log).await
+    storage::set(&EXPORTS, &log).await
 }
 
 /// Reads kept CVs from IndexedDB.

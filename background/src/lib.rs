@@ -4,7 +4,8 @@
 //! `background/worker.js` registers Chrome's event listeners synchronously (MV3 requires it; a module
 //! service worker must not await at top level) and forwards each event to the functions exported here.
 
-mod clock;
+// `crate::clock`: the one wall clock, shared with the pages.
+use webext::clock;
 mod hris;
 mod icon;
 mod lookup;

@@ -7,33 +7,18 @@
 //! candidate data*); a passing failure (network, 429) is never cached, and an application created through
 //! the extension drops the entries of its profile and e-mail ([`forget`]).
 
-use std::collections::BTreeMap;
-
 use crate::clock::now_ms;
 use crate::{icon, personio, settings};
 use sourcing_core::personio::duplicates::linkedin_slug;
 use sourcing_core::personio::{CandidateLookup, LinkedinCoverage, PersonQuery};
+use sourcing_core::session_cache::{LookupCache as Cache, LookupEntry as Entry};
+use sourcing_core::storage_keys::{LOOKUPS, TAB_STATES};
 use sourcing_core::validation;
-use webext::storage::{self, Area};
+use webext::storage;
 use webext::ExtResult;
 
-/// The session-storage key of the cache.
-pub const LOOKUP_CACHE: &str = "candidate_lookups";
 /// How long a lookup is reused.
 pub const LOOKUP_TTL_MS: u64 = 30 * 60 * 1000;
-
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-struct Entry {
-    fetched_at_ms: u64,
-    lookup: CandidateLookup,
-}
-
-/// `li:<slug>` → the lookup by that LinkedIn profile, `em:<e-mail>` → by that e-mail; `known:<slug>` marks a
-/// profile whose form found a candidate (by either).
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Cache {
-    entries: BTreeMap<String, Entry>,
-}
 
 fn profile_key(slug: &str) -> String {
     format!("li:{slug}")
@@ -48,9 +33,7 @@ fn known_key(slug: &str) -> String {
 }
 
 async fn load(now: u64) -> ExtResult<Cache> {
-    let mut cache: Cache = storage::get(Area::Session, LOOKUP_CACHE)
-        .await?
-        .unwrap_or_default();
+    let mut cache = storage::get_or_default(&LOOKUPS).await?;
     cache
         .entries
         .retain(|_, e| now.saturating_sub(e.fetched_at_ms) < LOOKUP_TTL_MS);
@@ -58,7 +41,7 @@ async fn load(now: u64) -> ExtResult<Cache> {
 }
 
 async fn save(cache: &Cache) -> ExtResult<()> {
-    storage::set(Area::Session, LOOKUP_CACHE, cache).await
+    storage::set(&LOOKUPS, cache).await
 }
 
 /// True when a lookup of this session found a candidate for the profile at `url`.
@@ -183,9 +166,9 @@ pub async fn forget(profile_url: &str, email: &str) -> ExtResult<()> {
 /// Every lookup goes (the credentials changed or were forgotten); the badges of the tabs the background
 /// knows are re-derived.
 pub async fn forget_all() -> ExtResult<()> {
-    storage::remove(Area::Session, LOOKUP_CACHE).await?;
-    for key in storage::keys_with_prefix(Area::Session, "tab:").await? {
-        if let Some(tab_id) = key.strip_prefix("tab:").and_then(|id| id.parse().ok()) {
+    storage::remove(&LOOKUPS).await?;
+    for key in storage::names(&TAB_STATES).await? {
+        if let Some(tab_id) = TAB_STATES.id_of(&key).and_then(|id| id.parse().ok()) {
             // A tab that closed meanwhile has no icon to refresh.
             let _ = icon::refresh(tab_id).await;
         }

@@ -10,19 +10,17 @@ use crate::serial::Serial;
 use sourcing_core::outbox::{Enqueued, JobId, JobView, Outbox, Sourcing, SubmitRequest};
 use sourcing_core::personio::{DocumentSource, SubmissionStatus};
 use sourcing_core::privacy::TextLanguage;
+use sourcing_core::storage_keys::{DRAFTS, OUTBOX};
 use std::cell::Cell;
-use webext::storage::{self, Area};
+use webext::storage;
 use webext::{ExtError, ExtResult};
 
-/// The outbox's `storage.local` key.
-pub(crate) const OUTBOX: &str = "outbox";
 /// The alarm that wakes the worker for the next retry.
 pub const ALARM: &str = "outbox";
 /// Waits shorter than this are also timed in the live worker (alarms fire at 30 s at the earliest).
 const SHORT_WAIT_MS: u64 = 30_000;
 
 thread_local! {
-    static RESTORED: Cell<bool> = const { Cell::new(false) };
     static DRIVING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
@@ -35,40 +33,24 @@ thread_local! {
     static WRITES: Serial = Serial::default();
 }
 
-/// The outbox, restored once per worker start (every reader goes through here, so none sees an armed
-/// create of a dead worker as still in flight).
+/// The outbox, restored once per worker start (the key's restore step, which `webext::storage` runs before
+/// any access of the key, so no reader sees an armed create of a dead worker as still in flight).
 pub(crate) async fn load() -> ExtResult<Outbox> {
-    if RESTORED.with(Cell::get) {
-        return read().await;
-    }
-    let _turn = WRITES.with(Serial::turn).await;
-    let mut outbox = read().await?;
-    if !RESTORED.with(|r| r.replace(true)) {
-        // First read since this worker started: an armed create may have reached Personio before the
-        // previous worker died.
-        outbox.on_restore();
-        save(&outbox).await?;
-    }
-    Ok(outbox)
-}
-
-async fn read() -> ExtResult<Outbox> {
-    Ok(storage::get(Area::Local, OUTBOX).await?.unwrap_or_default())
-}
-
-async fn save(outbox: &Outbox) -> ExtResult<()> {
-    storage::set(Area::Local, OUTBOX, outbox).await
+    storage::get_or_default(&OUTBOX).await
 }
 
 /// Changes the stored outbox with no other change in between, and saves it.
 async fn update<R>(change: impl FnOnce(&mut Outbox) -> R) -> ExtResult<R> {
-    // The restore step first (once per worker; it takes the turn itself).
-    load().await?;
     let _turn = WRITES.with(Serial::turn).await;
-    let mut outbox = read().await?;
+    let mut outbox = load().await?;
     let result = change(&mut outbox);
-    save(&outbox).await?;
+    storage::set(&OUTBOX, &outbox).await?;
     Ok(result)
+}
+
+/// Deletes the stored outbox (for "delete all candidate data", under [`without_writes`]).
+pub(crate) async fn remove() -> ExtResult<()> {
+    storage::remove(&OUTBOX).await
 }
 
 /// Holds off every outbox write while `f` runs (for "delete all candidate data").
@@ -201,11 +183,7 @@ async fn run_due_jobs() -> ExtResult<()> {
                     webext::idb::delete(&document.document_id).await?;
                 }
             }
-            storage::remove(
-                Area::Local,
-                &sourcing_core::draft::storage_key(&request.profile_url),
-            )
-            .await?;
+            storage::remove(&DRAFTS.key(&request.profile_url)).await?;
             crate::lookup::forget(&request.profile_url, &request.candidate.email).await?;
         }
     }

@@ -3,8 +3,9 @@
 //! export) leases the client through [`client`]: leases are granted one at a time, in the order asked, each
 //! starting from the state the previous one left, so a cool-down or a spent budget is never forgotten by a
 //! concurrent caller writing back an older copy. The state lives in memory while the worker runs and is
-//! written to `storage.session` after each lease, so a restarted worker neither asks for a new token nor
-//! forgets a cool-down; tokens never touch persistent storage.
+//! written to `storage.session` after each lease, and before each budgeted call leaves (the write-ahead of
+//! the request budget: a worker stopped mid-fetch still counts the call), so a restarted worker neither asks
+//! for a new token nor forgets a cool-down or a call; tokens never touch persistent storage.
 //!
 //! The session state belongs to one company and client: when the credentials in use name another (the
 //! settings page saved others, or the admin policy changed them), tokens, cached positions and statuses are
@@ -21,15 +22,13 @@ use sourcing_core::personio::{
     ClientState, ConnectionInfo, Credentials, DuplicateCheck, Endpoints, PersonQuery,
     PersonioClient, PersonioError, Position, PositionId,
 };
+use sourcing_core::session_cache::CachedPositions;
+use sourcing_core::storage_keys::{CLIENT_STATE, POSITIONS, SESSION_OWNER, STATUS_CACHE};
 use std::cell::RefCell;
 use std::ops::{Deref, DerefMut};
-use webext::storage::{self, Area};
+use webext::storage;
 use webext::ExtResult;
 
-const CLIENT_STATE: &str = "personio_client_state";
-const POSITIONS: &str = "positions_cache";
-/// Whose session state is stored: subdomain, client id and Company ID (no secret).
-const SESSION_OWNER: &str = "personio_session_owner";
 /// How long the positions list is reused before asking Personio again.
 const POSITIONS_TTL_MS: u64 = 10 * 60 * 1000;
 
@@ -66,10 +65,18 @@ impl Drop for Lease {
         CURRENT.with(|current| *current.borrow_mut() = Some(state.clone()));
         // Writes are issued in lease order, so storage never goes back to an older state.
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = storage::set(Area::Session, CLIENT_STATE, &state).await {
+            if let Err(e) = storage::set(&CLIENT_STATE, &state).await {
                 web_sys::console::error_1(&format!("personio state not saved: {e}").into());
             }
         });
+    }
+}
+
+/// Writes the state of the running lease before a budgeted call leaves (see `Transport::write_ahead`): a
+/// worker stopped mid-fetch restarts with the call counted. A failed write is logged; the call goes out.
+pub(crate) async fn write_ahead(state: &ClientState) {
+    if let Err(e) = storage::set(&CLIENT_STATE, state).await {
+        web_sys::console::error_1(&format!("personio state not written ahead: {e}").into());
     }
 }
 
@@ -81,9 +88,7 @@ pub async fn client() -> ExtResult<Lease> {
     let endpoints = Endpoints::personio(&credentials.subdomain);
     let state = match CURRENT.with(|current| current.borrow().clone()) {
         Some(state) => state,
-        None => storage::get(Area::Session, CLIENT_STATE)
-            .await?
-            .unwrap_or_default(),
+        None => storage::get_or_default(&CLIENT_STATE).await?,
     };
     Ok(Lease {
         client: PersonioClient::new(FetchTransport, credentials, endpoints).with_state(state),
@@ -98,11 +103,11 @@ async fn forget_session_of_others(credentials: &Credentials) -> ExtResult<()> {
         "{}|{}|{}",
         credentials.subdomain, credentials.client_id, credentials.company_id
     );
-    let stored: Option<String> = storage::get(Area::Session, SESSION_OWNER).await?;
+    let stored = storage::get(&SESSION_OWNER).await?;
     if stored.as_deref() != Some(owner.as_str()) {
         clear_session().await?;
-        storage::remove(Area::Session, crate::hris::STATUS_CACHE).await?;
-        storage::set(Area::Session, SESSION_OWNER, &owner).await?;
+        storage::remove(&STATUS_CACHE).await?;
+        storage::set(&SESSION_OWNER, &owner).await?;
     }
     Ok(())
 }
@@ -116,9 +121,9 @@ pub async fn forget_session() -> ExtResult<()> {
 
 async fn clear_session() -> ExtResult<()> {
     CURRENT.with(|current| *current.borrow_mut() = None);
-    storage::remove(Area::Session, CLIENT_STATE).await?;
+    storage::remove(&CLIENT_STATE).await?;
     crate::lookup::forget_all().await?;
-    storage::remove(Area::Session, POSITIONS).await
+    storage::remove(&POSITIONS).await
 }
 
 /// Checks the credentials against Personio and records the result.
@@ -129,12 +134,6 @@ pub async fn test_connection() -> ExtResult<Result<ConnectionInfo, PersonioError
         settings::connection_checked(info).await?;
     }
     Ok(result)
-}
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct CachedPositions {
-    fetched_at_ms: u64,
-    positions: Vec<Position>,
 }
 
 /// Published positions, from the session cache when fresh.
@@ -165,7 +164,7 @@ pub async fn positions_with(
 
 /// The published positions from the session cache, when fresh (no call).
 pub(crate) async fn fresh_positions(now: u64) -> ExtResult<Option<Vec<Position>>> {
-    Ok(storage::get::<CachedPositions>(Area::Session, POSITIONS)
+    Ok(storage::get(&POSITIONS)
         .await?
         .filter(|cached| now.saturating_sub(cached.fetched_at_ms) < POSITIONS_TTL_MS)
         .map(|cached| cached.positions))
@@ -185,7 +184,7 @@ async fn fetch_positions(
                 fetched_at_ms: now,
                 positions: list.positions,
             };
-            storage::set(Area::Session, POSITIONS, &cached).await?;
+            storage::set(&POSITIONS, &cached).await?;
             Ok(Ok(cached.positions))
         }
         Err(e) => Ok(Err(e)),

@@ -15,15 +15,11 @@ use sourcing_core::settings::{
     DisclaimerAcceptance, LocalSettings, SettingsInput, SettingsIssue, SettingsView, StoredSecret,
     DISCLAIMER_VERSION,
 };
-use webext::storage::{self, Area};
+use sourcing_core::storage_keys::{
+    CONNECTION, CREDENTIALS, DEFAULT_TAGS, DISCLAIMER, FIELD_MAPPING, PRIVACY, STATUS_CACHE,
+};
+use webext::storage;
 use webext::{ExtError, ExtResult};
-
-const CREDENTIALS: &str = "credentials";
-const DISCLAIMER: &str = "disclaimer";
-const CONNECTION: &str = "connection";
-const FIELD_MAPPING: &str = "field_mapping";
-const PRIVACY: &str = "privacy";
-const DEFAULT_TAGS: &str = "default_tags";
 
 /// The admin policy; none when the browser has none for this extension or the area cannot be read (logged:
 /// the stored settings still work).
@@ -49,20 +45,14 @@ pub async fn policy() -> ManagedPolicy {
 async fn stored() -> ExtResult<LocalSettings> {
     Ok(LocalSettings {
         credentials: stored_credentials().await?,
-        mapping: storage::get(Area::Local, FIELD_MAPPING)
-            .await?
-            .unwrap_or_default(),
-        privacy: storage::get(Area::Local, PRIVACY)
-            .await?
-            .unwrap_or_default(),
-        default_tags: storage::get(Area::Local, DEFAULT_TAGS).await?,
+        mapping: storage::get_or_default(&FIELD_MAPPING).await?,
+        privacy: storage::get_or_default(&PRIVACY).await?,
+        default_tags: storage::get(&DEFAULT_TAGS).await?,
     })
 }
 
 async fn stored_credentials() -> ExtResult<Credentials> {
-    Ok(storage::get(Area::Local, CREDENTIALS)
-        .await?
-        .unwrap_or_default())
+    storage::get_or_default(&CREDENTIALS).await
 }
 
 /// The credentials in use: the policy merged over the stored ones.
@@ -72,17 +62,13 @@ pub async fn credentials() -> ExtResult<Credentials> {
 
 /// How form fields map onto Personio fields (the LinkedIn URL's custom attribute), policy merged in.
 pub async fn field_mapping() -> ExtResult<FieldMapping> {
-    let stored = storage::get(Area::Local, FIELD_MAPPING)
-        .await?
-        .unwrap_or_default();
+    let stored = storage::get_or_default(&FIELD_MAPPING).await?;
     Ok(policy().await.field_mapping(&stored))
 }
 
 /// The privacy settings in use (GDPR Art. 14: the comment line, the inform tag), policy merged in.
 pub async fn privacy() -> ExtResult<PrivacySettings> {
-    let stored = storage::get(Area::Local, PRIVACY)
-        .await?
-        .unwrap_or_default();
+    let stored = storage::get_or_default(&PRIVACY).await?;
     Ok(policy().await.privacy(&stored))
 }
 
@@ -90,8 +76,8 @@ pub async fn privacy() -> ExtResult<PrivacySettings> {
 pub async fn setup_state() -> ExtResult<SetupState> {
     Ok(SetupState {
         settings: SettingsView::effective(&stored().await?, &policy().await),
-        disclaimer: storage::get(Area::Local, DISCLAIMER).await?,
-        connection: storage::get(Area::Local, CONNECTION).await?,
+        disclaimer: storage::get(&DISCLAIMER).await?,
+        connection: storage::get(&CONNECTION).await?,
     })
 }
 
@@ -109,15 +95,15 @@ pub async fn save(input: &SettingsInput) -> ExtResult<Result<SetupState, Vec<Set
         web_sys::console::error_1(&format!("settings: storage lock: {e}").into());
         return Err(ExtError(webext::i18n::t("settingsLockFailed")));
     }
-    storage::set(Area::Local, CREDENTIALS, updated).await?;
-    storage::set(Area::Local, FIELD_MAPPING, &saved.mapping).await?;
-    storage::set(Area::Local, PRIVACY, &saved.privacy).await?;
+    storage::set(&CREDENTIALS, updated).await?;
+    storage::set(&FIELD_MAPPING, &saved.mapping).await?;
+    storage::set(&PRIVACY, &saved.privacy).await?;
     match &saved.default_tags {
-        Some(tags) => storage::set(Area::Local, DEFAULT_TAGS, tags).await?,
-        None => storage::remove(Area::Local, DEFAULT_TAGS).await?,
+        Some(tags) => storage::set(&DEFAULT_TAGS, tags).await?,
+        None => storage::remove(&DEFAULT_TAGS).await?,
     }
     if updated != stored {
-        storage::remove(Area::Local, CONNECTION).await?;
+        storage::remove(&CONNECTION).await?;
         crate::personio::forget_session().await?;
     }
     Ok(Ok(setup_state().await?))
@@ -128,8 +114,8 @@ pub async fn remove_secret(secret: StoredSecret) -> ExtResult<SetupState> {
     let stored = stored_credentials().await?;
     let updated = secret.removed_from(&stored);
     if updated != stored {
-        storage::set(Area::Local, CREDENTIALS, &updated).await?;
-        storage::remove(Area::Local, CONNECTION).await?;
+        storage::set(&CREDENTIALS, &updated).await?;
+        storage::remove(&CONNECTION).await?;
         crate::personio::forget_session().await?;
     }
     setup_state().await
@@ -139,17 +125,15 @@ pub async fn remove_secret(secret: StoredSecret) -> ExtResult<SetupState> {
 /// positions and candidate statuses. The disclaimer's acceptance and the candidate data stay (they have
 /// their own button and periods).
 pub async fn forget_connection() -> ExtResult<SetupState> {
-    for key in [CREDENTIALS, FIELD_MAPPING, CONNECTION] {
-        storage::remove(Area::Local, key).await?;
-    }
+    storage::remove_all(&[CREDENTIALS.any(), FIELD_MAPPING.any(), CONNECTION.any()]).await?;
     crate::personio::forget_session().await?;
-    storage::remove(Area::Session, crate::hris::STATUS_CACHE).await?;
+    storage::remove(&STATUS_CACHE).await?;
     setup_state().await
 }
 
 /// Records a successful connection check.
 pub async fn connection_checked(info: &ConnectionInfo) -> ExtResult<()> {
-    storage::set(Area::Local, CONNECTION, info).await
+    storage::set(&CONNECTION, info).await
 }
 
 /// Records that the recruiter accepted the current disclaimer now.
@@ -158,6 +142,6 @@ pub async fn accept_disclaimer() -> ExtResult<SetupState> {
         version: DISCLAIMER_VERSION.to_string(),
         accepted_at_ms: now_ms(),
     };
-    storage::set(Area::Local, DISCLAIMER, &acceptance).await?;
+    storage::set(&DISCLAIMER, &acceptance).await?;
     setup_state().await
 }

@@ -9,20 +9,21 @@ use sourcing_core::linkedin::markup::Document;
 use sourcing_core::linkedin::{classify_url, extract_parsed, PageKind};
 use sourcing_core::messages::TabState;
 use sourcing_core::page::PageSnapshot;
-use webext::storage::{self, Area};
+use sourcing_core::storage_keys::{StorageKey, TAB_STATES};
+use webext::storage;
 use webext::ExtResult;
 
-fn key(tab_id: i32) -> String {
-    format!("tab:{tab_id}")
+fn key(tab_id: i32) -> StorageKey<TabState> {
+    TAB_STATES.key(&tab_id.to_string())
 }
 
 /// The stored state of `tab_id`, if any.
 pub async fn load(tab_id: i32) -> ExtResult<Option<TabState>> {
-    storage::get(Area::Session, &key(tab_id)).await
+    storage::get(&key(tab_id)).await
 }
 
 async fn store(state: &TabState) -> ExtResult<()> {
-    storage::set(Area::Session, &key(state.tab_id), state).await
+    storage::set(&key(state.tab_id), state).await
 }
 
 /// The URL kept for a page: the full URL of a candidate page, nothing of any other.
@@ -76,7 +77,7 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
 /// and the stored state goes (the tab's page is unknown until its content script reports, or answers the
 /// popup's request for a snapshot).
 pub async fn loading(tab_id: i32) -> ExtResult<()> {
-    storage::remove(Area::Session, &key(tab_id)).await?;
+    storage::remove(&key(tab_id)).await?;
     icon::apply(tab_id, &PageKind::NotProfile, "").await
 }
 
@@ -122,5 +123,5 @@ pub async fn snapshot_received(
 /// Forgets a closed tab.
 pub async fn forget(tab_id: i32) -> ExtResult<()> {
     icon::forget(tab_id);
-    storage::remove(Area::Session, &key(tab_id)).await
+    storage::remove(&key(tab_id)).await
 }

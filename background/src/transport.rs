@@ -4,10 +4,11 @@
 //! Requests never follow a redirect (`redirect: "error"`): a bearer token must not travel to whatever a
 //! redirect points at. Nothing here throws into JavaScript: a header value `fetch` refuses (a credential
 //! pasted with an invisible character) is a [`TransportError::unsendable`] value, so the outbox that sent
-//! it carries on.
+//! it carries on. Before a budgeted call leaves, the client's state is written to `storage.session`
+//! ([`Transport::write_ahead`]): a worker stopped mid-fetch still counts the call.
 
 use gloo_net::http::{Headers, RequestBuilder};
-use sourcing_core::personio::{HttpRequest, HttpResponse, Transport, TransportError};
+use sourcing_core::personio::{ClientState, HttpRequest, HttpResponse, Transport, TransportError};
 use web_sys::RequestRedirect;
 
 /// Sends requests with the worker's `fetch`.
@@ -56,6 +57,12 @@ impl Transport for FetchTransport {
             headers,
             body,
         })
+    }
+
+    /// A budgeted call is about to leave: its count goes to `storage.session` first (the lease writes the
+    /// state again when it ends).
+    async fn write_ahead(&self, state: &ClientState) {
+        crate::personio::write_ahead(state).await;
     }
 }
 

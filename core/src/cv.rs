@@ -9,11 +9,6 @@ use crate::draft::ApplicationDraft;
 use crate::profile::{NameFlag, Profile, YearMonth};
 use serde::{Deserialize, Serialize};
 
-/// The `storage.local` key of the recruiter's choice "Attach a CV made from this profile" (`true` / `false`;
-/// absent: on). A preference of this browser profile, the same for every draft; "Delete all candidate data"
-/// leaves it, as it leaves the settings.
-pub const CHOICE_STORAGE_KEY: &str = "cv_attach_made";
-
 /// The UI strings of the CV, in the recruiter's language (the caller has `chrome.i18n`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,7 +4,7 @@
 //! [`crate::validation`] and reports each issue with the Personio field it concerns.
 
 use crate::profile::Profile;
-use crate::validation::{self, DocumentKind, Problem, MAX_DOCUMENT_BYTES};
+use crate::validation::{self, Problem};
 use serde::{Deserialize, Serialize};
 
 pub use crate::personio::{DocumentCategory, PositionId, UnknownCategory};
@@ -83,16 +83,6 @@ impl FieldIssue {
             key: problem.key(),
         }
     }
-}
-
-/// The prefix of every draft's `storage.local` key (the purge lists drafts by it).
-pub const STORAGE_PREFIX: &str = "draft:";
-
-/// The `storage.local` key of a profile's draft: the popup saves it there, the background deletes it once
-/// the application exists, when the recruiter discards it, or [`crate::retention::DRAFT_RETENTION_DAYS`]
-/// after its last change.
-pub fn storage_key(profile_url: &str) -> String {
-    format!("{STORAGE_PREFIX}{profile_url}")
 }
 
 impl ApplicationDraft {
@@ -181,16 +171,17 @@ impl ApplicationDraft {
     }
 }
 
-/// Whether a stored document still fits the limits (extension accepted, 1 byte to 20 MB).
+/// Whether a stored document still fits the limits (extension accepted, 1 byte to 20 MB): the document
+/// check before the bytes are read ([`validation::precheck_document`]).
 pub fn document_fits(document: &DraftDocument) -> bool {
-    DocumentKind::from_name(&document.name).is_some()
-        && (1..=MAX_DOCUMENT_BYTES).contains(&document.size)
+    validation::precheck_document(&document.name, document.size).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::profile::{ContactInfo, Field};
+    use crate::validation::MAX_DOCUMENT_BYTES;
 
     fn valid() -> ApplicationDraft {
         ApplicationDraft {

@@ -18,7 +18,7 @@ use serde_json::Value;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Setting {
-    /// The company's Personio subdomain ("App ID").
+    /// The company's Personio subdomain (`acme` of `acme.personio.de`; not the partner "App ID" header).
     Subdomain,
     /// OAuth client id.
     ClientId,

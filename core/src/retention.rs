@@ -232,7 +232,10 @@ mod tests {
                 .collect(),
             ..ApplicationDraft::default()
         };
-        (crate::draft::storage_key(url), draft)
+        (
+            crate::storage_keys::DRAFTS.key(url).name().to_string(),
+            draft,
+        )
     }
 
     fn queue(outbox: &mut Outbox, email: &str, files: &[&str], status: SubmissionStatus) -> JobId {

@@ -75,7 +75,7 @@ pub fn refusal_message(name: &str, error: DocumentError) -> String {
 pub fn new_document_id() -> String {
     format!(
         "doc-{}-{:08x}",
-        js_sys::Date::now() as u64,
+        webext::clock::now_ms(),
         (js_sys::Math::random() * f64::from(u32::MAX)) as u32
     )
 }

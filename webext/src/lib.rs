@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod alarms;
+pub mod clock;
 pub mod events;
 pub mod i18n;
 pub mod idb;

@@ -1,4 +1,5 @@
-//! `chrome.storage`: typed get/set/remove of JSON records in the `local` and `session` areas.
+//! `chrome.storage`: get/set/remove of JSON records in the `local` and `session` areas, through the typed keys
+//! of [`sourcing_core::storage_keys`] only; every access of a key waits for its restore step.
 //!
 //! `local` persists across browser restarts and is not readable by content scripts unless the extension
 //! widens its access level (it never does). `session` lives in memory until the browser closes. `managed`
@@ -7,17 +8,11 @@
 use crate::json::{from_js, to_js};
 use crate::ExtResult;
 use serde::{de::DeserializeOwned, Serialize};
+pub use sourcing_core::storage_keys::{AnyKey, Area, KeyPrefix, Restore, StorageKey};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-/// A storage area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Area {
-    /// `chrome.storage.local`: persistent.
-    Local,
-    /// `chrome.storage.session`: in memory, survives service-worker restarts, cleared with the browser.
-    Session,
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -35,9 +30,76 @@ extern "C" {
     fn session_remove(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Reads the record stored under `key`, `None` when absent.
-pub async fn get<T: DeserializeOwned>(area: Area, key: &str) -> ExtResult<Option<T>> {
-    let keys = JsValue::from_str(key);
+/// Where a key's restore step stands in this JavaScript context.
+enum Restoring {
+    /// Running: every access of the key waits for it.
+    Running(js_sys::Promise),
+    /// Done (and stored back).
+    Done,
+}
+
+thread_local! {
+    /// The keys with a restore step (see [`Restore`]) by name.
+    static RESTORES: RefCell<HashMap<String, Restoring>> = RefCell::new(HashMap::new());
+}
+
+/// Runs `key`'s restore step if this context has not yet (once per context; concurrent callers wait for
+/// the same run, so none reads the value before it is restored nor writes one the restore overwrites).
+async fn restored<T>(key: &StorageKey<T>) -> ExtResult<()>
+where
+    T: Serialize + DeserializeOwned + 'static,
+{
+    let Restore::OncePerStart(restore) = key.restore() else {
+        return Ok(());
+    };
+    let (area, name) = (key.area(), key.name().to_string());
+    let running = RESTORES.with(|restores| match restores.borrow().get(&name) {
+        Some(Restoring::Done) => Some(None),
+        Some(Restoring::Running(promise)) => Some(Some(promise.clone())),
+        None => None,
+    });
+    let promise = match running {
+        Some(None) => return Ok(()),
+        Some(Some(promise)) => promise,
+        None => {
+            // No await between the look-up above and the insert below: no other caller starts a second run.
+            let run_name = name.clone();
+            let promise = wasm_bindgen_futures::future_to_promise(async move {
+                let result: ExtResult<()> = async {
+                    // Nothing stored: nothing to restore.
+                    let Some(mut value) = read::<T>(area, &run_name).await? else {
+                        return Ok(());
+                    };
+                    restore(&mut value);
+                    write(area, &run_name, &value).await
+                }
+                .await;
+                RESTORES.with(|restores| {
+                    let mut restores = restores.borrow_mut();
+                    match &result {
+                        Ok(()) => restores.insert(run_name, Restoring::Done),
+                        // Tried again at the next access.
+                        Err(_) => restores.remove(&run_name),
+                    }
+                });
+                result
+                    .map(|()| JsValue::UNDEFINED)
+                    .map_err(|e| JsValue::from_str(&e.0))
+            });
+            RESTORES.with(|restores| {
+                restores
+                    .borrow_mut()
+                    .insert(name, Restoring::Running(promise.clone()))
+            });
+            promise
+        }
+    };
+    JsFuture::from(promise).await?;
+    Ok(())
+}
+
+async fn read<T: DeserializeOwned>(area: Area, name: &str) -> ExtResult<Option<T>> {
+    let keys = JsValue::from_str(name);
     let promise = match area {
         Area::Local => local_get(&keys)?,
         Area::Session => session_get(&keys)?,
@@ -50,10 +112,9 @@ pub async fn get<T: DeserializeOwned>(area: Area, key: &str) -> ExtResult<Option
     Ok(Some(from_js(&value)?))
 }
 
-/// Stores `value` under `key`.
-pub async fn set<T: Serialize>(area: Area, key: &str, value: &T) -> ExtResult<()> {
+async fn write<T: Serialize>(area: Area, name: &str, value: &T) -> ExtResult<()> {
     let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &key.into(), &to_js(value)?)?;
+    js_sys::Reflect::set(&items, &name.into(), &to_js(value)?)?;
     let promise = match area {
         Area::Local => local_set(&items)?,
         Area::Session => session_set(&items)?,
@@ -62,12 +123,45 @@ pub async fn set<T: Serialize>(area: Area, key: &str, value: &T) -> ExtResult<()
     Ok(())
 }
 
+/// The value stored under `key` (restored), `None` when absent.
+pub async fn get<T>(key: &StorageKey<T>) -> ExtResult<Option<T>>
+where
+    T: Serialize + DeserializeOwned + 'static,
+{
+    restored(key).await?;
+    read(key.area(), key.name()).await
+}
+
+/// The value stored under `key` (restored), its default when absent.
+pub async fn get_or_default<T>(key: &StorageKey<T>) -> ExtResult<T>
+where
+    T: Serialize + DeserializeOwned + Default + 'static,
+{
+    Ok(get(key).await?.unwrap_or_default())
+}
+
+/// Stores `value` under `key`.
+pub async fn set<T>(key: &StorageKey<T>, value: &T) -> ExtResult<()>
+where
+    T: Serialize + DeserializeOwned + 'static,
+{
+    restored(key).await?;
+    write(key.area(), key.name(), value).await
+}
+
 /// Removes `key`.
-pub async fn remove(area: Area, key: &str) -> ExtResult<()> {
-    let keys = JsValue::from_str(key);
+pub async fn remove<T>(key: &StorageKey<T>) -> ExtResult<()>
+where
+    T: Serialize + DeserializeOwned + 'static,
+{
+    restored(key).await?;
+    remove_names(key.area(), &JsValue::from_str(key.name())).await
+}
+
+async fn remove_names(area: Area, names: &JsValue) -> ExtResult<()> {
     let promise = match area {
-        Area::Local => local_remove(&keys)?,
-        Area::Session => session_remove(&keys)?,
+        Area::Local => local_remove(names)?,
+        Area::Session => session_remove(names)?,
     };
     JsFuture::from(promise).await?;
     Ok(())
@@ -80,16 +174,13 @@ fn get_promise(area: Area, keys: &JsValue) -> Result<js_sys::Promise, JsValue> {
     }
 }
 
-/// Every record whose key starts with `prefix`, with its key (e.g. all drafts: `draft:`). Records that do
-/// not parse as `T` are skipped.
-pub async fn entries_with_prefix<T: DeserializeOwned>(
-    area: Area,
-    prefix: &str,
-) -> ExtResult<Vec<(String, T)>> {
-    let items = JsFuture::from(get_promise(area, &JsValue::NULL)?).await?;
+/// Every record of the family `prefix` with its key's name (e.g. all drafts). Records that do not parse as
+/// `T` are skipped.
+pub async fn entries<T: DeserializeOwned>(prefix: &KeyPrefix<T>) -> ExtResult<Vec<(String, T)>> {
+    let items = JsFuture::from(get_promise(prefix.area(), &JsValue::NULL)?).await?;
     let mut out = Vec::new();
     for key in js_sys::Object::keys(&items.clone().into()).iter() {
-        let Some(key) = key.as_string().filter(|k| k.starts_with(prefix)) else {
+        let Some(key) = key.as_string().filter(|k| prefix.id_of(k).is_some()) else {
             continue;
         };
         if let Ok(value) = from_js(&js_sys::Reflect::get(&items, &JsValue::from_str(&key))?) {
@@ -99,27 +190,29 @@ pub async fn entries_with_prefix<T: DeserializeOwned>(
     Ok(out)
 }
 
-/// The keys starting with `prefix`.
-pub async fn keys_with_prefix(area: Area, prefix: &str) -> ExtResult<Vec<String>> {
-    let items = JsFuture::from(get_promise(area, &JsValue::NULL)?).await?;
+/// The names of the family's keys.
+pub async fn names<T>(prefix: &KeyPrefix<T>) -> ExtResult<Vec<String>> {
+    let items = JsFuture::from(get_promise(prefix.area(), &JsValue::NULL)?).await?;
     Ok(js_sys::Object::keys(&items.into())
         .iter()
         .filter_map(|k| k.as_string())
-        .filter(|k| k.starts_with(prefix))
+        .filter(|k| prefix.id_of(k).is_some())
         .collect())
 }
 
-/// Removes every key in `keys` (one call).
-pub async fn remove_all(area: Area, keys: &[String]) -> ExtResult<()> {
-    if keys.is_empty() {
-        return Ok(());
+/// Removes every key in `keys` (one call per area). Keys with a restore step are never among them: those
+/// go through [`remove`], which waits for the step.
+pub async fn remove_all(keys: &[AnyKey]) -> ExtResult<()> {
+    for area in [Area::Local, Area::Session] {
+        let list: js_sys::Array = keys
+            .iter()
+            .filter(|k| k.area == area)
+            .map(|k| JsValue::from_str(&k.name))
+            .collect();
+        if list.length() > 0 {
+            remove_names(area, &list).await?;
+        }
     }
-    let list: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
-    let promise = match area {
-        Area::Local => local_remove(&list)?,
-        Area::Session => session_remove(&list)?,
-    };
-    JsFuture::from(promise).await?;
     Ok(())
 }
 

@@ -204,6 +204,7 @@ impl<T: Transport> PersonioClient<T> {
             _ => (req, None),
         };
         let authed = self.authorize(first, call.auth, now_ms).await?;
+        self.write_ahead(call).await;
         let mut resp = self.send(authed, now_ms).await?;
         if let (401, Some(req)) = (resp.status, spare) {
             match call.auth {
@@ -212,9 +213,18 @@ impl<T: Transport> PersonioClient<T> {
             }
             self.take_budget(call, now_ms)?;
             let authed = self.authorize(req, call.auth, now_ms).await?;
+            self.write_ahead(call).await;
             resp = self.send(authed, now_ms).await?;
         }
         self.finish(resp, call, now_ms)
+    }
+
+    /// A budgeted call is counted: the state goes to the caller's storage before the request leaves (see
+    /// [`Transport::write_ahead`]), so the count survives a worker stopped mid-fetch.
+    async fn write_ahead(&self, call: Call) {
+        if call.budgeted {
+            self.transport.write_ahead(&self.state).await;
+        }
     }
 
     fn take_budget(&mut self, call: Call, now_ms: u64) -> Result<(), PersonioError> {

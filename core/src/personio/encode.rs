@@ -1,6 +1,8 @@
 //! Body and URL encoding done by the client itself, so a transport only ever ships bytes:
 //! `multipart/form-data`, `application/x-www-form-urlencoded`, query components, file types.
 
+use crate::validation::DocumentKind;
+
 /// Percent-encodes a string for a query component or a form value (RFC 3986 unreserved kept).
 pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -186,17 +188,17 @@ pub fn normalise_file_name(file_name: &str) -> String {
     }
 }
 
-/// MIME type for a file name (by extension), `application/octet-stream` when unknown.
+/// MIME type for a file name (by extension), `application/octet-stream` when unknown. The document kinds the
+/// extension attaches take theirs from [`DocumentKind::mime`].
 pub fn mime_for(file_name: &str) -> &'static str {
+    if let Some(kind) = DocumentKind::from_name(file_name) {
+        return kind.mime();
+    }
     match extension(file_name).as_deref() {
-        Some("pdf") => "application/pdf",
-        Some("doc") => "application/msword",
-        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Some("xls") => "application/vnd.ms-excel",
         Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         Some("ppt") => "application/vnd.ms-powerpoint",
         Some("pptx") => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        Some("odt") => "application/vnd.oasis.opendocument.text",
         Some("ods") => "application/vnd.oasis.opendocument.spreadsheet",
         Some("txt") => "text/plain",
         Some("csv") => "text/csv",

@@ -162,10 +162,21 @@ pub trait Transport {
     /// Sends the request and returns the complete response, or a transport error when no complete
     /// response arrived. Non-2xx statuses are responses, not errors.
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, TransportError>;
+
+    /// Called with the client's state after a budgeted call was counted and before it is sent: a caller that
+    /// persists the state writes it here (and the call waits for it), so a worker stopped while the request
+    /// is in flight still counts the call when it restarts. Writes nothing by default.
+    async fn write_ahead(&self, state: &super::ClientState) {
+        let _ = state;
+    }
 }
 
 impl<T: Transport + ?Sized> Transport for &T {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, TransportError> {
         (**self).send(req).await
+    }
+
+    async fn write_ahead(&self, state: &super::ClientState) {
+        (**self).write_ahead(state).await
     }
 }

@@ -6,59 +6,9 @@
 pub mod contract;
 pub mod observed;
 
+pub use personio_standin::transport::ReqwestTransport;
 use personio_standin::{seed, Config, Modes, Running, UnknownFilters};
-use sourcing_core::personio::{
-    Credentials, Endpoints, HttpRequest, HttpResponse, Method, PersonioClient, Transport,
-    TransportError,
-};
-
-/// Real HTTP over reqwest.
-#[derive(Clone)]
-pub struct ReqwestTransport {
-    client: reqwest::Client,
-}
-
-impl ReqwestTransport {
-    pub fn new() -> Self {
-        Self {
-            client: reqwest::Client::builder().build().expect("reqwest client"),
-        }
-    }
-}
-
-impl Transport for ReqwestTransport {
-    async fn send(&self, req: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let method = match req.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-        };
-        let mut b = self.client.request(method, &req.url);
-        for (k, v) in &req.headers {
-            b = b.header(k, v);
-        }
-        let resp = b
-            .body(req.body)
-            .send()
-            .await
-            .map_err(|e| TransportError::new(e.to_string()))?;
-        let status = resp.status().as_u16();
-        let headers = resp
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
-            .collect();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| TransportError::new(e.to_string()))?
-            .to_vec();
-        Ok(HttpResponse {
-            status,
-            headers,
-            body,
-        })
-    }
-}
+use sourcing_core::personio::{Credentials, Endpoints, PersonioClient};
 
 /// A stand-in for one test plus helpers; call [`Fixture::finish`] at the end to run the contract check.
 pub struct Fixture {

@@ -17,6 +17,8 @@ pub mod recruiting;
 pub mod respond;
 pub mod seed;
 pub mod state;
+#[cfg(feature = "client")]
+pub mod transport;
 pub mod v2read;
 
 use std::net::SocketAddr;

@@ -78,6 +78,7 @@ impl Browser {
         let worker = self.worker.as_ref().unwrap();
         self.persisted_outbox = serde_json::to_string(&worker.outbox).unwrap();
         self.persisted_state = serde_json::to_string(worker.client.state()).unwrap();
+        self.transport.written_ahead.borrow_mut().take();
     }
 
     /// The worker is stopped: everything in memory is gone.
@@ -106,11 +107,11 @@ impl Browser {
         }
     }
 
-    /// One outbox step. With `killed_mid_step` the worker dies after the step's Personio call but before the
-    /// job's new state is saved: whatever Personio did stays done, the job restarts from its previous
-    /// persisted state. The client state is kept, as the background writes it when the call's lease ends,
-    /// before the outbox update (a worker stopped during the fetch itself would forget that one call's
-    /// budget entry; Chrome does not stop a worker with a fetch in flight short of its 5-minute limit).
+    /// One outbox step. With `killed_mid_step` the worker dies while the step's Personio call is in flight:
+    /// whatever Personio did stays done, its answer is lost, the job restarts from its previous persisted
+    /// state and the client from the state written ahead of the call (the background writes it to
+    /// `storage.session` before a budgeted call leaves), so the call still counts in the budget; everything
+    /// the client learnt from the answer (a cool-down, a renewed token) is gone.
     pub async fn step(&mut self, now: u64, killed_mid_step: bool) -> Option<(String, StepOutcome)> {
         let files = std::mem::take(&mut self.files);
         let worker = self.worker();
@@ -119,7 +120,9 @@ impl Browser {
         let outcome = job.advance(&mut worker.client, &files, now).await;
         self.files = files;
         if killed_mid_step {
-            self.persisted_state = serde_json::to_string(self.worker().client.state()).unwrap();
+            if let Some(state) = self.transport.written_ahead.borrow_mut().take() {
+                self.persisted_state = state;
+            }
             self.kill();
             return Some((id.to_string(), outcome));
         }

@@ -1,8 +1,8 @@
 //! `cargo xtask soak`: N applications (default 1,000) from B recruiters' browsers (default 5) of one
 //! company, through the real core outbox and `SubmissionJob`, against the real stand-in over HTTP, with a
 //! share of the calls faulted (429, 5xx, dropped connection, answer lost after Personio acted, expired
-//! token), workers killed at random (in memory state dropped, restarted from what was persisted, also in the
-//! middle of a step) and the popup's lookups running on the same clients. The stand-in's clock is moved
+//! token), workers killed at random (in memory state dropped, restarted from what was persisted, also while a
+//! step's call is in flight: the client then restarts from the state written ahead of its budgeted call) and the popup's lookups running on the same clients. The stand-in's clock is moved
 //! instead of waiting. It prints the figures, then the line
 //! `N submitted, N delivered once, N duplicated, N lost, N over budget`, and exits non-zero unless every
 //! submitted application was delivered exactly once and nobody exceeded their own request budget.

@@ -1,7 +1,12 @@
-//! Real HTTP to the stand-in (reqwest), recording every call one browser makes, with the stand-in's clock
-//! at the time, so the soak can count calls per application and check each browser's own request budget.
+//! A browser's HTTP to the stand-in (the stand-in crate's reqwest transport), recording every call with the
+//! stand-in's clock at the time, so the soak can count calls per application and check each browser's own
+//! request budget; and the browser's `storage.session` as far as the client writes its state ahead of a
+//! budgeted call (what a worker stopped mid-fetch restarts from).
 
-use sourcing_core::personio::{HttpRequest, HttpResponse, Method, Transport, TransportError};
+use personio_standin::transport::ReqwestTransport;
+use sourcing_core::personio::{
+    ClientState, HttpRequest, HttpResponse, Method, Transport, TransportError,
+};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -17,20 +22,24 @@ pub struct Call {
 /// A browser's HTTP, with its call log.
 #[derive(Clone)]
 pub struct RecordingTransport {
-    http: reqwest::Client,
+    http: ReqwestTransport,
     /// The virtual time of the step being run (set by the driver).
     pub clock: Rc<Cell<u64>>,
     /// Every call made.
     pub calls: Rc<RefCell<Vec<Call>>>,
+    /// The client state as last written ahead of a budgeted call (JSON, as in `storage.session`), until the
+    /// browser persists its state again.
+    pub written_ahead: Rc<RefCell<Option<String>>>,
 }
 
 impl RecordingTransport {
     /// A transport with an empty log.
     pub fn new(clock: Rc<Cell<u64>>) -> Self {
         Self {
-            http: reqwest::Client::new(),
+            http: ReqwestTransport::new(),
             clock,
             calls: Rc::default(),
+            written_ahead: Rc::default(),
         }
     }
 }
@@ -39,42 +48,15 @@ impl Transport for RecordingTransport {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, TransportError> {
         let recruiting_write =
             matches!(req.method, Method::Post) && req.url.contains("/recruiting/");
-        let method = match req.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-        };
-        let mut builder = self.http.request(method, &req.url);
-        for (name, value) in &req.headers {
-            builder = builder.header(name, value);
-        }
-        let answer = async {
-            let response = builder
-                .body(req.body)
-                .send()
-                .await
-                .map_err(|e| TransportError::new(e.to_string()))?;
-            let status = response.status().as_u16();
-            let headers = response
-                .headers()
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
-                .collect();
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| TransportError::new(e.to_string()))?
-                .to_vec();
-            Ok(HttpResponse {
-                status,
-                headers,
-                body,
-            })
-        }
-        .await;
+        let answer = self.http.send(req).await;
         self.calls.borrow_mut().push(Call {
             at_ms: self.clock.get(),
             recruiting_write,
         });
         answer
+    }
+
+    async fn write_ahead(&self, state: &ClientState) {
+        *self.written_ahead.borrow_mut() = Some(serde_json::to_string(state).unwrap());
     }
 }

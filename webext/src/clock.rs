@@ -1,4 +1,4 @@
-//! The wall clock, read only here: the core takes time as a parameter.
+//! The wall clock of the worker and the pages, read only here: the core takes time as a parameter.
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
@@ -6,7 +6,7 @@ pub fn now_ms() -> u64 {
 }
 
 /// The recruiter's calendar date in the browser's time zone, `yyyy-mm-dd` (Personio's
-/// `application_date`, the hire date fallback).
+/// `application_date`, the hire date fallback, the candidate notice's date).
 pub fn local_date() -> String {
     let now = js_sys::Date::new_0();
     format!(
