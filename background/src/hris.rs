@@ -293,7 +293,7 @@ async fn run_export(job_id: &JobId) -> ExtResult<ExportOutcome> {
 }
 
 async fn load_log() -> ExtResult<ExportLog> {
-    Ok(storage::get_or_default(&EXPORTS).await?)
+    storage::get_or_default(&EXPORTS).await
 }
 
 /// Stores `job` in the log; exports of other candidates save theirs in turn, never over each other.
