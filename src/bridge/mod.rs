@@ -5,7 +5,8 @@
 mod error;
 
 pub use error::{personio_sentence, BridgeError};
-use sourcing_core::messages::{Answer, Call, CallError, GetTabState, TabState};
+use sourcing_core::messages::{Call, CallError, GetTabState, TabState};
+use wasm_bindgen::JsValue;
 
 /// The tab this popup shows: `?tab=<id>` when opened as a page, else the active tab.
 pub async fn target_tab_id() -> Result<i32, BridgeError> {
@@ -27,17 +28,33 @@ pub async fn target_tab_id() -> Result<i32, BridgeError> {
 }
 
 /// Sends `request` to the background and returns its reply. The background always answers with a value
-/// (the reply or a [`CallError`]); a rejected message is the worker being unreachable, an answer of
-/// another shape is [`BridgeError::Unexpected`].
+/// (the reply or a [`CallError`], told apart by its `type`); a rejected message is the worker being
+/// unreachable, an answer of another shape is [`BridgeError::Unexpected`]. The reply is decoded straight
+/// from the JSON (no buffering), and the error's decoder is shared by every call.
 pub async fn call<R: Call>(request: &R) -> Result<R::Reply, BridgeError> {
     let answer = webext::runtime::send_value(request)
         .await
         .map_err(|e| BridgeError::Unreachable(e.0))?;
-    match webext::json::from_js::<Answer<R::Reply>>(&answer) {
-        Ok(Answer::Reply(reply)) => Ok(reply),
-        Ok(Answer::Failed(CallError::Personio { error })) => Err(BridgeError::Personio(error)),
-        Ok(Answer::Failed(CallError::Error { error })) => Err(BridgeError::Background(error)),
-        Err(e) => Err(BridgeError::Unexpected(e.0)),
+    if is_call_error(&answer) {
+        return Err(call_error(&answer));
+    }
+    webext::json::from_js::<R::Reply>(&answer).map_err(|e| BridgeError::Unexpected(e.0))
+}
+
+/// True when the answer is a [`CallError`] (its `type` is `personio` or `error`) rather than a reply.
+fn is_call_error(answer: &JsValue) -> bool {
+    js_sys::Reflect::get(answer, &"type".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "personio" || t == "error")
+}
+
+/// The [`BridgeError`] of an answer that is a [`CallError`].
+fn call_error(answer: &JsValue) -> BridgeError {
+    match webext::json::from_js::<CallError>(answer) {
+        Ok(CallError::Personio { error }) => BridgeError::Personio(error),
+        Ok(CallError::Error { error }) => BridgeError::Background(error),
+        Err(e) => BridgeError::Unexpected(e.0),
     }
 }
 
