@@ -298,7 +298,10 @@ fn ListView(
 fn PositionsNav() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // The published positions add links; without them the nav still lists the candidates' positions.
-    let published = LocalResource::new(|| bridge::call(&ListPositions { refresh: false }));
+    let published = RwSignal::new(None);
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        published.set(Some(bridge::call(&ListPositions { refresh: false }).await));
+    });
     let published = move || match published.get() {
         Some(Ok(reply)) => reply.positions,
         Some(Err(e)) => {

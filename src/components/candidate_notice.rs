@@ -59,8 +59,12 @@ pub fn CandidateNotice(
         .and_then(TextLanguage::from_tag)
         .unwrap_or(ui);
     let language = RwSignal::new(initial);
-    // The privacy settings in use, read once from the background (a resource: it stops with the view).
-    let setup = LocalResource::new(|| bridge::call(&GetSetup {}));
+    // The privacy settings in use, read once from the background by a task that stops with the view (a
+    // LocalResource would cost 27 KB of popup wasm for this one read).
+    let setup = RwSignal::new(None);
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        setup.set(Some(bridge::call(&GetSetup {}).await));
+    });
     let privacy = Memo::new(move |_| {
         setup
             .get()
