@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::linkedin::diagnostics::Diagnostics;
 use sourcing_core::linkedin::{unread_profile, Extraction};
-use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState, TabState};
+use sourcing_core::messages::{AcceptDisclaimer, GetSetup, TabState};
 use sourcing_core::profile::Profile;
 use webext::i18n::t;
 
@@ -80,17 +80,10 @@ impl PopupView {
     }
 }
 
-async fn setup_state() -> Result<SetupState, String> {
-    match bridge::request(&PopupRequest::GetSetup).await? {
-        PopupResponse::Setup { setup } => Ok(setup),
-        other => Err(format!("unexpected answer {other:?}")),
-    }
-}
-
 async fn load_view() -> PopupView {
-    let setup = match setup_state().await {
-        Ok(setup) => setup,
-        Err(e) => return PopupView::Failed(e),
+    let setup = match bridge::call(&GetSetup {}).await {
+        Ok(reply) => reply.setup,
+        Err(e) => return PopupView::Failed(e.sentence()),
     };
     if !setup.disclaimer.as_ref().is_some_and(|d| d.is_current()) {
         return PopupView::NeedsDisclaimer;
@@ -100,7 +93,7 @@ async fn load_view() -> PopupView {
     }
     let tab_id = match bridge::target_tab_id().await {
         Ok(id) => id,
-        Err(e) => return PopupView::Failed(e),
+        Err(e) => return PopupView::Failed(e.sentence()),
     };
     let mut view = PopupView::Loading;
     for attempt in 0..RENDER_RETRIES {
@@ -109,7 +102,7 @@ async fn load_view() -> PopupView {
         }
         view = match bridge::tab_state(tab_id).await {
             Ok(state) => PopupView::from_state(&state),
-            Err(e) => PopupView::Failed(e),
+            Err(e) => PopupView::Failed(e.sentence()),
         };
         if !view.rereads() {
             break;
@@ -220,10 +213,10 @@ pub fn App() -> impl IntoView {
     }
     let on_accept = Callback::new(move |_| {
         spawn_local(async move {
-            let accepted = bridge::request(&PopupRequest::AcceptDisclaimer).await;
+            let accepted = bridge::call(&AcceptDisclaimer {}).await;
             set_view.set(match accepted {
                 Ok(_) => load_view().await,
-                Err(e) => PopupView::Failed(e),
+                Err(e) => PopupView::Failed(e.sentence()),
             });
         })
     });

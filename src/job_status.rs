@@ -2,11 +2,12 @@
 //! countdown (rate limit, offline, Personio errors: the application is safe in the outbox and retried
 //! automatically), refused (with the reason, at the field when there is one), or already in Personio.
 
+use crate::bridge::personio_sentence;
 use crate::components::personio_lookup::stage_label;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::outbox::JobView;
-use sourcing_core::personio::{MissingRight, PersonioError, SubmissionStatus};
+use sourcing_core::personio::{PersonioError, SubmissionStatus};
 use webext::i18n::{t, t_with};
 
 /// The localised text for a Personio field-validation reason (`errors.invalid-email-format`, …).
@@ -49,42 +50,13 @@ pub fn field_errors(status: &SubmissionStatus) -> Vec<(String, String)> {
     }
 }
 
-/// The i18n key naming a missing right.
-fn right_key(right: &MissingRight) -> &'static str {
-    match right {
-        MissingRight::Applications => "missingRightApplications",
-        MissingRight::Tags => "missingRightTags",
-        MissingRight::Comments => "missingRightComments",
-        MissingRight::CandidateDocuments => "missingRightDocuments",
-        MissingRight::Employees => "missingRightEmployees",
-        MissingRight::RecruitingScope => "missingRightScope",
-        MissingRight::RecruitingFeature => "missingRightRecruiting",
-        MissingRight::PublicApiFeature => "missingRightApi",
-        MissingRight::Other(_) => "missingRightOther",
-    }
-}
-
-/// The sentence for a refusal that waiting does not fix.
-fn failure_text(error: &PersonioError) -> String {
-    match error {
-        PersonioError::Validation { .. } => t("errValidation"),
-        PersonioError::Unauthorized { .. } => t("errUnauthorized"),
-        PersonioError::Forbidden { right, .. } => t_with("errForbidden", &[&t(right_key(right))]),
-        PersonioError::NotPublished => t("errNotPublished"),
-        PersonioError::TooLarge { .. } => t("reasonFileTooBig"),
-        PersonioError::DocumentMissing { .. } => t("errDocumentMissing"),
-        PersonioError::UnsupportedAuth { .. } => t("connectUnsupportedAuth"),
-        other => t_with("errUnexpected", &[&other.to_string()]),
-    }
-}
-
 /// The sentence for a wait, without the countdown.
 fn waiting_text(reason: &PersonioError) -> String {
     match reason {
         PersonioError::RateLimited { .. } => t("waitRateLimited"),
         PersonioError::Network { .. } => t("waitOffline"),
         PersonioError::Server { status, .. } => t_with("waitServer", &[&status.to_string()]),
-        other => other.to_string(),
+        other => personio_sentence(other),
     }
 }
 
@@ -140,7 +112,7 @@ pub fn JobStatus(
             let reconnect = matches!(error, PersonioError::Unauthorized { .. } | PersonioError::Forbidden { .. });
             view! {
                 <div class="job job-failed" role="alert" id="job-status">
-                    <p>{failure_text(&error)}</p>
+                    <p>{personio_sentence(&error)}</p>
                     {reconnect.then(|| view! {
                         <button type="button" id="open-settings" on:click=|_| spawn_local(async {
                             let _ = webext::runtime::open_options_page().await;

@@ -125,14 +125,14 @@ pub async fn attach(made: &MadeCv, request: &mut SubmitRequest) -> Result<String
         category: DocumentCategory::Cv,
     });
     if !made.not_shown.is_empty() {
-        let message = request.candidate.message.clone().unwrap_or_default();
-        let comment = core_cv::comment_with_not_shown(
-            &message,
+        let typed = request.candidate.message.clone().unwrap_or_default();
+        let message = core_cv::message_with_not_shown(
+            &typed,
             &made.not_shown,
             &t("cvNotShownComment"),
             field_label,
         );
-        request.candidate.message = Some(comment).filter(|c| !c.trim().is_empty());
+        request.candidate.message = Some(message).filter(|m| !m.trim().is_empty());
     }
     Ok(id)
 }

@@ -6,12 +6,15 @@
 //! policy default says so and stays editable. The candidate-information section holds the GDPR Art. 14
 //! settings (controller, contact, retention, legal basis, the "inform by" tag).
 
-use crate::bridge;
+use crate::bridge::{self, BridgeError};
 use crate::components::confirm::ConfirmButton;
 use crate::components::disclaimer::Disclaimer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sourcing_core::messages::{PopupRequest, PopupResponse, SetupState};
+use sourcing_core::messages::{
+    AcceptDisclaimer, DeleteCandidateData, ForgetConnection, GetSetup, RemoveSecret, SaveReply,
+    SaveSettings, SetupState, TestConnection,
+};
 use sourcing_core::personio::{ApiVersion, ConnectionInfo, PersonioError};
 use sourcing_core::policy::Setting;
 use sourcing_core::privacy::LegalBasis;
@@ -339,10 +342,9 @@ pub fn OptionsPage() -> impl IntoView {
         setup.set(state);
     };
     spawn_local(async move {
-        match bridge::request(&PopupRequest::GetSetup).await {
-            Ok(PopupResponse::Setup { setup }) => apply_setup(setup),
-            Ok(other) => set_notice.set(Notice::Failed(format!("{other:?}"))),
-            Err(e) => set_notice.set(Notice::Failed(e)),
+        match bridge::call(&GetSetup {}).await {
+            Ok(reply) => apply_setup(reply.setup),
+            Err(e) => set_notice.set(Notice::Failed(e.sentence())),
         }
         loaded.set(true);
     });
@@ -366,19 +368,18 @@ pub fn OptionsPage() -> impl IntoView {
         };
         set_busy.set(true);
         spawn_local(async move {
-            let saved = bridge::request(&PopupRequest::SaveSettings { input }).await;
+            let saved = bridge::call(&SaveSettings { input }).await;
             let next = match saved {
-                Ok(PopupResponse::Setup { setup }) => {
-                    apply_setup(setup);
+                Ok(SaveReply::Setup { setup }) => {
+                    apply_setup(*setup);
                     if test_after {
                         test_connection().await
                     } else {
                         Notice::Saved
                     }
                 }
-                Ok(PopupResponse::SettingsInvalid { issues }) => Notice::Invalid(issues),
-                Ok(other) => Notice::Failed(format!("{other:?}")),
-                Err(e) => Notice::Failed(e),
+                Ok(SaveReply::SettingsInvalid { issues }) => Notice::Invalid(issues),
+                Err(e) => Notice::Failed(e.sentence()),
             };
             set_notice.set(next);
             set_busy.set(false);
@@ -397,13 +398,12 @@ pub fn OptionsPage() -> impl IntoView {
     let remove_secret = Callback::new(move |secret: StoredSecret| {
         set_busy.set(true);
         spawn_local(async move {
-            let next = match bridge::request(&PopupRequest::RemoveSecret { secret }).await {
-                Ok(PopupResponse::Setup { setup }) => {
-                    apply_setup(setup);
+            let next = match bridge::call(&RemoveSecret { secret }).await {
+                Ok(reply) => {
+                    apply_setup(reply.setup);
                     Notice::SecretRemoved(secret)
                 }
-                Ok(other) => Notice::Failed(format!("{other:?}")),
-                Err(e) => Notice::Failed(e),
+                Err(e) => Notice::Failed(e.sentence()),
             };
             set_notice.set(next);
             set_busy.set(false);
@@ -412,13 +412,12 @@ pub fn OptionsPage() -> impl IntoView {
     let forget = Callback::new(move |_| {
         set_busy.set(true);
         spawn_local(async move {
-            let next = match bridge::request(&PopupRequest::ForgetConnection).await {
-                Ok(PopupResponse::Setup { setup }) => {
-                    apply_setup(setup);
+            let next = match bridge::call(&ForgetConnection {}).await {
+                Ok(reply) => {
+                    apply_setup(reply.setup);
                     Notice::Forgotten
                 }
-                Ok(other) => Notice::Failed(format!("{other:?}")),
-                Err(e) => Notice::Failed(e),
+                Err(e) => Notice::Failed(e.sentence()),
             };
             set_notice.set(next);
             set_busy.set(false);
@@ -429,21 +428,19 @@ pub fn OptionsPage() -> impl IntoView {
         set_busy.set(true);
         spawn_local(async move {
             set_data_notice.set(Some(
-                match bridge::request(&PopupRequest::DeleteCandidateData).await {
-                    Ok(PopupResponse::CandidateDataDeleted { deleted }) => Ok(deleted),
-                    Ok(other) => Err(format!("{other:?}")),
-                    Err(e) => Err(e),
-                },
+                bridge::call(&DeleteCandidateData {})
+                    .await
+                    .map(|reply| reply.deleted)
+                    .map_err(|e| e.sentence()),
             ));
             set_busy.set(false);
         });
     });
     let accept = Callback::new(move |_| {
         spawn_local(async move {
-            if let Ok(PopupResponse::Setup { setup: state }) =
-                bridge::request(&PopupRequest::AcceptDisclaimer).await
-            {
-                setup.set(state);
+            match bridge::call(&AcceptDisclaimer {}).await {
+                Ok(reply) => setup.set(reply.setup),
+                Err(e) => set_notice.set(Notice::Failed(e.sentence())),
             }
         });
     });
@@ -554,10 +551,9 @@ pub fn OptionsPage() -> impl IntoView {
 }
 
 async fn test_connection() -> Notice {
-    match bridge::request(&PopupRequest::TestConnection).await {
-        Ok(PopupResponse::Connection { info }) => Notice::Connected(info),
-        Ok(PopupResponse::Personio { error }) => Notice::Refused(error),
-        Ok(other) => Notice::Failed(format!("{other:?}")),
-        Err(e) => Notice::Failed(e),
+    match bridge::call(&TestConnection {}).await {
+        Ok(reply) => Notice::Connected(reply.info),
+        Err(BridgeError::Personio(error)) => Notice::Refused(error),
+        Err(e) => Notice::Failed(e.sentence()),
     }
 }

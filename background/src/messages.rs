@@ -5,13 +5,11 @@
 
 use crate::sender::{self, Sender, SenderInfo};
 use crate::{hris, lookup, outbox, personio, purge, settings, tab_state};
-use sourcing_core::messages::{
-    BackgroundToContent, ContentToBackground, PopupRequest, PopupResponse, TabState,
-    MAX_SNAPSHOT_CHARS, MAX_URL_CHARS,
-};
+use serde::Serialize;
+use sourcing_core::messages::*;
 use sourcing_core::page::PageSnapshot;
+use sourcing_core::personio::PersonioError;
 use wasm_bindgen::{JsCast, JsValue};
-use webext::i18n::{t, t_with};
 use webext::json::{from_js, to_js};
 use webext::{ExtError, ExtResult};
 
@@ -61,104 +59,218 @@ pub async fn route(message: JsValue, sender: JsValue) -> ExtResult<JsValue> {
             tab_state::url_changed(tab_id, url).await?;
             Ok(JsValue::TRUE)
         }
-        Sender::ExtensionPage => {
-            let request: PopupRequest = from_js(&message)?;
-            let response = match handle_page_request(request).await {
-                Ok(response) => response,
-                Err(e) => PopupResponse::Error { message: e.0 },
-            };
-            to_js(&response)
-        }
+        // A page always gets an answer (errors are values, never a rejected promise).
+        Sender::ExtensionPage => match from_js::<PopupRequest>(&message) {
+            Ok(request) => match handle_page_request(request).await {
+                Ok(answer) => Ok(answer),
+                Err(e) => failed::<()>(BackgroundError::Failed { detail: e.0 }),
+            },
+            Err(e) => failed::<()>(BackgroundError::UnknownRequest { detail: e.0 }),
+        },
     }
 }
 
-async fn handle_page_request(request: PopupRequest) -> ExtResult<PopupResponse> {
-    Ok(match request {
-        PopupRequest::GetTabState { tab_id } => match fresh_tab_state(tab_id).await? {
-            Ok(state) => PopupResponse::TabState { state },
-            Err(message) => PopupResponse::Error { message },
-        },
-        PopupRequest::GetSetup => PopupResponse::Setup {
-            setup: settings::setup_state().await?,
-        },
-        PopupRequest::SaveSettings { input } => match settings::save(&input).await? {
-            Ok(setup) => PopupResponse::Setup { setup },
-            Err(issues) => PopupResponse::SettingsInvalid { issues },
-        },
-        PopupRequest::RemoveSecret { secret } => PopupResponse::Setup {
-            setup: settings::remove_secret(secret).await?,
-        },
-        PopupRequest::ForgetConnection => PopupResponse::Setup {
-            setup: settings::forget_connection().await?,
-        },
-        PopupRequest::DiscardDraft { profile_url } => {
-            purge::discard_draft(&profile_url).await?;
-            PopupResponse::DraftDiscarded
+/// The answer to `request`: `handle`'s reply, or its error. Typed by the request, so each call can only be
+/// answered with its own [`Call::Reply`]; a browser failure (`Err` of the outer result) becomes
+/// [`BackgroundError::Failed`].
+async fn answer<R: Call>(
+    request: R,
+    handle: impl AsyncFnOnce(R) -> ExtResult<Result<R::Reply, CallError>>,
+) -> ExtResult<JsValue> {
+    let answer = match handle(request).await {
+        Ok(Ok(reply)) => Answer::Reply(reply),
+        Ok(Err(error)) => Answer::Failed(error),
+        Err(e) => Answer::Failed(CallError::Error {
+            error: BackgroundError::Failed { detail: e.0 },
+        }),
+    };
+    to_js(&answer)
+}
+
+/// The answer saying the background could not do it.
+fn failed<R: Serialize>(error: BackgroundError) -> ExtResult<JsValue> {
+    to_js(&Answer::<R>::Failed(CallError::Error { error }))
+}
+
+/// Personio's error as a call's error.
+fn refused(error: PersonioError) -> CallError {
+    CallError::Personio { error }
+}
+
+async fn handle_page_request(request: PopupRequest) -> ExtResult<JsValue> {
+    match request {
+        PopupRequest::GetTabState(r) => {
+            answer(r, async |r| {
+                Ok(fresh_tab_state(r.tab_id)
+                    .await?
+                    .map(|state| TabStateReply { state })
+                    .map_err(|error| CallError::Error { error }))
+            })
+            .await
         }
-        PopupRequest::DeleteCandidateData => PopupResponse::CandidateDataDeleted {
-            deleted: purge::delete_all().await?,
-        },
-        PopupRequest::AcceptDisclaimer => PopupResponse::Setup {
-            setup: settings::accept_disclaimer().await?,
-        },
-        PopupRequest::TestConnection => match personio::test_connection().await? {
-            Ok(info) => PopupResponse::Connection { info },
-            Err(error) => PopupResponse::Personio { error },
-        },
-        PopupRequest::ListPositions { refresh } => match personio::positions(refresh).await? {
-            Ok(positions) => PopupResponse::Positions { positions },
-            Err(error) => PopupResponse::Personio { error },
-        },
-        PopupRequest::CheckDuplicate {
-            email,
-            job_position_id,
-            linkedin_url,
-        } => PopupResponse::Duplicate {
-            check: personio::duplicate_check(&email, linkedin_url, job_position_id).await?,
-        },
-        PopupRequest::FindCandidate {
-            tab_id,
-            linkedin_url,
-            email,
-        } => PopupResponse::CandidateLookup {
-            lookup: lookup::find(tab_id, &linkedin_url, email.as_deref()).await?,
-        },
-        PopupRequest::Submit { request } => PopupResponse::Job {
-            job: Box::new(outbox::submit(request).await?),
-        },
-        PopupRequest::GetJob { job_id } => PopupResponse::Job {
-            job: Box::new(outbox::view(&job_id).await?),
-        },
-        PopupRequest::ListJobs => PopupResponse::Jobs {
-            jobs: outbox::views().await?,
-        },
-        PopupRequest::RetryJob { job_id } => PopupResponse::Job {
-            job: Box::new(outbox::retry(&job_id).await?),
-        },
-        PopupRequest::ListCandidates { refresh_status } => PopupResponse::Candidates {
-            list: hris::list(refresh_status).await?,
-        },
-        PopupRequest::ListPipeline {
-            position_id,
-            refresh,
-        } => PopupResponse::Pipeline {
-            pipeline: hris::pipeline(position_id, refresh).await?,
-        },
-        PopupRequest::ExportCandidate { job_id } => match hris::export(&job_id).await? {
-            hris::ExportOutcome::Exported(report) => PopupResponse::Exported { report },
-            hris::ExportOutcome::Refused(refusal) => PopupResponse::ExportRefused { refusal },
-            hris::ExportOutcome::Personio(error) => PopupResponse::Personio { error },
-        },
-    })
+        PopupRequest::GetSetup(r) => {
+            answer(r, async |_| {
+                Ok(Ok(SetupReply {
+                    setup: settings::setup_state().await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::SaveSettings(r) => {
+            answer(r, async |r| {
+                Ok(Ok(match settings::save(&r.input).await? {
+                    Ok(setup) => SaveReply::Setup {
+                        setup: Box::new(setup),
+                    },
+                    Err(issues) => SaveReply::SettingsInvalid { issues },
+                }))
+            })
+            .await
+        }
+        PopupRequest::RemoveSecret(r) => {
+            answer(r, async |r| {
+                Ok(Ok(SetupReply {
+                    setup: settings::remove_secret(r.secret).await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::ForgetConnection(r) => {
+            answer(r, async |_| {
+                Ok(Ok(SetupReply {
+                    setup: settings::forget_connection().await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::DiscardDraft(r) => {
+            answer(r, async |r| {
+                purge::discard_draft(&r.profile_url).await?;
+                Ok(Ok(DraftDiscarded {}))
+            })
+            .await
+        }
+        PopupRequest::DeleteCandidateData(r) => {
+            answer(r, async |_| {
+                Ok(Ok(CandidateDataDeleted {
+                    deleted: purge::delete_all().await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::AcceptDisclaimer(r) => {
+            answer(r, async |_| {
+                Ok(Ok(SetupReply {
+                    setup: settings::accept_disclaimer().await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::TestConnection(r) => {
+            answer(r, async |_| {
+                Ok(personio::test_connection()
+                    .await?
+                    .map(|info| ConnectionReply { info })
+                    .map_err(refused))
+            })
+            .await
+        }
+        PopupRequest::ListPositions(r) => {
+            answer(r, async |r| {
+                Ok(personio::positions(r.refresh)
+                    .await?
+                    .map(|positions| PositionsReply { positions })
+                    .map_err(refused))
+            })
+            .await
+        }
+        PopupRequest::CheckDuplicate(r) => {
+            answer(r, async |r| {
+                Ok(Ok(DuplicateReply {
+                    check: personio::duplicate_check(&r.email, r.linkedin_url, r.job_position_id)
+                        .await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::FindCandidate(r) => {
+            answer(r, async |r| {
+                Ok(Ok(CandidateLookupReply {
+                    lookup: lookup::find(r.tab_id, &r.linkedin_url, r.email.as_deref()).await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::Submit(r) => {
+            answer(r, async |r| {
+                Ok(Ok(JobReply {
+                    job: Box::new(outbox::submit(r.request).await?),
+                }))
+            })
+            .await
+        }
+        PopupRequest::GetJob(r) => {
+            answer(r, async |r| {
+                Ok(Ok(JobReply {
+                    job: Box::new(outbox::view(&r.job_id).await?),
+                }))
+            })
+            .await
+        }
+        PopupRequest::ListJobs(r) => {
+            answer(r, async |_| {
+                Ok(Ok(JobsReply {
+                    jobs: outbox::views().await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::RetryJob(r) => {
+            answer(r, async |r| {
+                Ok(Ok(JobReply {
+                    job: Box::new(outbox::retry(&r.job_id).await?),
+                }))
+            })
+            .await
+        }
+        PopupRequest::ListCandidates(r) => {
+            answer(r, async |r| {
+                Ok(Ok(CandidatesReply {
+                    list: hris::list(r.refresh_status).await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::ListPipeline(r) => {
+            answer(r, async |r| {
+                Ok(Ok(PipelineReply {
+                    pipeline: hris::pipeline(r.position_id, r.refresh).await?,
+                }))
+            })
+            .await
+        }
+        PopupRequest::ExportCandidate(r) => {
+            answer(r, async |r| {
+                Ok(match hris::export(&r.job_id).await? {
+                    hris::ExportOutcome::Exported(report) => Ok(ExportReply::Exported { report }),
+                    hris::ExportOutcome::Refused(refusal) => {
+                        Ok(ExportReply::ExportRefused { refusal })
+                    }
+                    hris::ExportOutcome::Personio(error) => Err(refused(error)),
+                })
+            })
+            .await
+        }
+    }
 }
 
 /// The tab's state, with a fresh snapshot of the page when the tab's stored classification is a candidate
 /// profile, or when nothing is stored for the tab yet (the popup opened before the content script reported
 /// the URL, or the document is still loading): the content script answers only on a candidate URL, so the
 /// feed, messaging and every other page never hand over their markup. A page stored as "not a profile" is
-/// not asked. A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused with
-/// the message returned as `Err`, unparsed.
-async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
+/// not asked. A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused
+/// unparsed (`Err`, the page words it).
+async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, BackgroundError>> {
     let reported = match tab_state::load(tab_id).await? {
         Some(state) if !state.page.is_candidate() => return Ok(Ok(state)),
         // A candidate page, or not reported yet: ask the page.
@@ -180,11 +292,10 @@ async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, String>> {
     };
     let size = snapshot_chars(&answer);
     if size > MAX_SNAPSHOT_CHARS {
-        let megabytes = format!("{:.1}", size as f64 / (1024.0 * 1024.0));
-        return Ok(Err(t_with("tabSnapshotTooLarge", &[&megabytes])));
+        return Ok(Err(BackgroundError::SnapshotTooLarge { chars: size }));
     }
     if text_len(&answer, "url") > MAX_URL_CHARS {
-        return Ok(Err(t("tabUrlTooLong")));
+        return Ok(Err(BackgroundError::UrlTooLong));
     }
     let snapshot: PageSnapshot = crate::snapshot::read(&answer)?;
     // The hand-over: the page's serialisation, the message hop and the JSON decoding.

@@ -325,12 +325,12 @@ pub fn file_name(name: &str, fallback: &str, named: impl Fn(&str) -> String) -> 
     format!("{}.pdf", stem.trim().trim_end_matches(".pdf"))
 }
 
-/// The recruiter's comment with the text the CV could not show appended, so it still reaches Personio: a
+/// The recruiter's comment (the application's `message`) with the text the CV could not show appended, so it still reaches Personio: a
 /// blank line, `heading`, then one line per item, `<label>: <text>` (the label of its field through
 /// `label`), each text once. Unchanged when nothing is missing. The result stays within
 /// [`crate::validation::MAX_MESSAGE_CHARS`]: the appended part is cut (ending in `…`), never the recruiter's
 /// own text.
-pub fn comment_with_not_shown(
+pub fn message_with_not_shown(
     message: &str,
     not_shown: &[NotShown],
     heading: &str,
@@ -567,19 +567,19 @@ mod tests {
             },
         ];
         assert_eq!(
-            comment_with_not_shown("Met at RustConf.\n", &items, "Not in the CV:", label),
+            message_with_not_shown("Met at RustConf.\n", &items, "Not in the CV:", label),
             "Met at RustConf.\n\nNot in the CV:\nName: 王小明\nExperience: 软件工程师 · 北京"
         );
         assert_eq!(
-            comment_with_not_shown("", &items[..1], "Not in the CV:", label),
+            message_with_not_shown("", &items[..1], "Not in the CV:", label),
             "Not in the CV:\nName: 王小明"
         );
         assert_eq!(
-            comment_with_not_shown("Hi", &[], "Not in the CV:", label),
+            message_with_not_shown("Hi", &[], "Not in the CV:", label),
             "Hi"
         );
         let long = "x".repeat(crate::validation::MAX_MESSAGE_CHARS - 20);
-        let bounded = comment_with_not_shown(&long, &items, "Not in the CV:", label);
+        let bounded = message_with_not_shown(&long, &items, "Not in the CV:", label);
         assert_eq!(
             bounded.chars().count(),
             crate::validation::MAX_MESSAGE_CHARS
@@ -587,6 +587,6 @@ mod tests {
         assert!(bounded.starts_with(&long) && bounded.ends_with('…'));
         assert!(crate::validation::message(&bounded).is_ok());
         let full = "x".repeat(crate::validation::MAX_MESSAGE_CHARS);
-        assert_eq!(comment_with_not_shown(&full, &items, "h", label), full);
+        assert_eq!(message_with_not_shown(&full, &items, "h", label), full);
     }
 }

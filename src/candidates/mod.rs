@@ -17,7 +17,7 @@ pub mod dialog;
 pub mod menu;
 pub mod report;
 
-use crate::bridge;
+use crate::bridge::{self, BridgeError};
 use crate::components::personio_lookup::stage_label;
 use dialog::{refocus, ConfirmExport, PendingExport};
 use leptos::prelude::*;
@@ -31,7 +31,9 @@ use sourcing_core::hris::{
     filter_rows, positions_of, CandidateList, CandidateRow, PipelineCard, PositionPipeline,
     StatusFilter, StatusSource,
 };
-use sourcing_core::messages::{PopupRequest, PopupResponse};
+use sourcing_core::messages::{
+    ExportCandidate, ExportReply, ListCandidates, ListPipeline, ListPositions,
+};
 use sourcing_core::outbox::JobId;
 use sourcing_core::personio::PositionId;
 use webext::i18n::{t, t_with};
@@ -84,31 +86,32 @@ enum Load {
 }
 
 async fn fetch(refresh_status: bool) -> Load {
-    match bridge::request(&PopupRequest::ListCandidates { refresh_status }).await {
-        Ok(PopupResponse::Candidates { list }) => Load::Loaded(list),
-        Ok(other) => Load::Failed(format!("{other:?}")),
-        Err(e) => Load::Failed(e),
+    match bridge::call(&ListCandidates { refresh_status }).await {
+        Ok(reply) => Load::Loaded(reply.list),
+        Err(e) => Load::Failed(e.sentence()),
     }
 }
 
-async fn fetch_pipeline(position_id: PositionId, refresh: bool) -> Option<PositionPipeline> {
-    match bridge::request(&PopupRequest::ListPipeline {
+/// A position's pipeline, or the sentence saying why it could not be read.
+async fn fetch_pipeline(
+    position_id: PositionId,
+    refresh: bool,
+) -> Result<PositionPipeline, String> {
+    bridge::call(&ListPipeline {
         position_id,
         refresh,
     })
     .await
-    {
-        Ok(PopupResponse::Pipeline { pipeline }) => Some(pipeline),
-        _ => None,
-    }
+    .map(|reply| reply.pipeline)
+    .map_err(|e| e.sentence())
 }
 
-/// Shared state of the page's views.
+/// Shared state of the page's views, provided as context by [`CandidatesPage`].
 #[derive(Clone, Copy)]
 struct Ctx {
     load: RwSignal<Load>,
-    /// The pipeline of the position shown (pipeline view only).
-    pipeline: RwSignal<Option<PositionPipeline>>,
+    /// The pipeline of the position shown (pipeline view only), or why it could not be read.
+    pipeline: RwSignal<Option<Result<PositionPipeline, String>>>,
     /// The position of the pipeline view.
     pipeline_of: StoredValue<Option<PositionId>>,
     outcome: RwSignal<Option<ExportOutcome>>,
@@ -172,26 +175,23 @@ impl Ctx {
         ctx.outcome
             .set(Some(ExportOutcome::Running { name: name.clone() }));
         spawn_local(async move {
-            let answer = bridge::request(&PopupRequest::ExportCandidate { job_id }).await;
-            let outcome = match answer {
-                Ok(PopupResponse::Exported { report }) => ExportOutcome::Exported(report),
-                Ok(PopupResponse::ExportRefused { refusal }) => {
+            let outcome = match bridge::call(&ExportCandidate { job_id }).await {
+                Ok(ExportReply::Exported { report }) => ExportOutcome::Exported(report),
+                Ok(ExportReply::ExportRefused { refusal }) => {
                     ExportOutcome::Refused { name, refusal }
                 }
-                Ok(PopupResponse::Personio { error }) => ExportOutcome::Failed { name, error },
-                Ok(other) => ExportOutcome::Broken {
+                Err(BridgeError::Personio(error)) => ExportOutcome::Failed { name, error },
+                Err(other) => ExportOutcome::Broken {
                     name,
-                    message: format!("{other:?}"),
+                    message: other.sentence(),
                 },
-                Err(message) => ExportOutcome::Broken { name, message },
             };
             // Show the new state (exported, no action any more) before the outcome, so that the page is
             // settled when the outcome is announced.
             let reloaded = fetch(false).await;
             if let Some(position) = ctx.pipeline_of.get_value() {
-                if let Some(p) = fetch_pipeline(position, false).await {
-                    ctx.pipeline.set(Some(p));
-                }
+                ctx.pipeline
+                    .set(Some(fetch_pipeline(position, false).await));
             }
             if matches!(reloaded, Load::Loaded(_)) {
                 ctx.load.set(reloaded);
@@ -233,11 +233,10 @@ fn source_notice(source: &StatusSource) -> Option<impl IntoView> {
 /// The candidates list with its status filter.
 #[component]
 fn ListView(
-    /// Page state.
-    ctx: Ctx,
     /// The filter.
     filter: RwSignal<StatusFilter>,
 ) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     view! {
         <h2 id="view-title">{t("candidatesListTitle")}</h2>
         <div class="field filter">
@@ -289,28 +288,31 @@ fn ListView(
                 }.into_any()
             }
         }}
-        <PositionsNav ctx=ctx />
+        <PositionsNav />
     }
 }
 
 /// Links to each position's pipeline: the positions of the imported candidates, then the other
 /// published positions (their pipelines show the company's applications).
 #[component]
-fn PositionsNav(
-    /// Page state.
-    ctx: Ctx,
-) -> impl IntoView {
-    let published = RwSignal::new(Vec::<sourcing_core::personio::Position>::new());
-    spawn_local(async move {
-        if let Ok(PopupResponse::Positions { positions }) =
-            bridge::request(&PopupRequest::ListPositions { refresh: false }).await
-        {
-            published.set(positions);
-        }
+fn PositionsNav() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // The published positions add links; without them the nav still lists the candidates' positions.
+    let published = RwSignal::new(None);
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        published.set(Some(bridge::call(&ListPositions { refresh: false }).await));
     });
+    let published = move || match published.get() {
+        Some(Ok(reply)) => reply.positions,
+        Some(Err(e)) => {
+            web_sys::console::warn_1(&format!("positions: {}", e.sentence()).into());
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     move || {
         let mut positions = positions_of(&ctx.rows());
-        for p in published.get() {
+        for p in published() {
             if !positions.iter().any(|known| known.id == p.id) {
                 positions.push(sourcing_core::outbox::PositionChoice {
                     id: p.id,
@@ -336,11 +338,10 @@ fn PositionsNav(
 /// One candidate's page.
 #[component]
 fn CandidateView(
-    /// Page state.
-    ctx: Ctx,
     /// The candidate's job id.
     job_id: JobId,
 ) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     move || {
         let Some(row) = ctx
             .rows()
@@ -468,14 +469,21 @@ fn card_view(ctx: Ctx, card: PipelineCard, hired: bool) -> impl IntoView {
 /// A position's pipeline: its candidates and the company's applications, grouped by stage.
 #[component]
 fn PipelineView(
-    /// Page state.
-    ctx: Ctx,
     /// The position.
     position_id: PositionId,
 ) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     move || {
-        let Some(pipeline) = ctx.pipeline.get() else {
-            return view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any();
+        let pipeline = match ctx.pipeline.get() {
+            None => {
+                return view! { <p class="status" role="status">{t("statusLoading")}</p> }
+                    .into_any()
+            }
+            Some(Err(sentence)) => {
+                return view! { <p class="error" role="alert" id="pipeline-failed">{sentence}</p> }
+                    .into_any()
+            }
+            Some(Ok(pipeline)) => pipeline,
         };
         let name = pipeline
             .position_name
@@ -534,6 +542,7 @@ pub fn CandidatesPage() -> impl IntoView {
         outcome: RwSignal::new(None),
         pending: RwSignal::new(None),
     };
+    provide_context(ctx);
     let filter = RwSignal::new(match &route {
         Route::List(f) => *f,
         _ => StatusFilter::All,
@@ -544,7 +553,8 @@ pub fn CandidatesPage() -> impl IntoView {
             let loaded = fetch(refresh).await;
             // The pipeline reads the statuses the list just refreshed (cached), plus Personio's list.
             if let Some(position) = ctx.pipeline_of.get_value() {
-                ctx.pipeline.set(fetch_pipeline(position, false).await);
+                ctx.pipeline
+                    .set(Some(fetch_pipeline(position, false).await));
             }
             ctx.load.set(loaded);
         })
@@ -569,12 +579,10 @@ pub fn CandidatesPage() -> impl IntoView {
         Load::Loaded(list) => {
             let notice = source_notice(&list.source);
             let view = match route.clone() {
-                Route::List(_) => view! { <ListView ctx=ctx filter=filter /> }.into_any(),
-                Route::Candidate(job_id) => {
-                    view! { <CandidateView ctx=ctx job_id=job_id /> }.into_any()
-                }
+                Route::List(_) => view! { <ListView filter=filter /> }.into_any(),
+                Route::Candidate(job_id) => view! { <CandidateView job_id=job_id /> }.into_any(),
                 Route::Pipeline(position_id) => {
-                    view! { <PipelineView ctx=ctx position_id=position_id /> }.into_any()
+                    view! { <PipelineView position_id=position_id /> }.into_any()
                 }
             };
             view! { {notice} {view} }.into_any()

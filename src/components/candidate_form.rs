@@ -45,6 +45,9 @@ fn TextField(
     /// Personio's message for this field after a refused send (cleared when the value changes).
     #[prop(optional, into)]
     server: Signal<Option<FieldMessage>>,
+    /// The input, for a parent that moves the focus to it.
+    #[prop(optional)]
+    input_ref: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let touched = RwSignal::new(false);
     let sent_value = RwSignal::new(None::<String>);
@@ -76,6 +79,7 @@ fn TextField(
             <input
                 id=name
                 name=name
+                node_ref=input_ref
                 type=input_type
                 bind:value=value
                 aria-required=required.then_some("true")
@@ -279,6 +283,9 @@ pub fn CandidateForm(
     /// Shown right after the comment.
     #[prop(optional)]
     children: Option<Children>,
+    /// The e-mail input, for a parent that moves the focus to it.
+    #[prop(optional)]
+    email_ref: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let missing = profile.missing.clone();
     view! {
@@ -310,6 +317,7 @@ pub fn CandidateForm(
                 check=validation::email
                 required=true
                 server=server_error_for(server_errors, "email")
+                input_ref=email_ref
             />
             <TextField
                 name="phone"

@@ -7,9 +7,9 @@
 use crate::bridge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sourcing_core::messages::{PopupRequest, PopupResponse};
+use sourcing_core::messages::GetSetup;
 use sourcing_core::privacy::{
-    candidate_notice, long_date, one_month_after, NoticeFacts, PrivacySettings, TextLanguage,
+    candidate_notice, long_date, one_month_after, NoticeFacts, TextLanguage,
 };
 use wasm_bindgen_futures::JsFuture;
 use webext::i18n::{t, t_with};
@@ -46,14 +46,6 @@ async fn copy_text(text: &str) -> Result<(), String> {
         })
 }
 
-/// The privacy settings in use, from the background.
-async fn privacy_settings() -> Option<PrivacySettings> {
-    match bridge::request(&PopupRequest::GetSetup).await.ok()? {
-        PopupResponse::Setup { setup } => Some(setup.settings.privacy),
-        _ => None,
-    }
-}
-
 /// The notice section of the success view.
 #[component]
 pub fn CandidateNotice(
@@ -67,8 +59,19 @@ pub fn CandidateNotice(
         .and_then(TextLanguage::from_tag)
         .unwrap_or(ui);
     let language = RwSignal::new(initial);
-    let privacy = RwSignal::new(None::<PrivacySettings>);
-    spawn_local(async move { privacy.set(privacy_settings().await) });
+    // The privacy settings in use, read once from the background by a task that stops with the view (a
+    // LocalResource would cost 27 KB of popup wasm for this one read).
+    let setup = RwSignal::new(None);
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        setup.set(Some(bridge::call(&GetSetup {}).await));
+    });
+    let privacy = Memo::new(move |_| {
+        setup
+            .get()
+            .and_then(Result::ok)
+            .map(|reply| reply.setup.settings.privacy)
+    });
+    let failed = move || setup.get().and_then(Result::err).map(|e| e.sentence());
     let subject = StoredValue::new(subject);
     let notice = Memo::new(move |_| {
         let settings = privacy.get()?;
@@ -112,7 +115,10 @@ pub fn CandidateNotice(
             <p class="help">{t("successNoticeIntro")}</p>
             {due.map(|d| view! { <p id="notice-due">{t_with("successNoticeDue", &[&d])}</p> })}
             {move || match missing.get() {
-                None => view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any(),
+                None => match failed() {
+                    Some(sentence) => view! { <p class="error" role="alert" id="notice-failed">{sentence}</p> }.into_any(),
+                    None => view! { <p class="status" role="status">{t("statusLoading")}</p> }.into_any(),
+                },
                 Some(missing) if !missing.is_empty() => {
                     let fields = missing.iter().map(|f| t(f.label_key())).collect::<Vec<_>>().join(", ");
                     view! {

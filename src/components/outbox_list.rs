@@ -1,10 +1,10 @@
 //! The outbox as the recruiter sees it: applications not yet in Personio (sending, waiting to retry, or
 //! refused), for every profile, with a "Retry now" for each. Refreshed while something is on its way.
 
-use crate::bridge;
+use crate::bridge::{self, BridgeError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use sourcing_core::messages::{PopupRequest, PopupResponse};
+use leptos::task::spawn_local_scoped_with_cancellation;
+use sourcing_core::messages::{ListJobs, RetryJob};
 use sourcing_core::outbox::{JobId, JobView};
 use sourcing_core::personio::SubmissionStatus;
 use webext::i18n::{t, t_with};
@@ -24,11 +24,8 @@ fn open_jobs(jobs: Vec<JobView>) -> Vec<JobView> {
         .collect()
 }
 
-async fn fetch() -> Vec<JobView> {
-    match bridge::request(&PopupRequest::ListJobs).await {
-        Ok(PopupResponse::Jobs { jobs }) => open_jobs(jobs),
-        _ => Vec::new(),
-    }
+async fn fetch() -> Result<Vec<JobView>, BridgeError> {
+    Ok(open_jobs(bridge::call(&ListJobs {}).await?.jobs))
 }
 
 fn status_text(status: &SubmissionStatus) -> String {
@@ -46,21 +43,26 @@ fn status_text(status: &SubmissionStatus) -> String {
     }
 }
 
-/// The list of applications still in the outbox; renders nothing when it is empty.
+/// The list of applications still in the outbox; renders nothing when it is empty (or, when the background
+/// cannot be asked, the sentence saying so).
 #[component]
 pub fn OutboxList() -> impl IntoView {
     let jobs = RwSignal::new(Vec::<JobView>::new());
-    let alive = StoredValue::new(true);
-    on_cleanup(move || alive.set_value(false));
-    spawn_local(async move {
+    let failed = RwSignal::new(None::<String>);
+    // Owner-bound: the refresh loop is cancelled with the list.
+    spawn_local_scoped_with_cancellation(async move {
         loop {
-            let list = fetch().await;
+            let list = match fetch().await {
+                Ok(list) => list,
+                Err(e) => {
+                    failed.set(Some(e.sentence()));
+                    return;
+                }
+            };
+            failed.set(None);
             let moving = list
                 .iter()
                 .any(|j| !matches!(j.status, SubmissionStatus::Failed { .. }));
-            if !alive.try_get_value().unwrap_or(false) {
-                return;
-            }
             jobs.set(list);
             if !moving {
                 return;
@@ -69,17 +71,30 @@ pub fn OutboxList() -> impl IntoView {
         }
     });
     let retry = move |job_id: JobId| {
-        spawn_local(async move {
-            let _ = bridge::request(&PopupRequest::RetryJob { job_id }).await;
-            jobs.set(fetch().await);
+        spawn_local_scoped_with_cancellation(async move {
+            let answer = match bridge::call(&RetryJob { job_id }).await {
+                Ok(_) => fetch().await,
+                Err(e) => Err(e),
+            };
+            match answer {
+                Ok(list) => {
+                    jobs.set(list);
+                    failed.set(None);
+                }
+                Err(e) => failed.set(Some(e.sentence())),
+            }
         })
     };
     move || {
         let list = jobs.get();
-        (!list.is_empty()).then(|| {
+        let error = failed
+            .get()
+            .map(|m| view! { <p class="error" role="alert" id="outbox-failed">{m}</p> });
+        (!list.is_empty() || error.is_some()).then(|| {
             view! {
                 <section class="outbox" aria-labelledby="outbox-title" id="outbox">
                     <h2 id="outbox-title">{t_with("outboxTitle", &[&list.len().to_string()])}</h2>
+                    {error}
                     <ul>
                         {list
                             .into_iter()

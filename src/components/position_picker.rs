@@ -130,6 +130,9 @@ pub fn PositionPicker(
     /// Prefix of the element ids (change it when two pickers share a page).
     #[prop(default = "position")]
     id: &'static str,
+    /// The combobox input, for a parent that moves the focus to it.
+    #[prop(optional)]
+    input_ref: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let input_id = format!("{id}-input");
     let listbox_id = format!("{id}-listbox");
@@ -265,6 +268,7 @@ pub fn PositionPicker(
             <div class="combobox">
                 <input
                     id=input_id.clone()
+                    node_ref=input_ref
                     type="text"
                     role="combobox"
                     autocomplete="off"

@@ -1,8 +1,8 @@
 //! `chrome.runtime`: typed request/response messaging from extension pages to the background.
 
-use crate::json::{from_js, to_js};
+use crate::json::to_js;
 use crate::ExtResult;
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,10 +14,10 @@ extern "C" {
     fn get_url_raw(path: &str) -> String;
 }
 
-/// Sends `request` to the background and awaits its typed answer.
-pub async fn send<Req: Serialize, Resp: DeserializeOwned>(request: &Req) -> ExtResult<Resp> {
-    let answer = JsFuture::from(send_message_raw(&to_js(request)?)?).await?;
-    from_js(&answer)
+/// Sends `request` to the background and awaits its answer undecoded (a rejected promise, e.g. no worker
+/// listening, is `Err`).
+pub async fn send_value<Req: Serialize>(request: &Req) -> ExtResult<JsValue> {
+    Ok(JsFuture::from(send_message_raw(&to_js(request)?)?).await?)
 }
 
 /// The `chrome-extension://<id>/<path>` URL of a packaged file.
