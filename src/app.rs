@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::linkedin::diagnostics::Diagnostics;
 use sourcing_core::linkedin::{unread_profile, Extraction};
-use sourcing_core::messages::{AcceptDisclaimer, GetSetup, TabState};
+use sourcing_core::messages::{AcceptDisclaimer, GetSetup, GetTabState, TabState};
 use sourcing_core::profile::Profile;
 use webext::i18n::t;
 
@@ -81,7 +81,15 @@ impl PopupView {
 }
 
 async fn load_view() -> PopupView {
-    let setup = match bridge::call(&GetSetup {}).await {
+    let view = read_view().await;
+    // The head start answers the popup's first load only: after the disclaimer is accepted, or settings
+    // saved, the state is read anew.
+    bridge::discard_head_starts();
+    view
+}
+
+async fn read_view() -> PopupView {
+    let setup = match head_start_or_call(&GetSetup {}).await {
         Ok(reply) => reply.setup,
         Err(e) => return PopupView::Failed(e.sentence()),
     };
@@ -100,7 +108,16 @@ async fn load_view() -> PopupView {
         if attempt > 0 {
             webext::timer::sleep(RENDER_RETRY_MS).await;
         }
-        view = match bridge::tab_state(tab_id).await {
+        // The first read may have been asked while the popup loaded, for the same tab.
+        let head_start = match attempt {
+            0 => bridge::head_start(&GetTabState { tab_id }).await,
+            _ => None,
+        };
+        let state = match head_start {
+            Some(Ok(reply)) if reply.state.tab_id == tab_id => Ok(reply.state),
+            _ => bridge::tab_state(tab_id).await,
+        };
+        view = match state {
             Ok(state) => PopupView::from_state(&state),
             Err(e) => PopupView::Failed(e.sentence()),
         };
@@ -109,6 +126,16 @@ async fn load_view() -> PopupView {
         }
     }
     view
+}
+
+/// The head start's answer to `request` when `static/popup.js` asked it, else the answer to a call now.
+async fn head_start_or_call<R: sourcing_core::messages::Call>(
+    request: &R,
+) -> Result<R::Reply, bridge::BridgeError> {
+    match bridge::head_start(request).await {
+        Some(answer) => answer,
+        None => bridge::call(request).await,
+    }
 }
 
 /// Renders a [`PopupView`].

@@ -271,7 +271,13 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<JsValue> {
 /// not asked. A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused
 /// unparsed (`Err`, the page words it).
 async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, BackgroundError>> {
-    let reported = match tab_state::load(tab_id).await? {
+    let stored = tab_state::load(tab_id).await?;
+    // No page is read before the recruiter accepted the disclaimer. The popup asks for the tab's state while
+    // it loads (`static/popup.js`), before it knows whether the disclaimer is accepted.
+    if !settings::disclaimer_accepted().await? {
+        return Ok(Ok(stored.unwrap_or_else(|| tab_state::unknown(tab_id))));
+    }
+    let reported = match stored {
         Some(state) if !state.page.is_candidate() => return Ok(Ok(state)),
         // A candidate page, or not reported yet: ask the page.
         Some(_) => true,

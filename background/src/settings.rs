@@ -136,6 +136,13 @@ pub async fn connection_checked(info: &ConnectionInfo) -> ExtResult<()> {
     storage::set(&CONNECTION, info).await
 }
 
+/// Has the recruiter accepted the current disclaimer? Until then no page is read.
+pub async fn disclaimer_accepted() -> ExtResult<bool> {
+    Ok(storage::get(&DISCLAIMER)
+        .await?
+        .is_some_and(|acceptance: DisclaimerAcceptance| acceptance.is_current()))
+}
+
 /// Records that the recruiter accepted the current disclaimer now.
 pub async fn accept_disclaimer() -> ExtResult<SetupState> {
     let acceptance = DisclaimerAcceptance {

@@ -6,7 +6,7 @@ mod error;
 
 pub use error::{personio_sentence, BridgeError};
 use sourcing_core::messages::{Call, CallError, GetTabState, TabState};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The tab this popup shows: `?tab=<id>` when opened as a page, else the active tab.
 pub async fn target_tab_id() -> Result<i32, BridgeError> {
@@ -35,6 +35,39 @@ pub async fn call<R: Call>(request: &R) -> Result<R::Reply, BridgeError> {
     let answer = webext::runtime::send_value(request)
         .await
         .map_err(|e| BridgeError::Unreachable(e.0))?;
+    decode::<R>(answer)
+}
+
+/// The answer `static/popup.js` got to `request` while the wasm loaded (its head start), taken once, then
+/// decoded as [`call`] decodes; `None` when there is none (the side panel re-rendering, a test mounting the
+/// app itself, a second read): then the caller asks itself.
+pub async fn head_start<R: Call>(request: &R) -> Option<Result<R::Reply, BridgeError>> {
+    let name = webext::json::to_js(request)
+        .ok()
+        .and_then(|r| js_sys::Reflect::get(&r, &"type".into()).ok())
+        .and_then(|t| t.as_string())?;
+    let starts = js_sys::Reflect::get(&js_sys::global(), &"popupHeadStart".into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let pending = js_sys::Reflect::get(&starts, &name.as_str().into()).ok()?;
+    let pending: js_sys::Promise = pending.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&starts.into(), &name.as_str().into());
+    Some(match wasm_bindgen_futures::JsFuture::from(pending).await {
+        Ok(answer) if answer.is_null() => Err(BridgeError::NoTab),
+        Ok(answer) => decode::<R>(answer),
+        Err(e) => Err(BridgeError::Unreachable(
+            e.as_string().unwrap_or_else(|| String::from("no answer")),
+        )),
+    })
+}
+
+/// Forgets the head start's answers not taken (they answered the popup's first load only).
+pub fn discard_head_starts() {
+    let _ = js_sys::Reflect::delete_property(&js_sys::global().into(), &"popupHeadStart".into());
+}
+
+/// The reply of an answer, or the error it carries.
+fn decode<R: Call>(answer: JsValue) -> Result<R::Reply, BridgeError> {
     if is_call_error(&answer) {
         return Err(call_error(&answer));
     }

@@ -35,6 +35,9 @@ before(async () => {
     hosts[url.hostname] = site.port;
   }
   session = await launchWithExtension({ hosts });
+  // The worker reads no page before the recruiter accepted the disclaimer (the refusal is tested in
+  // privacy.test.mjs).
+  await session.request({ type: 'accept_disclaimer' });
 });
 
 after(async () => {

@@ -164,3 +164,34 @@ test('a page URL over 2 KB is refused and the tab counts as no profile', async (
   assert.ok(await eventually(async () => (await session.actionState(long.tabId)).enabled), 'enabled on the plain URL');
   await long.tab.close();
 });
+
+test('no page is read before the disclaimer is accepted, though the popup asks for the tab while it loads', async (t) => {
+  const fresh = await launchWithExtension({ hosts: { 'www.linkedin.com': site.port } });
+  t.after(() => fresh.close());
+  // Settings saved, disclaimer not accepted (as after an update that brings a new disclaimer version).
+  const saved = await fresh.request({ type: 'save_settings', input: { subdomain: 'acme', client_id: '', client_secret: null, company_id: '4711', recruiting_token: 'recruiting-token-acme' } });
+  assert.equal(saved.type, 'setup');
+  const worker = await fresh.worker();
+  await worker.evaluate(() => {
+    self.__asked = [];
+    const send = chrome.tabs.sendMessage.bind(chrome.tabs);
+    chrome.tabs.sendMessage = (tabId, message, ...rest) => {
+      if (message && message.type === 'take_snapshot') self.__asked.push(tabId);
+      return send(tabId, message, ...rest);
+    };
+  });
+  const tab = await fresh.context.newPage();
+  await tab.goto(`https://www.linkedin.com/in/${MAREN.slug}/`);
+  const tabId = await fresh.tabIdOf(tab);
+  const popup = await fresh.openPopupFor(tabId);
+  await popup.waitForSelector('section.disclaimer button');
+  const early = await fresh.request({ type: 'get_tab_state', tab_id: tabId });
+  assert.equal(early.type, 'tab_state');
+  assert.equal(early.state.extraction, null, 'no extraction before the disclaimer');
+  assert.deepEqual(await worker.evaluate(() => self.__asked), [], 'the page was not asked for its markup');
+  // Accepted: the form reads the page now (the answer the popup got while loading is not reused).
+  await popup.click('section.disclaimer button');
+  await popup.waitForFunction(() => document.querySelector('input[name="first_name"]')?.value, null, { timeout: 15_000 });
+  assert.equal(await popup.inputValue('input[name="first_name"]'), MAREN.name.split(' ')[0]);
+  assert.deepEqual(await worker.evaluate(() => self.__asked), [tabId]);
+});
