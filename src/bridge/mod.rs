@@ -63,7 +63,7 @@ pub async fn head_start<R: Call>(request: &R) -> Option<Result<R::Reply, BridgeE
 
 /// Forgets the head start's answers not taken (they answered the popup's first load only).
 pub fn discard_head_starts() {
-    let _ = js_sys::Reflect::delete_property(&js_sys::global().into(), &"popupHeadStart".into());
+    let _ = js_sys::Reflect::delete_property(&js_sys::global(), &"popupHeadStart".into());
 }
 
 /// The reply of an answer, or the error it carries.
