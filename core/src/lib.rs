@@ -21,3 +21,6 @@ pub mod profile;
 pub mod retention;
 pub mod settings;
 pub mod validation;
+
+#[cfg(test)]
+mod tagged_enums_tests;

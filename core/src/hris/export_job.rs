@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::{
     is_hired, plan_export, read_status, CandidateStatus, ExportPlan, ExportRefusal, ExportReport,
@@ -58,7 +59,7 @@ pub struct ExportContext<'a> {
 }
 
 /// Where an export stands: the next step to run, or how it ended.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TaggedDeserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ExportState {
     /// Re-read the candidate's status (the first step, and again after a failure before the employee
