@@ -166,10 +166,15 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
         Some(c) => quote! {
             match map.remove(#c) {
                 ::core::option::Option::Some(content) => content,
+                // No content: a unit variant, an unknown one, or the content is missing (serde's words).
                 ::core::option::Option::None => {
-                    return #twin::deserialize(::serde_json::Value::String(tag))
-                        .map(::core::convert::From::from)
-                        .map_err(<D::Error as ::serde::de::Error>::custom);
+                    return match #twin::deserialize(::serde_json::Value::String(tag)) {
+                        ::core::result::Result::Ok(twin) => ::core::result::Result::Ok(twin.into()),
+                        ::core::result::Result::Err(e) if e.to_string().starts_with("unknown variant") => {
+                            ::core::result::Result::Err(D::Error::custom(e))
+                        }
+                        ::core::result::Result::Err(_) => ::core::result::Result::Err(D::Error::missing_field(#c)),
+                    };
                 }
             }
         },
