@@ -481,11 +481,25 @@ struct StoredLog {
     creating: Vec<JobId>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// One stored entry: a job, else a record of the earlier shape. Read through `serde_json::Value`, not an
+/// `untagged` enum: see the size note in `personio/wire.rs`.
 enum StoredEntry {
     Job(Box<ExportJob>),
     Record(ExportRecord),
+}
+
+impl<'de> Deserialize<'de> for StoredEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        match serde_json::from_value::<ExportJob>(value.clone()) {
+            Ok(job) => Ok(StoredEntry::Job(Box::new(job))),
+            Err(_) => serde_json::from_value(value)
+                .map(StoredEntry::Record)
+                .map_err(|_| {
+                    serde::de::Error::custom("neither an export job nor an export record")
+                }),
+        }
+    }
 }
 
 impl From<StoredLog> for ExportLog {
