@@ -24,3 +24,6 @@ pub mod session_cache;
 pub mod settings;
 pub mod storage_keys;
 pub mod validation;
+
+#[cfg(test)]
+mod tagged_enums_tests;

@@ -110,16 +110,23 @@ impl Serialize for YearMonth {
 
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The earlier shape.
         #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            Iso(String),
-            Parts { year: u16, month: Option<u8> },
+        struct Parts {
+            year: u16,
+            month: Option<u8>,
         }
-        match Repr::deserialize(deserializer)? {
-            Repr::Iso(s) => YearMonth::parse_iso(&s)
+        // Read through `serde_json::Value`, not an `untagged` enum: see the size note in
+        // `personio/wire.rs`.
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(s) => YearMonth::parse_iso(&s)
                 .ok_or_else(|| serde::de::Error::custom(format!("not an ISO year-month: {s}"))),
-            Repr::Parts { year, month } => Ok(YearMonth { year, month }),
+            parts @ serde_json::Value::Object(_) => serde_json::from_value::<Parts>(parts)
+                .map(|Parts { year, month }| YearMonth { year, month })
+                .map_err(serde::de::Error::custom),
+            _ => Err(serde::de::Error::custom(
+                "a year-month is an ISO string or {year, month}",
+            )),
         }
     }
 }

@@ -5,8 +5,9 @@ use crate::build;
 use crate::util::{cmd, root, run, XResult};
 
 /// Crates that compile natively and carry native tests.
-const NATIVE: [&str; 6] = [
+const NATIVE: [&str; 7] = [
     "sourcing-core",
+    "sourcing-tagged",
     "sourcing-markup",
     "cv",
     "personio-standin",

@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::{
     is_hired, plan_export, read_status, CandidateStatus, ExportPlan, ExportRefusal, ExportReport,
@@ -58,7 +59,7 @@ pub struct ExportContext<'a> {
 }
 
 /// Where an export stands: the next step to run, or how it ended.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TaggedDeserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ExportState {
     /// Re-read the candidate's status (the first step, and again after a failure before the employee
@@ -480,11 +481,25 @@ struct StoredLog {
     creating: Vec<JobId>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// One stored entry: a job, else a record of the earlier shape. Read through `serde_json::Value`, not an
+/// `untagged` enum: see the size note in `personio/wire.rs`.
 enum StoredEntry {
     Job(Box<ExportJob>),
     Record(ExportRecord),
+}
+
+impl<'de> Deserialize<'de> for StoredEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        match serde_json::from_value::<ExportJob>(value.clone()) {
+            Ok(job) => Ok(StoredEntry::Job(Box::new(job))),
+            Err(_) => serde_json::from_value(value)
+                .map(StoredEntry::Record)
+                .map_err(|_| {
+                    serde::de::Error::custom("neither an export job nor an export record")
+                }),
+        }
+    }
 }
 
 impl From<StoredLog> for ExportLog {

@@ -6,6 +6,7 @@ use super::{CandidateStatus, ImportedCandidate};
 use crate::outbox::JobId;
 use crate::personio::{NewEmployee, Position};
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 /// An employee field that was exported, with the value sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +18,7 @@ pub struct ExportedField {
 }
 
 /// Why a piece of information was not exported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NotExportedReason {
     /// Nothing is known about it (e.g. the position has no department).
@@ -226,7 +227,7 @@ impl ExportPlan {
 }
 
 /// Why an export was refused before anything was sent to Personio.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum ExportRefusal {
     /// No candidate imported through the extension has this id.

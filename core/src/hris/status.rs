@@ -9,10 +9,11 @@ use crate::personio::{
     ApplicationSummary, LookupGap, PersonQuery, PersonioClient, PersonioDateTime, PersonioError,
     Stage, StageOutcome, StageTransition, StageVocabulary, Transport,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use sourcing_tagged::TaggedDeserialize;
 
 /// A candidate's status in Personio's recruiting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CandidateStatus {
     /// The status cannot be read (v1-only credentials, the lookup failed, or Personio's answers lack
@@ -151,7 +152,7 @@ pub fn status_from_lookups(
 }
 
 /// Whether statuses could be read from Personio.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StatusSource {
     /// Read through the v2 recruiting lookups.

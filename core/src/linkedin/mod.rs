@@ -42,9 +42,10 @@ pub use markup;
 use crate::page::PageSnapshot;
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 /// What kind of LinkedIn page a URL points to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PageKind {
     /// A member profile `/in/<slug>/` (any sub-route).
@@ -145,7 +146,7 @@ impl Layout {
 }
 
 /// The result of reading one page snapshot.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Extraction {
     /// The page shows the candidate of its URL.

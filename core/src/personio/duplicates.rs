@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::client::PersonioClient;
 use super::http::Transport;
@@ -90,7 +91,7 @@ pub enum MatchedBy {
 }
 
 /// How far the LinkedIn profile was checked.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LinkedinCoverage {
     /// No profile URL to look for.
@@ -118,7 +119,7 @@ pub struct JobApplications {
 }
 
 /// The answer of the duplicate check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum DuplicateCheck {
     /// The person already applied to this position.

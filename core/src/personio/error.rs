@@ -3,6 +3,7 @@
 //! OAuth2 `{error, error_description}`.
 
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::http::HttpResponse;
 use super::wire::{lenient_list, lenient_object, lenient_text, Lenient};
@@ -27,7 +28,7 @@ impl FieldError {
 }
 
 /// The right or feature a 403 says is missing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum MissingRight {
     /// Creating applications.
@@ -51,7 +52,7 @@ pub enum MissingRight {
 }
 
 /// Everything a Personio call can end with other than success.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum PersonioError {
     /// Field-level validation errors to show next to the fields.

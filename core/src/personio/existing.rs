@@ -12,6 +12,7 @@
 //! panel with one line saying why. What could not be told otherwise is [`CandidateLookup::Unavailable`].
 
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::client::PersonioClient;
 use super::config::CompanySubdomain;
@@ -60,7 +61,7 @@ pub struct ExistingCandidate {
 }
 
 /// The answer of the lookup.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum CandidateLookup {
     /// Personio holds this person.

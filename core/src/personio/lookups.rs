@@ -11,6 +11,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::client::{unexpected, Auth, Call, PersonioClient};
 use super::date::PersonioDateTime;
@@ -316,7 +317,7 @@ pub struct StageTransition {
 }
 
 /// Why a lookup could not give a definite answer. Shown to the recruiter in plain words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LookupGap {
     /// Only v1 credentials: the recruiting reads need API v2 (OAuth client id + secret).

@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 use super::application::{
     check_document, DocumentCategory, FileReference, NewApplication, UploadedFile,
@@ -96,7 +97,7 @@ pub struct DocumentToUpload {
 }
 
 /// Where a job stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum SubmissionStatus {
     /// More steps to run.
@@ -127,7 +128,7 @@ pub enum SubmissionStatus {
 }
 
 /// What one step did.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
     /// Looked for an existing application (none found, or lookups unavailable).
@@ -148,7 +149,7 @@ pub enum Step {
 }
 
 /// Result of [`SubmissionJob::advance`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum StepOutcome {
     /// A step completed; persist and call `advance` again.
