@@ -10,6 +10,7 @@ use crate::personio::{CandidateLookup, ConnectionInfo, DuplicateCheck, Position,
 use crate::retention::DeletedData;
 use crate::settings::{SettingsInput, SettingsIssue, StoredSecret};
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 /// Declares a request struct's `Call` impl: `call!(Request => Reply)`.
 macro_rules! call {
@@ -21,7 +22,7 @@ macro_rules! call {
 }
 
 /// Every page request as the background reads it (`type` tag in snake_case).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum PopupRequest {
     /// [`GetTabState`].
@@ -234,7 +235,7 @@ pub struct SetupReply {
 }
 
 /// Reply to [`SaveSettings`]: saved, or what is wrong per field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum SaveReply {
     /// Saved: the state after it.
@@ -327,7 +328,7 @@ pub struct PipelineReply {
 }
 
 /// Reply to [`ExportCandidate`] (a Personio failure on the way is [`super::CallError::Personio`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ExportReply {
     /// The employee exists now: what was exported and what was not available.

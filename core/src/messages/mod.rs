@@ -17,11 +17,12 @@ use crate::personio::{ConnectionInfo, PersonioError};
 use crate::settings::{DisclaimerAcceptance, SettingsView};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use sourcing_tagged::TaggedDeserialize;
 
 pub use calls::*;
 
 /// Content script → background.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ContentToBackground {
     /// The page was loaded or navigated in-app. Only the URL travels: markup leaves the page only when the
@@ -40,7 +41,7 @@ pub const MAX_SNAPSHOT_CHARS: usize = 8 * 1024 * 1024;
 pub const MAX_URL_CHARS: usize = 2048;
 
 /// Background → content script.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BackgroundToContent {
     /// Take a fresh snapshot now and answer with it (a [`crate::page::PageSnapshot`]).
@@ -106,7 +107,7 @@ pub enum Answer<R> {
 }
 
 /// Why a call has no reply.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize, thiserror::Error)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum CallError {
     /// Personio refused or could not be reached; the page shows it at the right place.
@@ -124,7 +125,7 @@ pub enum CallError {
 }
 
 /// What went wrong in the background (not at Personio), by kind; the page words it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BackgroundError {
     /// The page's snapshot was larger than [`MAX_SNAPSHOT_CHARS`]: refused, not parsed.
