@@ -86,7 +86,9 @@ pub fn ApplicationForm(
     let submitting = RwSignal::new(false);
     // Issues per field; "form" for the form as a whole.
     let local_issues = RwSignal::new(Vec::<(String, String)>::new());
-    let say = move |e: BridgeError| local_issues.set(vec![("form".into(), e.sentence())]);
+    let say = move |e: BridgeError| {
+        local_issues.try_set(vec![("form".into(), e.sentence())]);
+    };
     let file_error = RwSignal::new(None::<String>);
     // The CV made from the profile: wanted (remembered in this browser), being made, why it failed.
     let attach_cv = RwSignal::new(true);
@@ -284,7 +286,9 @@ pub fn ApplicationForm(
     let discard = Callback::new(move |_| {
         local_issues.set(Vec::new());
         file_error.set(None);
-        spawn_local_scoped_with_cancellation(async move {
+        // Not scoped to the caller's owner: the confirm button that runs this re-renders when it is
+        // answered, which would cancel the task before the notice is set (signals are written with `try_`).
+        spawn_local(async move {
             if let Err(e) = draft.discard().await {
                 say(e);
             }
