@@ -3,7 +3,10 @@
 // - after every navigation (full load, or in-app via the Navigation API) it tells the background the URL;
 // - when the background asks (the recruiter opened the popup), it answers with a snapshot of the markup
 //   that extraction needs. Classification and extraction are Rust in the extension (WebAssembly cannot be
-//   compiled under LinkedIn's CSP). Message shapes: core/src/messages.rs and core/src/page.rs.
+//   compiled under LinkedIn's CSP). Message shapes: core/src/messages.rs and core/src/page.rs;
+// - each snapshot gets a revision; asked again with it while the document has not changed (a one-shot
+//   MutationObserver, started only once a snapshot was handed over and gone at the first change), it
+//   answers "unchanged" and hands over no markup. Until the popup first asks, LinkedIn's page pays nothing.
 (() => {
   // Selectors mirrored by core/src/page.rs (EMBEDDED, OVERLAYS).
   const EMBEDDED = 'code[id^="bpr-guid-"], code[id^="datalet-bpr-guid-"], script#rehydrate-data';
@@ -37,8 +40,23 @@
   // Markup only ever leaves a candidate page (member, Sales Navigator lead, Recruiter profile); the background
   // asks only for those too. Anything else gets no answer.
   const CANDIDATE_PATH = /^\/(in\/[^/]+|sales\/(lead|people)\/[^/]+|talent\/(.+\/)?profile\/[^/]+)/;
+  let handed = null; // the latest snapshot handed over: { revision, url, changed }
+  const watch = new MutationObserver(() => {
+    if (handed) handed.changed = true;
+    watch.disconnect();
+  });
+  const answer = (since) => {
+    if (handed && !handed.changed && since === handed.revision && handed.url === location.href) {
+      return { unchanged: handed.revision, url: handed.url };
+    }
+    const taken = snapshot();
+    handed = { revision: `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`, url: taken.url, changed: false };
+    watch.disconnect();
+    watch.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    return { ...taken, revision: handed.revision };
+  };
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (message && message.type === 'take_snapshot' && CANDIDATE_PATH.test(location.pathname)) sendResponse(snapshot());
+    if (message && message.type === 'take_snapshot' && CANDIDATE_PATH.test(location.pathname)) sendResponse(answer(message.unchanged_since));
   });
   if (window.navigation) {
     navigation.addEventListener('navigatesuccess', visited);

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sourcing_core::linkedin::diagnostics::Diagnostics;
 use sourcing_core::linkedin::{unread_profile, Extraction};
-use sourcing_core::messages::{AcceptDisclaimer, GetSetup, GetTabState, TabState};
+use sourcing_core::messages::{AcceptDisclaimer, GetSetup, GetTabState, SetupState, TabState};
 use sourcing_core::profile::Profile;
 use webext::i18n::t;
 
@@ -80,19 +80,25 @@ impl PopupView {
     }
 }
 
-async fn load_view() -> PopupView {
-    let view = read_view().await;
+/// The settings the popup read while loading its view: the form takes its default tags from them instead of
+/// asking the worker again (one round trip less before the form is filled). Empty until the first read.
+#[derive(Clone, Copy)]
+pub struct LoadedSetup(pub StoredValue<Option<SetupState>>);
+
+async fn load_view(loaded: LoadedSetup) -> PopupView {
+    let view = read_view(loaded).await;
     // The head start answers the popup's first load only: after the disclaimer is accepted, or settings
     // saved, the state is read anew.
     bridge::discard_head_starts();
     view
 }
 
-async fn read_view() -> PopupView {
+async fn read_view(loaded: LoadedSetup) -> PopupView {
     let setup = match head_start_or_call(&GetSetup {}).await {
         Ok(reply) => reply.setup,
         Err(e) => return PopupView::Failed(e.sentence()),
     };
+    loaded.0.try_set_value(Some(setup.clone()));
     if !setup.disclaimer.as_ref().is_some_and(|d| d.is_current()) {
         return PopupView::NeedsDisclaimer;
     }
@@ -224,14 +230,16 @@ async fn pin_to_side_panel() {
 #[component]
 pub fn App() -> impl IntoView {
     let (view, set_view) = signal(PopupView::Loading);
-    spawn_local(async move { set_view.set(load_view().await) });
+    let loaded = LoadedSetup(StoredValue::new(None));
+    provide_context(loaded);
+    spawn_local(async move { set_view.set(load_view(loaded).await) });
     let panel = in_side_panel();
     if panel {
         // The side panel follows the active tab: another tab, a new page, or an in-app navigation.
         let reload = move |_tab_id: i32| {
             spawn_local(async move {
                 set_view.set(PopupView::Loading);
-                set_view.set(load_view().await);
+                set_view.set(load_view(loaded).await);
             })
         };
         webext::events::on_tab_activated(reload);
@@ -242,7 +250,7 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let accepted = bridge::call(&AcceptDisclaimer {}).await;
             set_view.set(match accepted {
-                Ok(_) => load_view().await,
+                Ok(_) => load_view(loaded).await,
                 Err(e) => PopupView::Failed(e.sentence()),
             });
         })

@@ -95,6 +95,8 @@ async fn an_unrecognised_page_says_so_and_opens_the_empty_form_with_copy_diagnos
         parse_us: None,
         snapshot_bytes: None,
         snapshot_us: None,
+        revision: None,
+        reused: false,
     };
     let view = PopupView::from_state(&state);
     assert!(

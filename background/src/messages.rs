@@ -271,45 +271,72 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<JsValue> {
 /// not asked. A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused
 /// unparsed (`Err`, the page words it).
 async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, BackgroundError>> {
-    let stored = tab_state::load(tab_id).await?;
+    let (stored, accepted) =
+        futures_util::future::join(tab_state::load(tab_id), settings::disclaimer_accepted()).await;
+    let stored = stored?;
     // No page is read before the recruiter accepted the disclaimer. The popup asks for the tab's state while
     // it loads (`static/popup.js`), before it knows whether the disclaimer is accepted.
-    if !settings::disclaimer_accepted().await? {
+    if !accepted? {
         return Ok(Ok(stored.unwrap_or_else(|| tab_state::unknown(tab_id))));
     }
-    let reported = match stored {
-        Some(state) if !state.page.is_candidate() => return Ok(Ok(state)),
-        // A candidate page, or not reported yet: ask the page.
-        Some(_) => true,
-        None => false,
-    };
-    let asked = crate::clock::precise_ms();
-    let answer = match webext::tabs::send_value(tab_id, &BackgroundToContent::TakeSnapshot).await {
-        Ok(answer) if answer.is_object() => answer,
-        // Nothing reported and no answer (no content script, or not yet): unknown, asked again next time.
-        _ if !reported => return Ok(Ok(tab_state::unknown(tab_id))),
-        // No content script (left LinkedIn, extension updated) or it refused: not a profile now.
-        _ => {
-            tab_state::url_changed(tab_id, String::new()).await?;
-            return Ok(Ok(tab_state::load(tab_id)
-                .await?
-                .unwrap_or_else(|| tab_state::unknown(tab_id))));
+    if let Some(state) = stored.as_ref().filter(|state| !state.page.is_candidate()) {
+        return Ok(Ok(state.clone()));
+    }
+    // A candidate page, or not reported yet: ask the page.
+    let reported = stored.is_some();
+    // The stored extraction's snapshot: the page answers "unchanged" instead of its markup while it is.
+    let mut since = stored
+        .as_ref()
+        .filter(|state| state.extraction.is_some())
+        .and_then(|state| state.revision.clone());
+    loop {
+        let asked = crate::clock::precise_ms();
+        let request = BackgroundToContent::TakeSnapshot {
+            unchanged_since: since.clone(),
+        };
+        let answer = match webext::tabs::send_value(tab_id, &request).await {
+            Ok(answer) if answer.is_object() => answer,
+            // Nothing reported and no answer (no content script, or not yet): unknown, asked again next time.
+            _ if !reported => return Ok(Ok(tab_state::unknown(tab_id))),
+            // No content script (left LinkedIn, extension updated) or it refused: not a profile now.
+            _ => {
+                tab_state::url_changed(tab_id, String::new()).await?;
+                return Ok(Ok(tab_state::load(tab_id)
+                    .await?
+                    .unwrap_or_else(|| tab_state::unknown(tab_id))));
+            }
+        };
+        if let Some((revision, url)) = crate::snapshot::unchanged(&answer)? {
+            match stored.as_ref() {
+                Some(state) if since.as_ref() == Some(&revision) && state.url == url => {
+                    return Ok(Ok(TabState {
+                        reused: true,
+                        ..state.clone()
+                    }));
+                }
+                // "Unchanged" since a snapshot this worker did not name: ask for the markup.
+                _ if since.is_some() => {
+                    since = None;
+                    continue;
+                }
+                _ => return Err(ExtError("snapshot: `unchanged` answered unasked".into())),
+            }
         }
-    };
-    let size = snapshot_chars(&answer);
-    if size > MAX_SNAPSHOT_CHARS {
-        return Ok(Err(BackgroundError::SnapshotTooLarge { chars: size }));
+        let size = snapshot_chars(&answer);
+        if size > MAX_SNAPSHOT_CHARS {
+            return Ok(Err(BackgroundError::SnapshotTooLarge { chars: size }));
+        }
+        if text_len(&answer, "url") > MAX_URL_CHARS {
+            return Ok(Err(BackgroundError::UrlTooLong));
+        }
+        let snapshot: PageSnapshot = crate::snapshot::read(&answer)?;
+        // The hand-over: the page's serialisation, the message hop and the JSON decoding.
+        let took_us = ((crate::clock::precise_ms() - asked) * 1000.0).max(0.0) as u64;
+        return Ok(Ok(tab_state::snapshot_received(
+            tab_id,
+            &snapshot,
+            Some(took_us),
+        )
+        .await?));
     }
-    if text_len(&answer, "url") > MAX_URL_CHARS {
-        return Ok(Err(BackgroundError::UrlTooLong));
-    }
-    let snapshot: PageSnapshot = crate::snapshot::read(&answer)?;
-    // The hand-over: the page's serialisation, the message hop and the JSON decoding.
-    let took_us = ((crate::clock::precise_ms() - asked) * 1000.0).max(0.0) as u64;
-    Ok(Ok(tab_state::snapshot_received(
-        tab_id,
-        &snapshot,
-        Some(took_us),
-    )
-    .await?))
 }

@@ -7,6 +7,7 @@
 //! company (a policy's values stay: only the admin can remove them).
 
 use crate::clock::now_ms;
+use futures_util::future::{join, join3, join4};
 use sourcing_core::messages::SetupState;
 use sourcing_core::personio::{ConnectionInfo, Credentials, FieldMapping};
 use sourcing_core::policy::ManagedPolicy;
@@ -43,11 +44,18 @@ pub async fn policy() -> ManagedPolicy {
 
 /// What the settings page stored in this browser (empty when never saved).
 async fn stored() -> ExtResult<LocalSettings> {
+    let (credentials, mapping, privacy, default_tags) = join4(
+        stored_credentials(),
+        storage::get_or_default(&FIELD_MAPPING),
+        storage::get_or_default(&PRIVACY),
+        storage::get(&DEFAULT_TAGS),
+    )
+    .await;
     Ok(LocalSettings {
-        credentials: stored_credentials().await?,
-        mapping: storage::get_or_default(&FIELD_MAPPING).await?,
-        privacy: storage::get_or_default(&PRIVACY).await?,
-        default_tags: storage::get(&DEFAULT_TAGS).await?,
+        credentials: credentials?,
+        mapping: mapping?,
+        privacy: privacy?,
+        default_tags: default_tags?,
     })
 }
 
@@ -74,10 +82,17 @@ pub async fn privacy() -> ExtResult<PrivacySettings> {
 
 /// The set-up state pages may see.
 pub async fn setup_state() -> ExtResult<SetupState> {
+    // Asked at once: this answers the popup's first question, on the way to the filled form.
+    let (stored, policy, (disclaimer, connection)) = join3(
+        stored(),
+        policy(),
+        join(storage::get(&DISCLAIMER), storage::get(&CONNECTION)),
+    )
+    .await;
     Ok(SetupState {
-        settings: SettingsView::effective(&stored().await?, &policy().await),
-        disclaimer: storage::get(&DISCLAIMER).await?,
-        connection: storage::get(&CONNECTION).await?,
+        settings: SettingsView::effective(&stored?, &policy),
+        disclaimer: disclaimer?,
+        connection: connection?,
     })
 }
 

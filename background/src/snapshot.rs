@@ -2,10 +2,11 @@
 //! megabyte on a large profile) crosses into wasm as one string copy, instead of being written out by
 //! `JSON.stringify` and parsed back by serde (escapes and all), as [`webext::json::from_js`] would.
 //! Field for field what `PageSnapshot`'s serde form accepts: `url` and `markup` must be strings, `lang`
-//! may be absent or `null`, `title` absent, `embedded` absent or a list of strings.
+//! may be absent or `null`, `title` and `revision` absent, `embedded` absent or a list of strings. The
+//! content script's other answer, "unchanged since the snapshot you name", is read by [`unchanged`].
 
 use js_sys::{Array, Reflect};
-use sourcing_core::page::PageSnapshot;
+use sourcing_core::page::{PageSnapshot, SnapshotRevision};
 use wasm_bindgen::JsValue;
 use webext::{ExtError, ExtResult};
 
@@ -49,5 +50,15 @@ pub fn read(answer: &JsValue) -> ExtResult<PageSnapshot> {
         title: text(answer, "title")?.unwrap_or_default(),
         markup: required(answer, "markup")?,
         embedded,
+        revision: text(answer, "revision")?.map(SnapshotRevision),
     })
+}
+
+/// The revision the content script's answer says is unchanged (`{"unchanged": <revision>, "url": …}`), if
+/// that is its answer, with the page's URL.
+pub fn unchanged(answer: &JsValue) -> ExtResult<Option<(SnapshotRevision, String)>> {
+    match text(answer, "unchanged")? {
+        None => Ok(None),
+        Some(revision) => Ok(Some((SnapshotRevision(revision), required(answer, "url")?))),
+    }
 }

@@ -46,6 +46,8 @@ pub fn unknown(tab_id: i32) -> TabState {
         parse_us: None,
         snapshot_bytes: None,
         snapshot_us: None,
+        revision: None,
+        reused: false,
     }
 }
 
@@ -67,6 +69,8 @@ pub async fn url_changed(tab_id: i32, url: String) -> ExtResult<()> {
             parse_us: None,
             snapshot_bytes: None,
             snapshot_us: None,
+            revision: None,
+            reused: false,
         },
     };
     store(&state).await?;
@@ -114,6 +118,8 @@ pub async fn snapshot_received(
         parse_us: micros(started, parsed),
         snapshot_bytes: Some(snapshot_bytes),
         snapshot_us,
+        revision: snapshot.revision.clone(),
+        reused: false,
     };
     store(&state).await?;
     icon::apply(tab_id, &state.page, &state.url).await?;

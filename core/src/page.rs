@@ -21,7 +21,19 @@ pub struct PageSnapshot {
     /// `code[id^="datalet-bpr-guid-"]`, `script#rehydrate-data`).
     #[serde(default)]
     pub embedded: Vec<String>,
+    /// The content script's name for this snapshot, if it gave one: asked again with it, it answers
+    /// "unchanged" while its document has not changed since ([`SnapshotRevision`]).
+    #[serde(default)]
+    pub revision: Option<SnapshotRevision>,
 }
+
+/// Names one snapshot a content script handed over. The content script answers a `take_snapshot` that names
+/// its latest snapshot with "unchanged" (and no markup) as long as its document has not changed since: it
+/// watches the document with a one-shot `MutationObserver`, started only once a snapshot was taken. Made by
+/// the content script, opaque to the extension, never reused across documents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SnapshotRevision(pub String);
 
 /// The overlays the snapshot carries besides `<main>` (selector of the shim, `content-script/content.js`).
 pub const OVERLAYS: &str = "[role=\"dialog\"], dialog, [data-sdui-screen]";
@@ -82,5 +94,6 @@ pub fn snapshot_from_document_html(html: &str, url: &str) -> PageSnapshot {
         title,
         markup,
         embedded,
+        revision: None,
     }
 }

@@ -84,13 +84,17 @@ impl Draft {
     }
 
     /// Shows the stored draft, else the prefill; the form is loaded afterwards even when the default tags
-    /// could not be read (the error is returned to be shown).
-    pub async fn restore(self) -> Result<(), BridgeError> {
+    /// could not be read (the error is returned to be shown). `default_tags` are those of the settings the
+    /// popup has just read; `None` asks the worker for them.
+    pub async fn restore(self, default_tags: Option<Vec<String>>) -> Result<(), BridgeError> {
         let url = self.state.profile_url.get_value();
         let stored: Option<ApplicationDraft> = storage::get(&DRAFTS.key(&url)).await.ok().flatten();
-        let tags = bridge::call(&GetSetup {})
-            .await
-            .map(|reply| reply.setup.settings.default_tags);
+        let tags = match default_tags {
+            Some(tags) => Ok(tags),
+            None => bridge::call(&GetSetup {})
+                .await
+                .map(|reply| reply.setup.settings.default_tags),
+        };
         if let Ok(tags) = &tags {
             self.default_tags.set_value(tags.clone());
         }

@@ -114,8 +114,11 @@ pub fn ApplicationForm(
     // Restore the draft (or prefill from the profile), then show a job still on its way.
     {
         let url = profile_url.clone();
+        let default_tags = use_context::<crate::app::LoadedSetup>()
+            .and_then(|loaded| loaded.0.get_value())
+            .map(|setup| setup.settings.default_tags);
         spawn_local_scoped_with_cancellation(async move {
-            if let Err(e) = draft.restore().await {
+            if let Err(e) = draft.restore(default_tags).await {
                 say(e);
             }
             if let Err(e) = tracker.resume(&url).await {

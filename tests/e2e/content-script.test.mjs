@@ -1,7 +1,8 @@
 // The content-script shim on its own, in a Node `vm` context with a stand-in `chrome`, `location` and
 // `document`: after an extension update the orphaned script's `chrome.runtime.sendMessage` throws
 // synchronously, and the shim must swallow it (an uncaught error would surface on LinkedIn's page and stop
-// its navigation reports); `take_snapshot` is answered only on a candidate page's path.
+// its navigation reports); `take_snapshot` is answered only on a candidate page's path; asked with the
+// revision of its last snapshot it answers "unchanged" only while no mutation was observed on the same URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,13 +23,24 @@ function load(path, sendMessage) {
     querySelectorAll: () => [],
   };
   const window = { addEventListener: (type, fn) => listeners[type]?.push(fn) };
+  /** A stand-in MutationObserver: `mutate()` below plays a DOM change to the observers that are observing. */
+  const observers = new Set();
+  class MutationObserver {
+    constructor(callback) { this.callback = callback; }
+    observe(target, options) {
+      assert.equal(target, document, 'the whole document is observed');
+      assert.ok(options.subtree && options.childList && options.attributes && options.characterData, 'every kind of change');
+      observers.add(this);
+    }
+    disconnect() { observers.delete(this); }
+  }
   const chrome = {
     runtime: {
       sendMessage,
       onMessage: { addListener: (fn) => listeners.message.push(fn) },
     },
   };
-  const context = vm.createContext({ chrome, location, document, window, navigation: undefined });
+  const context = vm.createContext({ chrome, location, document, window, navigation: undefined, MutationObserver });
   vm.runInContext(SOURCE, context);
   return {
     navigate(to) {
@@ -36,11 +48,16 @@ function load(path, sendMessage) {
       location.pathname = to.split('?')[0];
       for (const fn of listeners.popstate) fn();
     },
-    askSnapshot() {
+    askSnapshot(since) {
       let answer = null;
-      for (const fn of listeners.message) fn({ type: 'take_snapshot' }, {}, (a) => { answer = a; });
+      const message = since === undefined ? { type: 'take_snapshot' } : { type: 'take_snapshot', unchanged_since: since };
+      for (const fn of listeners.message) fn(message, {}, (a) => { answer = a; });
       return answer;
     },
+    mutate() {
+      for (const observer of [...observers]) observer.callback([{ type: 'attributes' }], observer);
+    },
+    observing: () => observers.size,
   };
 }
 
@@ -82,4 +99,30 @@ test('take_snapshot is answered on candidate pages only', () => {
   for (const path of ['/feed/', '/messaging/thread/2-aGVsbG8/', '/in/', '/search/results/people/?keywords=rust', '/company/acme/', '/']) {
     assert.equal(load(path, quiet).askSnapshot(), null, path);
   }
+});
+
+test('a snapshot is answered "unchanged" only for its own revision, the same URL and no change since', () => {
+  const page = load('/in/maren-okafor-4b2a1c/', () => Promise.resolve(true));
+  assert.equal(page.observing(), 0, 'nothing observes LinkedIn\'s page until a snapshot was asked for');
+  const first = page.askSnapshot();
+  assert.equal(first.markup, '<main>page</main>');
+  assert.match(first.revision, /\S/, 'a snapshot carries a revision');
+  assert.equal(page.observing(), 1);
+
+  assert.deepEqual({ ...page.askSnapshot(first.revision) }, { unchanged: first.revision, url: first.url });
+
+  const other = page.askSnapshot('some-older-revision');
+  assert.equal(other.markup, '<main>page</main>', 'another revision gets the markup');
+  assert.notEqual(other.revision, first.revision, 'and a new revision');
+
+  page.mutate();
+  assert.equal(page.observing(), 0, 'the observer is gone at the first change');
+  const afterChange = page.askSnapshot(other.revision);
+  assert.equal(afterChange.markup, '<main>page</main>', 'a changed page is snapshotted again');
+  assert.notEqual(afterChange.revision, other.revision);
+
+  page.navigate('/in/tobias-lindqvist-arce/');
+  const afterNavigation = page.askSnapshot(afterChange.revision);
+  assert.equal(afterNavigation.url, 'https://www.linkedin.com/in/tobias-lindqvist-arce/', 'another URL is snapshotted again');
+  assert.ok(afterNavigation.markup);
 });

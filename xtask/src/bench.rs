@@ -22,6 +22,8 @@ const BREAKDOWN_ITEMS: usize = 5;
 pub fn run(dist: &Path) -> XResult<()> {
     let mut missed = sizes(dist)?;
     breakdown();
+    // The browser benchmark talks to the Personio stand-in (a debug build, as in the tests).
+    crate::util::run(cmd("cargo").args(["build", "-p", "personio-standin"]))?;
     let browser = crate::util::run(
         cmd("node")
             .arg(root().join("tests/bench/bench.mjs"))

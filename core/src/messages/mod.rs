@@ -13,6 +13,7 @@
 pub mod calls;
 
 use crate::linkedin::{Extraction, PageKind};
+use crate::page::SnapshotRevision;
 use crate::personio::{ConnectionInfo, PersonioError};
 use crate::settings::{DisclaimerAcceptance, SettingsView};
 use serde::de::DeserializeOwned;
@@ -44,8 +45,14 @@ pub const MAX_URL_CHARS: usize = 2048;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BackgroundToContent {
-    /// Take a fresh snapshot now and answer with it (a [`crate::page::PageSnapshot`]).
-    TakeSnapshot,
+    /// Take a fresh snapshot now and answer with it (a [`crate::page::PageSnapshot`]), or, when
+    /// `unchanged_since` names the content script's latest snapshot and the document has not changed since,
+    /// answer `{"unchanged": <that revision>, "url": …}` without markup.
+    TakeSnapshot {
+        /// The revision of the snapshot the stored extraction was read from.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unchanged_since: Option<SnapshotRevision>,
+    },
 }
 
 /// What the background knows about one tab.
@@ -73,6 +80,14 @@ pub struct TabState {
     /// the worker (the page's serialisation, the message hop and the JSON decoding).
     #[serde(default)]
     pub snapshot_us: Option<u64>,
+    /// The revision of the snapshot the extraction was read from (asked again with it, the content script
+    /// answers "unchanged" while the page has not changed).
+    #[serde(default)]
+    pub revision: Option<SnapshotRevision>,
+    /// True when this answer is the stored extraction, reused because the page had not changed since its
+    /// snapshot (no markup was handed over; the timings are those of that extraction).
+    #[serde(default)]
+    pub reused: bool,
 }
 
 /// The extension's set-up state as pages may see it.
@@ -155,7 +170,7 @@ pub enum BackgroundError {
 mod tests {
     use super::*;
     use crate::hris::ExportRefusal;
-    use crate::page::PageSnapshot;
+    use crate::page::{PageSnapshot, SnapshotRevision};
     use crate::personio::{CandidateLookup, DuplicateCheck, PositionId};
     use crate::retention::DeletedData;
     use crate::settings::StoredSecret;
@@ -178,9 +193,22 @@ mod tests {
         let snapshot: PageSnapshot = serde_json::from_str(json).unwrap();
         assert_eq!(snapshot.markup, "<main></main>");
         assert_eq!(
-            serde_json::to_string(&BackgroundToContent::TakeSnapshot).unwrap(),
+            serde_json::to_string(&BackgroundToContent::TakeSnapshot {
+                unchanged_since: None
+            })
+            .unwrap(),
             r#"{"type":"take_snapshot"}"#
         );
+        assert_eq!(
+            serde_json::to_string(&BackgroundToContent::TakeSnapshot {
+                unchanged_since: Some(SnapshotRevision("r1".into()))
+            })
+            .unwrap(),
+            r#"{"type":"take_snapshot","unchanged_since":"r1"}"#
+        );
+        let revised: PageSnapshot =
+            serde_json::from_str(r#"{"url":"u","markup":"m","revision":"r2"}"#).unwrap();
+        assert_eq!(revised.revision, Some(SnapshotRevision("r2".into())));
     }
 
     /// The JSON a request struct sends, and that the background reads it back as `expected`.
