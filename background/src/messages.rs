@@ -268,8 +268,10 @@ async fn handle_page_request(request: PopupRequest) -> ExtResult<JsValue> {
 /// profile, or when nothing is stored for the tab yet (the popup opened before the content script reported
 /// the URL, or the document is still loading): the content script answers only on a candidate URL, so the
 /// feed, messaging and every other page never hand over their markup. A page stored as "not a profile" is
-/// not asked. A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused
-/// unparsed (`Err`, the page words it).
+/// not asked. When an extraction is stored, the page is asked with its snapshot's revision, and a page that
+/// has not changed since answers "unchanged": the stored state comes back with `reused` set, nothing parsed.
+/// A snapshot over [`MAX_SNAPSHOT_CHARS`] or from a URL over [`MAX_URL_CHARS`] is refused unparsed (`Err`,
+/// the page words it).
 async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, BackgroundError>> {
     let (stored, accepted) =
         futures_util::future::join(tab_state::load(tab_id), settings::disclaimer_accepted()).await;

@@ -114,9 +114,11 @@ pub fn ApplicationForm(
     // Restore the draft (or prefill from the profile), then show a job still on its way.
     {
         let url = profile_url.clone();
-        let default_tags = use_context::<crate::app::LoadedSetup>()
-            .and_then(|loaded| loaded.0.get_value())
-            .map(|setup| setup.settings.default_tags);
+        let default_tags = use_context::<crate::app::LoadedSetup>().and_then(|loaded| {
+            loaded
+                .0
+                .with_value(|setup| setup.as_ref().map(|s| s.settings.default_tags.clone()))
+        });
         spawn_local_scoped_with_cancellation(async move {
             if let Err(e) = draft.restore(default_tags).await {
                 say(e);
