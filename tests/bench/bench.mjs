@@ -112,6 +112,34 @@ const freshRatio = median(popupFresh) / median(blank);
 report('popup filled form, page changed', `${ms(median(popupFresh))}  = ${freshRatio.toFixed(2)}× baseline`,
   { ok: freshRatio <= TARGETS.popupRatio, text: `≤ ${TARGETS.popupRatio}×` });
 
+// --- wasm compile: what each part's bytes cost before any of its code runs (informational) -----------------
+// `WebAssembly.compile` of the shipped module in an extension page, and its share of the re-opened popup's
+// filled time, so a size change shows what it costs in time. (A CPU profile of the popup's open showed its own
+// wasm code running for a few ms only; most of the time is the browser's own work on the page and waiting for
+// the worker's answers, of which the compile measured here is a part.)
+const compilePage = await session.context.newPage();
+await compilePage.goto(session.url('bench-blank.html'));
+for (const part of ['popup', 'background']) {
+  const times = await compilePage.evaluate(async ({ part, runs }) => {
+    const shipped = new Uint8Array(await (await fetch(`pkg/${part}/${part}_bg.wasm`)).arrayBuffer());
+    const out = [];
+    for (let i = 0; i < runs; i += 1) {
+      // V8 may reuse the compiled code of a byte-identical module (its native module cache): each run appends a custom section of its own
+      // (id 0, 3 bytes: name "x", one byte of payload) so every compile is a first one.
+      const bytes = new Uint8Array(shipped.length + 5);
+      bytes.set(shipped);
+      bytes.set([0, 3, 1, 0x78, i], shipped.length);
+      const started = performance.now();
+      await WebAssembly.compile(bytes);
+      out.push(performance.now() - started);
+    }
+    return out;
+  }, { part, runs: RUNS });
+  const share = part === 'popup' ? `, ${(100 * median(times) / median(popupReopen)).toFixed(0)} % of the re-opened popup` : '';
+  report(`${part} wasm compile`, `${ms(median(times))}  (${spread(times)}${share})`);
+}
+await compilePage.close();
+
 // --- extraction in the extension, and the snapshot handed over --------------------------------------------
 const control = await session.context.newPage();
 await control.goto(session.url('bench-blank.html'));
