@@ -134,7 +134,7 @@ async fn read_view(loaded: LoadedSetup) -> PopupView {
     view
 }
 
-/// The head start's answer to `request` when `static/popup.js` asked it, else the answer to a call now.
+/// The head start's answer to `request` when `static/head-start.js` asked it, else the answer to a call now.
 async fn head_start_or_call<R: sourcing_core::messages::Call>(
     request: &R,
 ) -> Result<R::Reply, bridge::BridgeError> {

@@ -277,7 +277,7 @@ async fn fresh_tab_state(tab_id: i32) -> ExtResult<Result<TabState, BackgroundEr
         futures_util::future::join(tab_state::load(tab_id), settings::disclaimer_accepted()).await;
     let stored = stored?;
     // No page is read before the recruiter accepted the disclaimer. The popup asks for the tab's state while
-    // it loads (`static/popup.js`), before it knows whether the disclaimer is accepted.
+    // it loads (`static/head-start.js`), before it knows whether the disclaimer is accepted.
     if !accepted? {
         return Ok(Ok(stored.unwrap_or_else(|| tab_state::unknown(tab_id))));
     }

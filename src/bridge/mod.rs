@@ -38,7 +38,7 @@ pub async fn call<R: Call>(request: &R) -> Result<R::Reply, BridgeError> {
     decode::<R>(answer)
 }
 
-/// The answer `static/popup.js` got to `request` while the wasm loaded (its head start), taken once, then
+/// The answer `static/head-start.js` got to `request` while the wasm loaded (its head start), taken once, then
 /// decoded as [`call`] decodes; `None` when there is none (the side panel re-rendering, a test mounting the
 /// app itself, a second read): then the caller asks itself.
 pub async fn head_start<R: Call>(request: &R) -> Option<Result<R::Reply, BridgeError>> {

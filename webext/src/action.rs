@@ -1,8 +1,10 @@
 //! `chrome.action`: the toolbar icon's per-tab state (blue and enabled on a profile, gray and disabled elsewhere,
 //! a dot on the badge for a profile already in Personio).
 
-use crate::ExtResult;
+use crate::{ExtError, ExtResult};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
@@ -34,7 +36,7 @@ fn tab_details(tab_id: i32, key: &str, value: &JsValue) -> Result<JsValue, JsVal
 }
 
 /// The two icon states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum IconState {
     /// Blue: the tab shows a candidate profile.
     Active,
@@ -52,6 +54,73 @@ impl IconState {
     }
 }
 
+/// The toolbar's icon sizes: 16 device-independent pixels, at device scale 1 and 2 (Chrome picks by scale).
+const TOOLBAR_SIZES: [u32; 2] = [16, 32];
+
+thread_local! {
+    /// Each state's icons, decoded once per worker life. Given as paths, `setIcon` makes Chrome fetch and
+    /// decode every size on every call (measured: 18–50 ms in the worker per call, on every navigation and
+    /// every snapshot the popup waits for); given as image data, it is one message (about 2 ms).
+    static DECODED: RefCell<Vec<(IconState, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `{16: "icons/<state>-16.png", 32: …}`.
+fn icon_paths(state: IconState) -> Result<JsValue, JsValue> {
+    let paths = js_sys::Object::new();
+    for size in TOOLBAR_SIZES {
+        js_sys::Reflect::set(
+            &paths,
+            &size.into(),
+            &format!("icons/{}-{size}.png", state.prefix()).into(),
+        )?;
+    }
+    Ok(paths.into())
+}
+
+/// `{16: ImageData, 32: ImageData}` of `state`, decoded from the packaged PNGs on first use.
+async fn image_data(state: IconState) -> ExtResult<JsValue> {
+    let cached = DECODED.with(|d| {
+        d.borrow()
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map(|(_, images)| images.clone())
+    });
+    if let Some(images) = cached {
+        return Ok(images);
+    }
+    let images = js_sys::Object::new();
+    for size in TOOLBAR_SIZES {
+        let path = crate::runtime::get_url(&format!("icons/{}-{size}.png", state.prefix()));
+        js_sys::Reflect::set(&images, &size.into(), &decode(&path, size).await?)?;
+    }
+    let images: JsValue = images.into();
+    DECODED.with(|d| d.borrow_mut().push((state, images.clone())));
+    Ok(images)
+}
+
+/// The pixels of the `size`×`size` PNG at `url`, decoded in the worker (fetch, `createImageBitmap`, an
+/// `OffscreenCanvas`).
+async fn decode(url: &str, size: u32) -> ExtResult<JsValue> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global()
+        .dyn_into()
+        .map_err(|_| ExtError("icons are decoded in the worker only".into()))?;
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    let blob: web_sys::Blob = JsFuture::from(response.blob()?).await?.dyn_into()?;
+    let bitmap: web_sys::ImageBitmap = JsFuture::from(scope.create_image_bitmap_with_blob(&blob)?)
+        .await?
+        .dyn_into()?;
+    let canvas = web_sys::OffscreenCanvas::new(size, size)?;
+    let context: web_sys::OffscreenCanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .and_then(|context| context.dyn_into().ok())
+        .ok_or_else(|| ExtError("no 2d context on an OffscreenCanvas".into()))?;
+    context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0)?;
+    let pixels = context.get_image_data(0.0, 0.0, f64::from(size), f64::from(size))?;
+    Ok(pixels.into())
+}
+
 /// Applies `state` to `tab_id`: icon, tooltip, the badge (a dot when `known`, else none), then the enabled
 /// flag. `still_wanted` is asked before each call; when it says no, the remaining calls are not issued (a
 /// newer state is being applied).
@@ -62,17 +131,13 @@ pub async fn apply(
     known: bool,
     still_wanted: impl Fn() -> bool,
 ) -> ExtResult<()> {
-    let path = js_sys::Object::new();
-    for size in [16, 32, 48, 128] {
-        js_sys::Reflect::set(
-            &path,
-            &size.to_string().into(),
-            &format!("icons/{}-{size}.png", state.prefix()).into(),
-        )?;
-    }
     let details = js_sys::Object::new();
     js_sys::Reflect::set(&details, &"tabId".into(), &tab_id.into())?;
-    js_sys::Reflect::set(&details, &"path".into(), &path)?;
+    match image_data(state).await {
+        Ok(images) => js_sys::Reflect::set(&details, &"imageData".into(), &images)?,
+        // Not decodable here (no OffscreenCanvas, say): Chrome reads the files itself.
+        Err(_) => js_sys::Reflect::set(&details, &"path".into(), &icon_paths(state)?)?,
+    };
     JsFuture::from(set_icon_raw(&details)?).await?;
     if !still_wanted() {
         return Ok(());

@@ -62,7 +62,7 @@ pub const WASM_PARTS: [WasmPart; 4] = [
 ];
 
 /// Files copied as they are: (source relative to the root, destination relative to `dist/`).
-const STATIC_FILES: [(&str, &str); 14] = [
+const STATIC_FILES: [(&str, &str); 15] = [
     ("manifest.json", "manifest.json"),
     ("background/worker.js", "worker.js"),
     ("content-script/content.js", "content.js"),
@@ -70,6 +70,7 @@ const STATIC_FILES: [(&str, &str); 14] = [
     ("static/options.html", "options.html"),
     ("static/candidates.html", "candidates.html"),
     ("static/popup.js", "popup.js"),
+    ("static/head-start.js", "head-start.js"),
     ("static/pages.js", "pages.js"),
     ("static/popup.css", "popup.css"),
     ("static/cv.js", "cv.js"),
