@@ -74,11 +74,18 @@ fn year(word: &str) -> Option<u16> {
 
 /// One date: `"Jul 2021"`, `"2021"`, `"07/2021"`, `"2021-07"`, `"juil. 2021"`, `"März 2020"`.
 pub fn parse_date(s: &str) -> Option<YearMonth> {
-    let words: Vec<&str> = s
+    // At most two words count ("de", "del", "of" skipped); a third makes it no date. No allocation: this
+    // runs on every header line of every entry.
+    let mut words = s
         .split_whitespace()
-        .filter(|w| !matches!(*w, "de" | "del" | "of"))
-        .collect();
-    match words.as_slice() {
+        .filter(|w| !matches!(*w, "de" | "del" | "of"));
+    let parts = (words.next(), words.next(), words.next());
+    let words: &[&str] = match parts {
+        (Some(a), None, None) => &[a],
+        (Some(a), Some(b), None) => &[a, b],
+        _ => return None,
+    };
+    match words {
         [y] => {
             if let Some(year) = year(y) {
                 return Some(YearMonth { year, month: None });
@@ -100,6 +107,22 @@ pub fn parse_date(s: &str) -> Option<YearMonth> {
     }
 }
 
+/// The words joining two dates of a range, lower case.
+const CONNECTORS: [&str; 7] = ["to", "bis", "à", "a", "al", "au", "hasta"];
+
+/// True when `word` lower-cased is `lower`, without allocating the lower-cased copy.
+fn eq_lowercase(word: &str, lower: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// True when `s` holds four ASCII digits in a row: every date has a four-digit year ([`year`]), so a line
+/// without them is no date (a cheap test that spares headlines, durations and counts the parse).
+fn has_year_digits(s: &str) -> bool {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
+}
+
 /// Splits a range at its dash (`-`, `–`, `—`) or at a spelled-out connector (`to`, `bis`, `à`, `a`).
 fn split_range(s: &str) -> Option<(String, String)> {
     for dash in [" - ", " – ", " — ", "–", "—"] {
@@ -109,11 +132,7 @@ fn split_range(s: &str) -> Option<(String, String)> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        if matches!(
-            w.to_lowercase().as_str(),
-            "to" | "bis" | "à" | "a" | "al" | "au" | "hasta"
-        ) && i > 0
-        {
+        if i > 0 && CONNECTORS.iter().any(|c| eq_lowercase(w, c)) {
             return Some((words[..i].join(" "), words[i + 1..].join(" ")));
         }
     }
@@ -130,7 +149,7 @@ fn split_range(s: &str) -> Option<(String, String)> {
 /// whole line (before `·`) is a date or a range of dates.
 pub fn parse_range(line: &str) -> Option<DateRange> {
     let head = line.split(['·', '•']).next()?.trim();
-    if head.is_empty() || !head.chars().any(|c| c.is_ascii_digit()) {
+    if !has_year_digits(head) {
         return None;
     }
     if let Some((a, b)) = split_range(head) {
@@ -228,6 +247,10 @@ mod tests {
         assert!(parse_range("Full-time · 5 yrs 2 mos").is_none());
         assert!(parse_range("Senior Engineer at Fjordlight 2020").is_none());
         assert!(parse_range("500+ connections").is_none());
+        assert!(parse_range("Jul 21 - Present").is_none());
+        assert!(parse_range("Juli 2021 BIS Heute").is_some_and(|r| r.current));
+        assert!(parse_date("Jul 2021 2022").is_none());
+        assert!(parse_date("julio de 2021").is_some());
         assert!(is_duration("5 yrs 2 mos"));
         assert!(is_duration("3 J. 5 Mon."));
         assert!(!is_duration("2019"));
