@@ -5,6 +5,7 @@ use crate::bridge;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::outbox_list::OutboxList;
 use crate::components::unrecognised_page::UnrecognisedPage;
+use crate::form_page::draft::DraftPrefetch;
 use crate::form_page::ApplicationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,6 +72,14 @@ impl PopupView {
         }
     }
 
+    /// The URL the form of this view is for (the draft's key), if it shows one.
+    pub fn form_url(&self) -> Option<&str> {
+        match self {
+            PopupView::Profile(_, url) | PopupView::Unrecognised(_, _, url) => Some(url),
+            _ => None,
+        }
+    }
+
     /// True while the page may still turn into a profile (the popup reads it again).
     pub fn rereads(&self) -> bool {
         matches!(
@@ -85,8 +94,12 @@ impl PopupView {
 #[derive(Clone, Copy)]
 pub struct LoadedSetup(pub StoredValue<Option<SetupState>>);
 
-async fn load_view(loaded: LoadedSetup) -> PopupView {
+async fn load_view(loaded: LoadedSetup, prefetch: DraftPrefetch) -> PopupView {
     let view = read_view(loaded).await;
+    // The form's draft is read while the form renders.
+    if let Some(url) = view.form_url() {
+        prefetch.start(url);
+    }
     // The head start answers the popup's first load only: after the disclaimer is accepted, or settings
     // saved, the state is read anew.
     bridge::discard_head_starts();
@@ -232,14 +245,16 @@ pub fn App() -> impl IntoView {
     let (view, set_view) = signal(PopupView::Loading);
     let loaded = LoadedSetup(StoredValue::new(None));
     provide_context(loaded);
-    spawn_local(async move { set_view.set(load_view(loaded).await) });
+    let prefetch = DraftPrefetch::default();
+    provide_context(prefetch);
+    spawn_local(async move { set_view.set(load_view(loaded, prefetch).await) });
     let panel = in_side_panel();
     if panel {
         // The side panel follows the active tab: another tab, a new page, or an in-app navigation.
         let reload = move |_tab_id: i32| {
             spawn_local(async move {
                 set_view.set(PopupView::Loading);
-                set_view.set(load_view(loaded).await);
+                set_view.set(load_view(loaded, prefetch).await);
             })
         };
         webext::events::on_tab_activated(reload);
@@ -250,7 +265,7 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let accepted = bridge::call(&AcceptDisclaimer {}).await;
             set_view.set(match accepted {
-                Ok(_) => load_view(loaded).await,
+                Ok(_) => load_view(loaded, prefetch).await,
                 Err(e) => PopupView::Failed(e.sentence()),
             });
         })

@@ -119,8 +119,9 @@ pub fn ApplicationForm(
                 .0
                 .with_value(|setup| setup.as_ref().map(|s| s.settings.default_tags.clone()))
         });
+        let prefetch = use_context::<draft::DraftPrefetch>();
         spawn_local_scoped_with_cancellation(async move {
-            if let Err(e) = draft.restore(default_tags).await {
+            if let Err(e) = draft.restore(default_tags, prefetch).await {
                 say(e);
             }
             if let Err(e) = tracker.resume(&url).await {
