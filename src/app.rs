@@ -96,7 +96,7 @@ pub struct LoadedSetup(pub StoredValue<Option<SetupState>>);
 
 async fn load_view(loaded: LoadedSetup, prefetch: DraftPrefetch) -> PopupView {
     let view = read_view(loaded).await;
-    // The form's draft is read while the form renders.
+    // The form's draft is read while the form renders (or taken from the head start).
     if let Some(url) = view.form_url() {
         prefetch.start(url);
     }

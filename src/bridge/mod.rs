@@ -30,7 +30,7 @@ pub async fn target_tab_id() -> Result<i32, BridgeError> {
 /// Sends `request` to the background and returns its reply. The background always answers with a value
 /// (the reply or a [`CallError`], told apart by its `type`); a rejected message is the worker being
 /// unreachable, an answer of another shape is [`BridgeError::Unexpected`]. The reply is decoded straight
-/// from the JSON (no buffering), and the error's decoder is shared by every call.
+/// through [`webext::json::from_js`], and the error's decoder is shared by every call.
 pub async fn call<R: Call>(request: &R) -> Result<R::Reply, BridgeError> {
     let answer = webext::runtime::send_value(request)
         .await
@@ -46,12 +46,7 @@ pub async fn head_start<R: Call>(request: &R) -> Option<Result<R::Reply, BridgeE
         .ok()
         .and_then(|r| js_sys::Reflect::get(&r, &"type".into()).ok())
         .and_then(|t| t.as_string())?;
-    let starts = js_sys::Reflect::get(&js_sys::global(), &"popupHeadStart".into())
-        .ok()
-        .filter(JsValue::is_object)?;
-    let pending = js_sys::Reflect::get(&starts, &name.as_str().into()).ok()?;
-    let pending: js_sys::Promise = pending.dyn_into().ok()?;
-    let _ = js_sys::Reflect::delete_property(&starts.into(), &name.as_str().into());
+    let pending = take_head_start(&name)?;
     Some(match wasm_bindgen_futures::JsFuture::from(pending).await {
         Ok(answer) if answer.is_null() => Err(BridgeError::NoTab),
         Ok(answer) => decode::<R>(answer),
@@ -59,6 +54,17 @@ pub async fn head_start<R: Call>(request: &R) -> Option<Result<R::Reply, BridgeE
             e.as_string().unwrap_or_else(|| String::from("no answer")),
         )),
     })
+}
+
+/// The head start's promise named `name` (a request's `type`, or `draft`), taken once.
+pub fn take_head_start(name: &str) -> Option<js_sys::Promise> {
+    let starts = js_sys::Reflect::get(&js_sys::global(), &"popupHeadStart".into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let pending = js_sys::Reflect::get(&starts, &name.into()).ok()?;
+    let pending: js_sys::Promise = pending.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&starts.into(), &name.into());
+    Some(pending)
 }
 
 /// Forgets the head start's answers not taken (they answered the popup's first load only).

@@ -20,7 +20,10 @@ use webext::storage;
 /// The stored draft of the profile the popup is about to show, read as soon as the popup knows the profile's
 /// URL, so the read runs while the form renders instead of after it (measured in the popup's open: 11–20 ms
 /// from the rendered form to its filled fields, on a main thread busy loading the page). The form takes it
-/// once in [`Draft::restore`]; without one (or for another URL) it reads the draft itself.
+/// once in [`Draft::restore`]; without one (or for another URL) it reads the draft itself. On the popup's
+/// first view the read may be under way already: `static/head-start.js` asks for the draft of the URL it
+/// reads off the tab's state as soon as that is in; that read is taken only when its key is the one derived
+/// here from the view's URL, else the draft is read anew.
 #[derive(Clone, Copy)]
 pub struct DraftPrefetch(StoredValue<Option<Prefetched>, LocalStorage>);
 
@@ -43,9 +46,22 @@ impl DraftPrefetch {
         let read = Rc::new(RefCell::new(None));
         let into = read.clone();
         let key = DRAFTS.key(profile_url);
+        let early = bridge::take_head_start("draft");
         // A promise, unlike a Rust future, runs without being awaited: the read starts here.
         let done = wasm_bindgen_futures::future_to_promise(async move {
-            *into.borrow_mut() = storage::get(&key).await.ok().flatten();
+            let items = match early {
+                Some(early) => JsFuture::from(early).await.ok().and_then(|answer| {
+                    let asked = js_sys::Reflect::get(&answer, &"key".into()).ok()?;
+                    (asked.as_string()? == key.name())
+                        .then(|| js_sys::Reflect::get(&answer, &"items".into()).ok())
+                        .flatten()
+                }),
+                None => None,
+            };
+            *into.borrow_mut() = match items {
+                Some(items) => storage::from_items(&key, &items).ok().flatten(),
+                None => storage::get(&key).await.ok().flatten(),
+            };
             Ok(JsValue::UNDEFINED)
         });
         self.0.set_value(Some(Prefetched {

@@ -105,11 +105,32 @@ async fn read<T: DeserializeOwned>(area: Area, name: &str) -> ExtResult<Option<T
         Area::Session => session_get(&keys)?,
     };
     let items = JsFuture::from(promise).await?;
-    let value = js_sys::Reflect::get(&items, &keys)?;
+    value_in(&items, name)
+}
+
+/// The value under `name` in the items a `get` answered, `None` when absent.
+fn value_in<T: DeserializeOwned>(items: &JsValue, name: &str) -> ExtResult<Option<T>> {
+    let value = js_sys::Reflect::get(items, &JsValue::from_str(name))?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     Ok(Some(from_js(&value)?))
+}
+
+/// The value of `key` in `items`, the answer to a `chrome.storage` `get` of it made outside Rust (the
+/// popup's head start), decoded as [`get`] decodes. Only for keys without a restore step: for the others
+/// only [`get`] knows whether the value read is restored.
+pub fn from_items<T>(key: &StorageKey<T>, items: &JsValue) -> ExtResult<Option<T>>
+where
+    T: Serialize + DeserializeOwned + 'static,
+{
+    if !matches!(key.restore(), Restore::None) {
+        return Err(crate::ExtError(format!(
+            "{} has a restore step: read it with storage::get",
+            key.name()
+        )));
+    }
+    value_in(items, key.name())
 }
 
 async fn write<T: Serialize>(area: Area, name: &str, value: &T) -> ExtResult<()> {
