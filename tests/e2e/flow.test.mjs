@@ -187,6 +187,38 @@ test('a popup closed mid-form restores the draft, attached files included, and s
   await tab.close();
 });
 
+test('the stored draft is read once, by the head start, and restored', async () => {
+  const { tab, tabId } = await openProfile(SECOND_URL);
+  let popup = await openForm(tabId);
+  await popup.fill('input[name="email"]', 'head.start@example.com');
+  await popup.waitForTimeout(300); // the draft is saved as the recruiter types
+  await popup.close();
+  // Every read of a draft key, with the script it came from: head-start.js asks for the draft as soon as the
+  // tab's state is in; the app takes that read when the key is its own and reads again only when it is not.
+  popup = await session.context.newPage();
+  await popup.addInitScript(() => {
+    const area = chrome.storage.local;
+    const get = area.get.bind(area);
+    globalThis.draftReads = [];
+    area.get = (keys, ...rest) => {
+      const names = [keys].flat().filter((k) => typeof k === 'string' && k.startsWith('draft:'));
+      if (names.length) globalThis.draftReads.push({ names, fromHeadStart: /head-start\.js/.test(new Error().stack) });
+      return get(keys, ...rest);
+    };
+  });
+  await popup.goto(session.url(`popup.html?tab=${tabId}`));
+  await popup.waitForFunction(() => document.querySelector('input[name="email"]')?.value === 'head.start@example.com');
+  const reads = await popup.evaluate(() => globalThis.draftReads);
+  assert.equal(reads.length, 1, `one read of the draft: ${JSON.stringify(reads)}`);
+  assert.ok(reads[0].fromHeadStart, `the head start read it: ${JSON.stringify(reads)}`);
+  // Leave no draft behind for the tests after this one.
+  await popup.click('#discard-draft');
+  await popup.click('#discard-draft-confirm');
+  await popup.waitForSelector('#draft-discarded');
+  await popup.close();
+  await tab.close();
+});
+
 test('invalid input is refused at its field and nothing is sent; a .exe renamed .pdf and a 21 MB file are refused', async () => {
   const { tab, tabId } = await openProfile();
   const popup = await openForm(tabId);
