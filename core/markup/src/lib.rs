@@ -24,6 +24,11 @@ pub struct NodeId(u32);
 
 const NONE: u32 = u32::MAX;
 
+/// A tag or attribute name as one document spells it ([`Document::name`]): compared as a number, so a walk
+/// that looks for a few names in every element compares no text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name(u32);
+
 /// A byte range of the document's string buffer.
 #[derive(Clone, Copy, Debug, Default)]
 struct Span {
@@ -127,6 +132,11 @@ impl Document {
         &self.buf[span.start as usize..(span.start + span.len) as usize]
     }
 
+    /// The (lower-case) tag or attribute name `name`; `None` when no element of the document uses it.
+    pub fn name(&self, name: &str) -> Option<Name> {
+        self.name_id(name).map(Name)
+    }
+
     /// The id of a (lower-case) tag or attribute name, if the document uses it at all.
     fn name_id(&self, name: &str) -> Option<u32> {
         self.name_ids.get(name).copied()
@@ -225,6 +235,20 @@ impl<'a> Element<'a> {
         doc.attrs[d.attr_start as usize..(d.attr_start + d.attr_len) as usize]
             .iter()
             .map(move |a| (&*doc.names[a.name as usize], doc.str(a.value)))
+    }
+
+    /// The tag name as a [`Name`] of the document.
+    pub fn tag(&self) -> Name {
+        Name(self.data().name)
+    }
+
+    /// The attributes as ([`Name`], value), in source order.
+    pub fn named_attrs(&self) -> impl Iterator<Item = (Name, &'a str)> + 'a {
+        let d = self.data();
+        let doc = self.doc;
+        doc.attrs[d.attr_start as usize..(d.attr_start + d.attr_len) as usize]
+            .iter()
+            .map(move |a| (Name(a.name), doc.str(a.value)))
     }
 
     /// True when the `class` attribute holds `class` as a whole word.

@@ -169,7 +169,12 @@ fn read_sections<'a>(
         Some(s) => (sections::entries(s), sections::Descriptions::of(s)),
         None => Default::default(),
     };
-    let (experience, d_experience) = entries(SectionKey::Experience);
+    // Experience reads the entries nested in its entries (the roles of a group) too.
+    let experience_section = section(SectionKey::Experience);
+    let experience = experience_section.map(sections::EntryScan::of);
+    let d_experience = experience_section
+        .map(sections::Descriptions::of)
+        .unwrap_or_default();
     let (education, d_education) = entries(SectionKey::Education);
     let (skills, d_skills) = entries(SectionKey::Skills);
     let (languages, d_languages) = entries(SectionKey::Languages);
@@ -177,7 +182,9 @@ fn read_sections<'a>(
         about: (!details)
             .then(|| section(SectionKey::About).and_then(sections::lists::about))
             .flatten(),
-        experience: sections::experience::parse(&experience, &d_experience),
+        experience: experience
+            .map(|scan| sections::experience::parse(&scan, &d_experience))
+            .unwrap_or_default(),
         education: sections::education::parse(&education, &d_education),
         skills: sections::lists::skills(&skills, &d_skills),
         languages: sections::lists::languages(&languages, &d_languages),

@@ -45,25 +45,48 @@ pub fn clean_multiline(s: &str) -> String {
 /// `"RTCKRTCK"` → `"RTCK"`, `"Berlin, Germany Berlin, Germany"` → `"Berlin, Germany"`. Only halves of at
 /// least four characters are collapsed, so real names such as "Li Li" stay intact.
 pub fn compact_repeated(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
+    repeated_half(s).unwrap_or(s).to_string()
+}
+
+/// [`compact_repeated`] of an owned string: returned as it is (no copy) when it is not doubled.
+fn compact_repeated_owned(s: String) -> String {
+    match repeated_half(&s) {
+        Some(half) => half.to_string(),
+        None => s,
+    }
+}
+
+/// The first half of `s` when `s` is that half twice, directly or with one whitespace character between
+/// the copies (halves of at least four characters). Compared in place: a line is read without collecting
+/// its characters.
+fn repeated_half(s: &str) -> Option<&str> {
+    let n = s.chars().count();
     for sep in [0usize, 1] {
         if n < 8 + sep || !(n - sep).is_multiple_of(2) {
             continue;
         }
         let half = (n - sep) / 2;
-        let (a, rest) = chars.split_at(half);
-        let b = &rest[sep..];
-        if a == b && (sep == 0 || rest[0].is_whitespace()) {
-            return a.iter().collect();
+        let (mid, _) = s.char_indices().nth(half)?;
+        let (a, rest) = s.split_at(mid);
+        let b = if sep == 0 {
+            rest
+        } else {
+            let mut chars = rest.chars();
+            if !chars.next().is_some_and(char::is_whitespace) {
+                continue;
+            }
+            chars.as_str()
+        };
+        if a == b {
+            return Some(a);
         }
     }
-    s.to_string()
+    None
 }
 
 /// Cleans and de-duplicates one text value; `None` when empty.
 pub fn value(s: &str) -> Option<String> {
-    let v = compact_repeated(&clean(s));
+    let v = compact_repeated_owned(clean(s));
     (!v.is_empty()).then_some(v)
 }
 
@@ -212,11 +235,16 @@ pub fn multiline_text(root: Element<'_>) -> Option<String> {
 
 fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(Element<'a>, String)>) {
     if let Some((element, raw)) = current.take() {
-        let multi = clean_multiline(&raw);
-        let text = if multi.contains('\n') {
-            multi
+        // Most lines hold no line break: cleaned as one line, that is what `clean_multiline` makes of them.
+        let text = if raw.contains('\n') {
+            let multi = clean_multiline(&raw);
+            if multi.contains('\n') {
+                multi
+            } else {
+                compact_repeated_owned(multi)
+            }
         } else {
-            compact_repeated(&multi)
+            compact_repeated_owned(clean(&raw))
         };
         if !text.is_empty() {
             out.push(Line { text, element });
@@ -310,6 +338,12 @@ mod tests {
             "Berlin, Germany"
         );
         assert_eq!(compact_repeated("Li Li"), "Li Li");
+        assert_eq!(compact_repeated("Zoë MüllerZoë Müller"), "Zoë Müller");
+        assert_eq!(
+            compact_repeated("Oslo, NorwayXOslo, Norway"),
+            "Oslo, NorwayXOslo, Norway"
+        );
+        assert_eq!(compact_repeated("Köln Köln  "), "Köln Köln  ");
         assert_eq!(compact_repeated("Anna"), "Anna");
     }
 

@@ -9,7 +9,7 @@
 use super::super::dates::{self, DateRange};
 use super::super::markup::Element;
 use super::super::text;
-use super::{header_lines, nested_entries, Descriptions};
+use super::{header_lines, Descriptions, EntryScan};
 use crate::profile::Experience;
 
 /// The header lines of an entry with the date range each one is (read and parsed once).
@@ -31,11 +31,12 @@ impl Header {
 }
 
 /// Parses every entry of the experience section (grouped roles flattened, in page order).
-pub fn parse(entries: &[Element<'_>], d: &Descriptions) -> Vec<Experience> {
+pub fn parse(scan: &EntryScan<'_>, d: &Descriptions) -> Vec<Experience> {
     let mut out = Vec::new();
-    for entry in entries {
+    for entry in &scan.top() {
         // The roles of a group, with their header lines.
-        let mut subs: Vec<(Element<'_>, Header)> = nested_entries(*entry)
+        let mut subs: Vec<(Element<'_>, Header)> = scan
+            .nested(*entry)
             .into_iter()
             .map(|s| (s, Header::of(s, d, &|_| false)))
             .filter(|(_, h)| h.date_lines() > 0)

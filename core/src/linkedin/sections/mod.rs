@@ -7,9 +7,10 @@ pub mod lists;
 
 use super::dates;
 use super::dom;
-use super::markup::{Element, NodeId};
+use super::markup::{Element, Name, NodeId};
 use super::selectors::{SectionKey, TABLE};
 use super::text;
+use std::cell::OnceCell;
 
 /// The elements section finding looks at, collected in one traversal of `main` (a large page is walked
 /// once instead of once per section and rule).
@@ -23,7 +24,7 @@ pub struct Index<'a> {
 const KEY_ATTRS: [&str; 3] = ["componentkey", "data-view-name", "data-section"];
 
 impl<'a> Index<'a> {
-    /// Walks `main` once.
+    /// Walks `main` once (the names looked for resolved first, so no attribute name is compared as text).
     pub fn new(main: Element<'a>) -> Self {
         let mut index = Index {
             main,
@@ -31,19 +32,23 @@ impl<'a> Index<'a> {
             keyed: Vec::new(),
             sections: Vec::new(),
         };
+        let doc = main.document();
+        let id = doc.name("id");
+        let keys: Vec<Name> = KEY_ATTRS.iter().filter_map(|k| doc.name(k)).collect();
+        let section = doc.name("section");
         for el in main.descendant_elements() {
             let mut keyed = false;
-            for (name, value) in el.attrs() {
-                if name == "id" {
+            for (name, value) in el.named_attrs() {
+                if Some(name) == id {
                     index.ids.push((value, el));
-                } else if KEY_ATTRS.contains(&name) {
+                } else if keys.contains(&name) {
                     keyed = true;
                 }
             }
             if keyed {
                 index.keyed.push(el);
             }
-            if el.name() == "section" {
+            if Some(el.tag()) == section {
                 index.sections.push(el);
             }
         }
@@ -124,18 +129,54 @@ fn outermost(all: Vec<Element<'_>>) -> Vec<Element<'_>> {
 /// The top-level entries of a section list (entries nested in another entry, such as the roles of a
 /// grouped position, are left to their parent). Uses the first entry selector that matches.
 pub fn entries<'a>(section: Element<'a>) -> Vec<Element<'a>> {
-    TABLE
-        .entity
-        .iter()
-        .map(|css| dom::select(section, css))
-        .find(|all| !all.is_empty())
-        .map(outermost)
-        .unwrap_or_default()
+    EntryScan::of(section).top()
 }
 
-/// Entries nested inside `entry` (same selector family as [`entries`]).
-pub fn nested_entries<'a>(entry: Element<'a>) -> Vec<Element<'a>> {
-    entries(entry)
+/// The entries of one section, each entry selector's matches in it scanned at most once. A selector
+/// matches the same elements whichever element a scan starts from, so the entries nested in an entry are
+/// the section's matches inside the entry's range: found by binary search instead of one scan of the
+/// entry per selector.
+pub struct EntryScan<'a> {
+    section: Element<'a>,
+    /// Per selector of `TABLE.entity`, its matches in the section in document order (scanned on first use).
+    matches: Vec<OnceCell<Vec<Element<'a>>>>,
+}
+
+impl<'a> EntryScan<'a> {
+    /// Nothing is scanned yet.
+    pub fn of(section: Element<'a>) -> Self {
+        EntryScan {
+            section,
+            matches: TABLE.entity.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    fn matches(&self, i: usize) -> &[Element<'a>] {
+        self.matches[i].get_or_init(|| dom::select(self.section, TABLE.entity[i]))
+    }
+
+    /// The section's top-level entries ([`entries`]).
+    pub fn top(&self) -> Vec<Element<'a>> {
+        (0..self.matches.len())
+            .map(|i| self.matches(i))
+            .find(|all| !all.is_empty())
+            .map(|all| outermost(all.to_vec()))
+            .unwrap_or_default()
+    }
+
+    /// The entries nested inside `entry`, an element of the section (as [`entries`] of `entry` would
+    /// find them).
+    pub fn nested(&self, entry: Element<'a>) -> Vec<Element<'a>> {
+        for i in 0..self.matches.len() {
+            let all = self.matches(i);
+            let from = all.partition_point(|e| e.id() <= entry.id());
+            let to = from + all[from..].partition_point(|e| entry.contains(*e));
+            if to > from {
+                return outermost(all[from..to].to_vec());
+            }
+        }
+        Vec::new()
+    }
 }
 
 /// True for subtrees that hold an entry's free-text description (not its header lines).
@@ -202,5 +243,30 @@ mod tests {
             Some("Formazione")
         );
         assert!(find(main, SectionKey::Skills, "").is_none());
+    }
+
+    #[test]
+    fn nested_entries_from_the_section_scan_are_those_a_scan_of_the_entry_finds() {
+        // A grouped position (roles marked as entries), a single one whose description is a list (its `li`
+        // is found by the last selector), and an entry with nothing nested.
+        let html = r#"<main><section><ul>
+            <li class="artdeco-list__item"><div data-view-name="profile-component-entity"><p>Fjordlight</p>
+              <ul><li><div data-view-name="profile-component-entity"><p>Lead</p><p>2021 - Present</p></div></li>
+              <li><div data-view-name="profile-component-entity"><p>Analyst</p><p>2019 - 2021</p></div></li></ul></div></li>
+            <li class="artdeco-list__item"><div data-view-name="profile-component-entity"><p>Engineer</p>
+              <p>2015 - 2019</p><div class="inline-show-more-text"><ul><li>Shipped</li><li>Led</li></ul></div></div></li>
+            <li class="artdeco-list__item"><div data-view-name="profile-component-entity"><p>Intern</p><p>2014</p></div></li>
+            </ul></section></main>"#;
+        let doc = Document::parse(html);
+        let section = dom::first(doc.root(), &["section"]).unwrap();
+        let scan = EntryScan::of(section);
+        let top = scan.top();
+        assert_eq!(top, entries(section));
+        assert_eq!(top.len(), 3);
+        let counts: Vec<usize> = top.iter().map(|e| scan.nested(*e).len()).collect();
+        assert_eq!(counts, [2, 2, 0]);
+        for el in section.descendant_elements() {
+            assert_eq!(scan.nested(el), entries(el), "nested entries of {el:?}");
+        }
     }
 }
