@@ -230,11 +230,9 @@ impl<'a> Element<'a> {
 
     /// The attributes as (lower-case name, value), in source order.
     pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-        let d = self.data();
         let doc = self.doc;
-        doc.attrs[d.attr_start as usize..(d.attr_start + d.attr_len) as usize]
-            .iter()
-            .map(move |a| (&*doc.names[a.name as usize], doc.str(a.value)))
+        self.named_attrs()
+            .map(move |(name, value)| (&*doc.names[name.0 as usize], value))
     }
 
     /// The tag name as a [`Name`] of the document.

@@ -43,13 +43,9 @@ pub fn clean_multiline(s: &str) -> String {
 }
 
 /// `"RTCKRTCK"` → `"RTCK"`, `"Berlin, Germany Berlin, Germany"` → `"Berlin, Germany"`. Only halves of at
-/// least four characters are collapsed, so real names such as "Li Li" stay intact.
-pub fn compact_repeated(s: &str) -> String {
-    repeated_half(s).unwrap_or(s).to_string()
-}
-
-/// [`compact_repeated`] of an owned string: returned as it is (no copy) when it is not doubled.
-fn compact_repeated_owned(s: String) -> String {
+/// least four characters are collapsed, so real names such as "Li Li" stay intact. A string that is not
+/// doubled is returned as it is, without a copy.
+pub fn compact_repeated(s: String) -> String {
     match repeated_half(&s) {
         Some(half) => half.to_string(),
         None => s,
@@ -86,7 +82,7 @@ fn repeated_half(s: &str) -> Option<&str> {
 
 /// Cleans and de-duplicates one text value; `None` when empty.
 pub fn value(s: &str) -> Option<String> {
-    let v = compact_repeated_owned(clean(s));
+    let v = compact_repeated(clean(s));
     (!v.is_empty()).then_some(v)
 }
 
@@ -236,15 +232,15 @@ pub fn multiline_text(root: Element<'_>) -> Option<String> {
 fn flush<'a>(out: &mut Vec<Line<'a>>, current: &mut Option<(Element<'a>, String)>) {
     if let Some((element, raw)) = current.take() {
         // Most lines hold no line break: cleaned as one line, that is what `clean_multiline` makes of them.
-        let text = if raw.contains('\n') {
-            let multi = clean_multiline(&raw);
-            if multi.contains('\n') {
-                multi
-            } else {
-                compact_repeated_owned(multi)
-            }
+        let cleaned = if raw.contains('\n') {
+            clean_multiline(&raw)
         } else {
-            compact_repeated_owned(clean(&raw))
+            clean(&raw)
+        };
+        let text = if cleaned.contains('\n') {
+            cleaned
+        } else {
+            compact_repeated(cleaned)
         };
         if !text.is_empty() {
             out.push(Line { text, element });
@@ -332,19 +328,22 @@ mod tests {
 
     #[test]
     fn compacts_doubled_strings_but_not_short_names() {
-        assert_eq!(compact_repeated("RTCKRTCK"), "RTCK");
+        assert_eq!(compact_repeated("RTCKRTCK".into()), "RTCK");
         assert_eq!(
-            compact_repeated("Berlin, Germany Berlin, Germany"),
+            compact_repeated("Berlin, Germany Berlin, Germany".into()),
             "Berlin, Germany"
         );
-        assert_eq!(compact_repeated("Li Li"), "Li Li");
-        assert_eq!(compact_repeated("Zoë MüllerZoë Müller"), "Zoë Müller");
+        assert_eq!(compact_repeated("Li Li".into()), "Li Li");
         assert_eq!(
-            compact_repeated("Oslo, NorwayXOslo, Norway"),
+            compact_repeated("Zoë MüllerZoë Müller".into()),
+            "Zoë Müller"
+        );
+        assert_eq!(
+            compact_repeated("Oslo, NorwayXOslo, Norway".into()),
             "Oslo, NorwayXOslo, Norway"
         );
-        assert_eq!(compact_repeated("Köln Köln  "), "Köln Köln  ");
-        assert_eq!(compact_repeated("Anna"), "Anna");
+        assert_eq!(compact_repeated("Köln Köln  ".into()), "Köln Köln  ");
+        assert_eq!(compact_repeated("Anna".into()), "Anna");
     }
 
     #[test]
